@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+
+namespace NetTui.Core.Model;
+
+/// <summary>A network interface as the kernel reports it (`ip -d link` + `ip addr`).</summary>
+public sealed record Link(
+    int Index,
+    string Name,
+    LinkKind Kind,
+    string OperState,
+    bool AdminUp,
+    int Mtu,
+    string? Mac,
+    string? Master,
+    int? MasterIndex,
+    VethPeer? Peer,
+    ImmutableArray<LinkAddress> Addresses,
+    string? Label = null)
+{
+    public bool IsBridgePort => MasterIndex is not null;
+}
+
+/// <summary>
+/// Kinds NetTui distinguishes. <see cref="OvsInternal"/> covers OVS internal ports
+/// (including netdev-datapath taps that OVS owns); <see cref="Other"/> keeps the kernel's
+/// own kind name in <see cref="Link.Label"/> when nothing better is known.
+/// </summary>
+public enum LinkKind
+{
+    Loopback,
+    Ethernet,
+    Bridge,
+    Veth,
+    Vxlan,
+    Tun,
+    Tap,
+    Gre,
+    Gretap,
+    IpTunnel,
+    OvsInternal,
+    OvsSystem,
+    Dummy,
+    Vlan,
+    Bond,
+    Macvlan,
+    Other,
+}
+
+/// <summary>The other end of a veth: its ifindex and, where the kernel says, its namespace.</summary>
+public sealed record VethPeer(int Index, int? NetnsId, string? Namespace);
+
+public enum AddressFamily { Inet, Inet6 }
+
+public sealed record LinkAddress(AddressFamily Family, string Address, int PrefixLength, string Scope)
+{
+    public string Cidr => $"{Address}/{PrefixLength}";
+}

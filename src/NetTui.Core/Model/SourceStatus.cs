@@ -1,0 +1,10 @@
+namespace NetTui.Core.Model;
+
+public enum SourceKind { IpRoute2, Ovs, Docker, NetworkManager }
+
+/// <summary>Whether one source answered, and if not, why (shown verbatim to the admin).</summary>
+public sealed record SourceStatus(SourceKind Source, bool Available, string? Reason, TimeSpan Elapsed)
+{
+    public static SourceStatus Ok(SourceKind s, TimeSpan elapsed) => new(s, true, null, elapsed);
+    public static SourceStatus Down(SourceKind s, string reason, TimeSpan elapsed) => new(s, false, reason, elapsed);
+}

@@ -1,0 +1,3 @@
+namespace NetTui.History;
+
+internal static class AssemblyMarker;

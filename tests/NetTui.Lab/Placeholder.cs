@@ -1,0 +1,3 @@
+namespace NetTui.Lab;
+
+internal static class AssemblyMarker;

@@ -1,0 +1,3 @@
+namespace NetTui.LabTests;
+
+internal static class AssemblyMarker;

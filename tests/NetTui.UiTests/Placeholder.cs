@@ -1,0 +1,3 @@
+namespace NetTui.UiTests;
+
+internal static class AssemblyMarker;

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what the tests drive, builds, runs every test project,
+# and ends with one line "N passed, N failed, N skipped". Exit code 0 only if all passed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+need_root() { [ "$(id -u)" = 0 ] || { echo "tests/run.sh: the lab needs root (network namespaces)" >&2; exit 2; }; }
+need_root
+
+packages=(iproute2 openvswitch-switch network-manager dbus docker.io busybox-static bridge-utils iputils-ping tmux net-tools)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  # Packages must not start their daemons in the root namespace: that could cut this
+  # machine off (NetworkManager would take over eth0). policy-rc.d exit 101 forbids it.
+  if [ ! -x /usr/sbin/policy-rc.d ] || ! grep -q 'exit 101' /usr/sbin/policy-rc.d; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d
+  fi
+  echo "installing test prerequisites: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/tmp/nettui-apt.log 2>&1 \
+    || { echo "apt-get install failed, see /tmp/nettui-apt.log" >&2; tail -5 /tmp/nettui-apt.log >&2; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# Leftovers of an earlier, killed run: lab namespaces and the daemons it started (by pid file).
+bash tests/lab-sweep.sh || true
+
+if ! dotnet build NetTui.sln -c Release -nologo -v q 2>&1 | tee /tmp/nettui-build.log | grep -E ' error |warn.*NU1[0-5]' ; then :; fi
+if [ "${PIPESTATUS[0]}" != 0 ] || grep -q ' error ' /tmp/nettui-build.log; then
+  echo "build failed, see /tmp/nettui-build.log"; echo "0 passed, 1 failed"; exit 1
+fi
+
+passed=0; failed=0; skipped=0; status=0
+results=$(mktemp -d)
+for proj in tests/*/*.csproj; do
+  grep -q '<OutputType>Exe</OutputType>' "$proj" || continue
+  name=$(basename "$proj" .csproj)
+  echo "=== $name"
+  dotnet test --project "$proj" -c Release --no-build 2>&1 | tee "$results/$name.log"
+  rc=${PIPESTATUS[0]}
+  # Microsoft.Testing.Platform prints a summary block: total/failed/succeeded/skipped.
+  p=$(grep -E '^\s+succeeded:' "$results/$name.log" | tail -1 | grep -oE '[0-9]+')
+  f=$(grep -E '^\s+failed:' "$results/$name.log" | tail -1 | grep -oE '[0-9]+')
+  s=$(grep -E '^\s+skipped:' "$results/$name.log" | tail -1 | grep -oE '[0-9]+')
+  if [ -z "$p" ] && [ -z "$f" ]; then f=1; p=0; echo "$name: no test summary (crashed?)"; fi
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
+  [ "$rc" = 0 ] || status=1
+done
+bash tests/lab-sweep.sh || true
+[ "$failed" = 0 ] || status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
