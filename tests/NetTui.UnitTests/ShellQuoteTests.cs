@@ -1,3 +1,4 @@
+using NetTui.Core.Commands;
 using NetTui.Host.Commands;
 
 namespace NetTui.UnitTests;

@@ -1,3 +1,5 @@
+using NetTui.Core.Commands;
+
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;

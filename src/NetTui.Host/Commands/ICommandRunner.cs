@@ -1,3 +1,5 @@
+using NetTui.Core.Commands;
+
 namespace NetTui.Host.Commands;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NetTui.Host.Commands;
+namespace NetTui.Core.Commands;
 
 /// <summary>Quotes argv for display only; NetTui never hands these strings to a shell.</summary>
 public static class ShellQuote

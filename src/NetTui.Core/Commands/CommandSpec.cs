@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace NetTui.Host.Commands;
+namespace NetTui.Core.Commands;
 
 /// <summary>
 /// One external program call: argv (never a shell string), a timeout, and whether it must
@@ -42,18 +42,4 @@ public sealed record CommandResult(CommandSpec Spec, int ExitCode, string Standa
             return $"exit code {ExitCode}";
         }
     }
-}
-
-/// <summary>Raised when a program is not installed or cannot be started.</summary>
-public sealed class CommandNotFoundException(string program, Exception inner)
-    : Exception($"{program}: not found or not executable ({inner.Message})", inner)
-{
-    public string Program { get; } = program;
-}
-
-/// <summary>Raised when a program did not finish within its timeout (it has been killed).</summary>
-public sealed class CommandTimeoutException(CommandSpec spec)
-    : Exception($"{spec.Program} did not answer within {spec.Timeout.TotalSeconds:0.#} s ({spec.Display})")
-{
-    public CommandSpec Spec { get; } = spec;
 }

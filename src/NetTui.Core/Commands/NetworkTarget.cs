@@ -1,4 +1,4 @@
-namespace NetTui.Host.Commands;
+namespace NetTui.Core.Commands;
 
 /// <summary>
 /// Which network namespace NetTui looks at and changes. <c>null</c> name = the namespace
