@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using CliWrap;
+using CommandResult = NetTui.Core.Commands.CommandResult;
 using CliWrap.Buffered;
 using Serilog;
 
