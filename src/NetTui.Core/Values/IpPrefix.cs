@@ -46,7 +46,7 @@ public sealed record IpPrefix
     }
 
     /// <summary>Address and netmask given separately (ifconfig's `ADDR netmask MASK`).</summary>
-    public static Parsed<IpPrefix> Parse(string? address, string? netmask, string field = "address")
+    public static Parsed<IpPrefix> FromNetmask(string? address, string? netmask, string field = "address")
     {
         var addr = IpAddress.Parse(address, field);
         if (!addr.Ok) return Parsed<IpPrefix>.Fail(field, addr.Error!.Message);
