@@ -9,7 +9,7 @@ namespace NetTui.UnitTests.Operations;
 /// <summary>Records every command instead of running it; fails the calls the test picks.</summary>
 internal sealed class RecordingRunner : ICommandRunner
 {
-    public NetworkTarget Target { get; } = new("ntl-unit");
+    public NetworkTarget Target { get; set; } = new("ntl-unit");
     public List<CommandSpec> Ran { get; } = [];
     public List<string> Lines => [.. Ran.Select(r => r.Display)];
 
