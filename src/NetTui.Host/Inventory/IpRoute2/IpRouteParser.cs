@@ -17,6 +17,7 @@ public static class IpRouteParser
     public static ImmutableArray<Route> Parse(ReadOnlySpan<byte> utf8Json, AddressFamily family, StringPool? pool = null)
     {
         pool ??= new StringPool();
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty) return [];
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) return [];
 
