@@ -1,44 +1,73 @@
 using System.CommandLine;
+using NetTui.Cli.Show;
 using NetTui.Cli.Verbs;
 
 namespace NetTui.Cli;
 
 /// <summary>
-/// The command line: verb groups, one file each. Exit codes: 0 done, 1 a change failed
-/// (nothing left half-done), 2 usage or validation error.
-/// (ops branch: only the change verbs are registered here; the lead merges this with the
-/// inventory branch's root, which brings `show`, the shared --netns/--ovs-db options and
-/// the real inventory for <see cref="ChangeHost.Inventory"/>.)
+/// The command line. Each verb group lives in its own file and returns a Command; this
+/// root only lists them. Exit codes: 0 ran, 1 could not read the host, 2 usage error.
 /// </summary>
 public static class NetTuiCli
 {
     public const int UsageError = 2;
 
-    public static Task<int> RunAsync(string[] args) => RunAsync(args, DefaultChangeHost());
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, new CliContext(Console.Out, Console.Error));
 
-    public static async Task<int> RunAsync(string[] args, ChangeHost changes, CancellationToken ct = default)
+    public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
     {
-        var root = BuildRoot(changes);
+        var root = BuildRoot(ctx);
         var parsed = root.Parse(args);
+        var config = new InvocationConfiguration { Output = ctx.Output, Error = ctx.Error };
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors)
-                await changes.Err.WriteLineAsync($"nettui: {e.Message}").ConfigureAwait(false);
+                await ctx.Error.WriteLineAsync($"nettui: {e.Message}").ConfigureAwait(false);
+            await ctx.Error.WriteLineAsync().ConfigureAwait(false);
+            // The usage of the command the user was typing, on stderr.
+            await root.Parse([.. CommandPath(parsed), "--help"])
+                .InvokeAsync(new InvocationConfiguration { Output = ctx.Error, Error = ctx.Error }, ct).ConfigureAwait(false);
             return UsageError;
         }
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = changes.Out, Error = changes.Err }, ct).ConfigureAwait(false);
+        return await parsed.InvokeAsync(config, ct).ConfigureAwait(false);
     }
 
-    public static RootCommand BuildRoot(ChangeHost changes)
+    public static RootCommand BuildRoot(CliContext ctx)
     {
         var root = new RootCommand("NetTui: a full-screen terminal network manager for Linux hosts with containers and virtual switches");
-        foreach (var verb in ChangeVerbs.Create(changes)) root.Subcommands.Add(verb);
+        foreach (var o in ctx.Options.All) root.Options.Add(o);
+
+        // Verb groups: one file each, returning their Command.
+        root.Subcommands.Add(ShowCommand.Create(ctx));
+        foreach (var verb in ChangeVerbs.Create(ChangeHostFor(ctx))) root.Subcommands.Add(verb);
+
+        root.SetAction(async (r, ct) =>
+        {
+            // The full-screen UI is built separately; until it is wired in, say what exists.
+            await ctx.Output.WriteLineAsync("nettui: the full-screen interface is not available in this build; try 'nettui show' or 'nettui --help'.").ConfigureAwait(false);
+            return 0;
+        });
         return root;
     }
 
-    /// <summary>Until the inventory branch is merged there is no real inventory here; --dry-run and validation need one.</summary>
-    private static ChangeHost DefaultChangeHost() => new()
+    /// <summary>The change verbs read the root's --netns/--ovs-db and the same inventory as `show`.</summary>
+    private static ChangeHost ChangeHostFor(CliContext ctx) => new()
     {
-        Inventory = (_, _) => throw new NotSupportedException("the host inventory is not in this build yet"),
+        SharedNetns = ctx.Options.Netns,
+        SharedOvsDb = ctx.Options.OvsDb,
+        Inventory = (r, runner, _) => ctx.InventoryFactory is { } f
+            ? f(r, Serilog.Core.Logger.None)
+            : new NetTui.Host.Inventory.HostInventory(runner, NetTui.Host.Inventory.InventoryOptions.FromEnvironment(r.GetValue(ctx.Options.OvsDb), r.GetValue(ctx.Options.DockerHost))),
+        Out = ctx.Output,
+        Err = ctx.Error,
     };
+
+    /// <summary>The verbs leading to the command being parsed ("show"), without the root.</summary>
+    private static List<string> CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var c = parsed.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+            if (c.Command is not RootCommand) names.Insert(0, c.Command.Name);
+        return names;
+    }
 }

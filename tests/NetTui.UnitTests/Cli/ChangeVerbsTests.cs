@@ -21,14 +21,25 @@ public class ChangeVerbsTests
 
         public ChangeHost Host => new()
         {
-            Inventory = (_, ovs) => { Ovs = ovs; return Inventory; },
+            Inventory = (_, _, ovs) => { Ovs = ovs; return Inventory; },
             Runner = t => { Target = t; Runner.Target = t; return Runner; },
             Files = () => Files,
             Out = Out,
             Err = Err,
         };
 
-        public Task<int> Run(params string[] args) => NetTuiCli.RunAsync(args, Host, TestContext.Current.CancellationToken);
+        public async Task<int> Run(params string[] args)
+        {
+            var root = new System.CommandLine.RootCommand();
+            foreach (var v in ChangeVerbs.Create(Host)) root.Subcommands.Add(v);
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                Err.WriteLine($"nettui: {parsed.Errors[0].Message}");
+                return NetTuiCli.UsageError;
+            }
+            return await parsed.InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = Out, Error = Err }, TestContext.Current.CancellationToken);
+        }
     }
 
     [Fact]
@@ -144,5 +155,19 @@ public class ChangeVerbsTests
         var w = new World();
         Assert.Equal(0, await w.Run([.. args.Split(' '), "--dry-run"]));
         Assert.Contains(firstOrLastCommand, w.Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_real_root_registers_the_verbs_under_its_shared_options()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var inventory = new FakeInventory(TestHost.Basic());
+        var ctx = new CliContext(output, error) { InventoryFactory = (_, _) => inventory };
+        var code = await NetTuiCli.RunAsync(["--netns", "ntl-root", "bridge", "add", "br1", "--dry-run"], ctx, TestContext.Current.CancellationToken);
+        Assert.True(code == 0, error.ToString());
+        Assert.Contains("ip link add br1 type bridge", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("namespace ntl-root", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, await NetTuiCli.RunAsync(["bridge", "add", "br0;reboot", "--dry-run"], ctx, TestContext.Current.CancellationToken));
     }
 }

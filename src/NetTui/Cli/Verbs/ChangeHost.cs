@@ -13,7 +13,7 @@ namespace NetTui.Cli.Verbs;
 /// </summary>
 public sealed class ChangeHost
 {
-    public required Func<ICommandRunner, OvsConnection, IHostInventory> Inventory { get; init; }
+    public required Func<System.CommandLine.ParseResult, ICommandRunner, OvsConnection, IHostInventory> Inventory { get; init; }
     public Func<NetworkTarget, ICommandRunner> Runner { get; init; } = t => new CommandRunner(t);
     public Func<IFileStore> Files { get; init; } = () => new FileStore();
     public Func<NetworkTarget, IChangeObserver?> Observer { get; init; } = _ => null;

@@ -37,7 +37,7 @@ internal static class ChangeVerb
         }
 
         var runner = host.Runner(target);
-        var executor = new ChangeExecutor(runner, host.Inventory(runner, ctx.Ovs), host.Files(), host.Observer(target));
+        var executor = new ChangeExecutor(runner, host.Inventory(r, runner, ctx.Ovs), host.Files(), host.Observer(target));
         var report = await executor.ApplyAsync(op, ctx, new ApplyOptions(DryRun: r.GetValue(common.DryRun)), ct).ConfigureAwait(false);
         if (json) await host.Out.WriteLineAsync(ReportJson(report)).ConfigureAwait(false);
         else await PrintAsync(host, report).ConfigureAwait(false);
