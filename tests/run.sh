@@ -42,9 +42,11 @@ root_netstate() {
 root_before=$(mktemp); root_after=$(mktemp)
 root_netstate > "$root_before"
 
-if ! dotnet build NetTui.sln -c Release -nologo -v q 2>&1 | tee /tmp/nettui-build.log | grep -E ' error |warn.*NU1[0-5]' ; then :; fi
-if [ "${PIPESTATUS[0]}" != 0 ] || grep -q ' error ' /tmp/nettui-build.log; then
-  echo "build failed, see /tmp/nettui-build.log"; echo "0 passed, 1 failed"; exit 1
+dotnet build NetTui.sln -c Release -nologo -v q > /tmp/nettui-build.log 2>&1
+build_rc=$?
+grep -E ' error ' /tmp/nettui-build.log | sort -u | head -30
+if [ "$build_rc" != 0 ]; then
+  echo "build failed (exit $build_rc), see /tmp/nettui-build.log"; echo "0 passed, 1 failed"; exit 1
 fi
 
 passed=0; failed=0; skipped=0; status=0
