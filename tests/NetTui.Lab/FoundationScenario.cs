@@ -29,7 +29,7 @@ public sealed class FoundationScenario : IAsyncDisposable
     public const string TableRoute6Destination = "2001:db8:200::/64";
     public const string TableRoute6Gateway = "2001:db8:100::fe";
 
-    public const string OvsBridge = "ovsbr0";
+    public const string OvsBridgeName = "ovsbr0";
     public const string GrePort = "gre0";
     public const string GreRemoteIp = "10.10.0.2";
     public const string GreKey = "42";
@@ -55,6 +55,7 @@ public sealed class FoundationScenario : IAsyncDisposable
             await s.BuildRoutesAsync().ConfigureAwait(false);
             await s.BuildOvsAsync().ConfigureAwait(false);
             await s.BuildDockerAsync().ConfigureAwait(false);
+            await s.WaitUntilSettledAsync().ConfigureAwait(false);
         }
         catch
         {
@@ -93,11 +94,11 @@ public sealed class FoundationScenario : IAsyncDisposable
     private async Task BuildOvsAsync()
     {
         Ovs = await LabOvs.StartAsync(Host).ConfigureAwait(false);
-        await Ovs.AddBridgeAsync(OvsBridge).ConfigureAwait(false);
-        await Ovs.AddGrePortAsync(OvsBridge, GrePort, GreRemoteIp, GreKey).ConfigureAwait(false);
+        await Ovs.AddBridgeAsync(OvsBridgeName).ConfigureAwait(false);
+        await Ovs.AddGrePortAsync(OvsBridgeName, GrePort, GreRemoteIp, GreKey).ConfigureAwait(false);
         // The seed's mistake: add-port without a type for a device that does not exist.
         // ovs-vsctl accepts the row (and warns); ovs-vswitchd fills the Interface's error column.
-        await Ovs.VsctlAsync("add-port", OvsBridge, BrokenPort).ConfigureAwait(false);
+        await Ovs.VsctlAsync("add-port", OvsBridgeName, BrokenPort).ConfigureAwait(false);
         await LabWait.UntilAsync($"an error on OVS interface {BrokenPort}", async () =>
         {
             var r = await Ovs.VsctlAsync("get", "interface", BrokenPort, "error").ConfigureAwait(false);
@@ -111,6 +112,19 @@ public sealed class FoundationScenario : IAsyncDisposable
         await Docker.RunBusyboxAsync(Container1).ConfigureAwait(false);
         await Docker.RunBusyboxAsync(Container2, "--link", $"{Container1}:{LinkAlias}").ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Waits until no IPv6 address is still tentative (duplicate address detection takes
+    /// about a second after a link gets carrier, e.g. docker0 when the first container
+    /// starts; only then do its local routes exist). Two reads of a host that is still
+    /// settling would differ for reasons that have nothing to do with the code under test.
+    /// </summary>
+    public Task WaitUntilSettledAsync() =>
+        LabWait.UntilAsync("IPv6 duplicate address detection to finish", async () =>
+        {
+            var links = await Host.IpJsonAsync("addr", "show").ConfigureAwait(false);
+            return !links.Any(l => (l!["addr_info"]?.AsArray() ?? []).Any(a => a!["tentative"] is not null));
+        }, TimeSpan.FromSeconds(20));
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
