@@ -55,7 +55,7 @@ public sealed class FoundationScenario : IAsyncDisposable
             await s.BuildRoutesAsync().ConfigureAwait(false);
             await s.BuildOvsAsync().ConfigureAwait(false);
             await s.BuildDockerAsync().ConfigureAwait(false);
-            await s.WaitUntilSettledAsync().ConfigureAwait(false);
+            await host.WaitUntilSettledAsync().ConfigureAwait(false);
         }
         catch
         {
@@ -112,19 +112,6 @@ public sealed class FoundationScenario : IAsyncDisposable
         await Docker.RunBusyboxAsync(Container1).ConfigureAwait(false);
         await Docker.RunBusyboxAsync(Container2, "--link", $"{Container1}:{LinkAlias}").ConfigureAwait(false);
     }
-
-    /// <summary>
-    /// Waits until no IPv6 address is still tentative (duplicate address detection takes
-    /// about a second after a link gets carrier, e.g. docker0 when the first container
-    /// starts; only then do its local routes exist). Two reads of a host that is still
-    /// settling would differ for reasons that have nothing to do with the code under test.
-    /// </summary>
-    public Task WaitUntilSettledAsync() =>
-        LabWait.UntilAsync("IPv6 duplicate address detection to finish", async () =>
-        {
-            var links = await Host.IpJsonAsync("addr", "show").ConfigureAwait(false);
-            return !links.Any(l => (l!["addr_info"]?.AsArray() ?? []).Any(a => a!["tentative"] is not null));
-        }, TimeSpan.FromSeconds(20));
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

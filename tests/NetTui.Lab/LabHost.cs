@@ -108,6 +108,19 @@ public sealed class LabHost : IAsyncDisposable
         await other.CheckedAsync("ip", "link", "set", remoteName, "up").ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Waits until no IPv6 address is still tentative (duplicate address detection takes
+    /// about a second after a link gets carrier, e.g. docker0 when the first container
+    /// starts; only then do its local routes exist). Two reads of a host that is still
+    /// settling would differ for reasons that have nothing to do with the code under test.
+    /// </summary>
+    public Task WaitUntilSettledAsync() =>
+        LabWait.UntilAsync("IPv6 duplicate address detection to finish", async () =>
+        {
+            var links = await IpJsonAsync("addr", "show").ConfigureAwait(false);
+            return !links.Any(l => (l!["addr_info"]?.AsArray() ?? []).Any(a => a!["tentative"] is not null));
+        }, TimeSpan.FromSeconds(20));
+
     /// <summary>Registers a component (daemon set) to be disposed before the namespace goes.</summary>
     internal void Own(IAsyncDisposable component) => _components.Add(component);
 
