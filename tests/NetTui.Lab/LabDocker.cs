@@ -46,10 +46,13 @@ public sealed class LabDocker : IAsyncDisposable
         return docker;
     }
 
-    /// <summary>Stops dockerd and starts it again with a new daemon.json (null: keep the current one).</summary>
+    /// <summary>
+    /// Stops dockerd and starts it again with a new daemon.json (null: keep the current one).
+    /// Containers survive as stopped ("exited") containers, as on a real daemon restart.
+    /// </summary>
     public async Task RestartAsync(JsonObject? daemonJson = null)
     {
-        await StopDaemonAsync().ConfigureAwait(false);
+        await StopDaemonAsync(removeContainers: false).ConfigureAwait(false);
         await StartDaemonAsync(daemonJson).ConfigureAwait(false);
     }
 
@@ -80,18 +83,19 @@ public sealed class LabDocker : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops dockerd. Containers are killed first (busybox `sleep` as pid 1 ignores SIGTERM,
-    /// so a graceful stop would wait 10 s per container), then leftover mounts are removed.
+    /// Stops dockerd. Running containers are killed first (busybox `sleep` as pid 1 ignores
+    /// SIGTERM, so a graceful stop would wait 10 s per container) and, unless kept, removed;
+    /// then the mounts dockerd leaves under its roots are removed.
     /// </summary>
-    public async Task StopDaemonAsync()
+    public async Task StopDaemonAsync(bool removeContainers = true)
     {
         if (_daemon is null) return;
         if (Running)
         {
-            var ids = await DockerAsync("ps", "-aq").ConfigureAwait(false);
+            var ids = await DockerAsync(removeContainers ? ["ps", "-aq"] : ["ps", "-q"]).ConfigureAwait(false);
             var list = ids.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (ids.Succeeded && list.Length > 0)
-                await DockerAsync(["rm", "-f", .. list]).ConfigureAwait(false);
+                await DockerAsync(removeContainers ? ["rm", "-f", .. list] : ["kill", .. list]).ConfigureAwait(false);
         }
         await _daemon.StopAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
         _daemon = null;

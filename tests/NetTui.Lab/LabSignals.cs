@@ -7,7 +7,7 @@ namespace NetTui.Lab;
 /// mention the lab's state directory: a pid read from a stale pid file may by now belong to
 /// somebody else's process, and the lab only ever ends its own.
 /// </summary>
-public static partial class LabSignals
+public static class LabSignals
 {
     public const int SigTerm = 15;
     public const int SigKill = 9;

@@ -22,8 +22,8 @@ public sealed class LabHostTests
             Assert.Equal("lo", (string?)lo!["ifname"]);
             Assert.Contains("UP", lo["flags"]!.AsArray().Select(f => (string?)f));
             // The namespace really is another one: the root's links are not visible inside.
-            var hostName = await host.CheckedAsync("ip", "-o", "link", "show");
-            Assert.DoesNotContain("eth0", hostName.StandardOutput);
+            var listing = await host.CheckedAsync("ip", "-o", "link", "show");
+            Assert.DoesNotContain("eth0", listing.StandardOutput);
         }
         Assert.DoesNotContain(name, await LabSweep.ListNamespacesAsync());
         Assert.False(Directory.Exists(dir));

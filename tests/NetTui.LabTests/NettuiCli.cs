@@ -13,13 +13,13 @@ public static class NettuiCli
     public static string DllPath =>
         Environment.GetEnvironmentVariable("NETTUI_DLL") is { Length: > 0 } p ? p : Path.Combine(AppContext.BaseDirectory, "nettui.dll");
 
-    /// <summary>`dotnet nettui.dll ARGS` with <paramref name="environment"/> added; logs go to the lab dir.</summary>
-    public static Task<ExecResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>`dotnet nettui.dll ARGS` with <paramref name="environment"/> added; the log goes to <paramref name="logDir"/>.</summary>
+    public static Task<ExecResult> RunAsync(string logDir, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var env = new Dictionary<string, string>(environment)
         {
-            // Never log to /var/log from tests; keep the log next to the lab's state.
-            ["NETTUI_LOG"] = Path.Combine(LabPaths.BaseDir, "nettui-tests.log"),
+            // Never log to /var/log from tests; keep the log with the lab host's state (removed with it).
+            ["NETTUI_LOG"] = Path.Combine(logDir, "nettui.log"),
         };
         return LabExec.RunAsync(["dotnet", DllPath, .. args], env, TimeSpan.FromSeconds(60));
     }
@@ -31,7 +31,7 @@ public static class NettuiCli
         if (json) args.Add("--json");
         if (ovsDb is not null) args.AddRange(["--ovs-db", ovsDb]);
         args.AddRange(extra);
-        return RunAsync(new Dictionary<string, string> { ["DOCKER_HOST"] = dockerHost }, [.. args]);
+        return RunAsync(host.StateDir, new Dictionary<string, string> { ["DOCKER_HOST"] = dockerHost }, [.. args]);
     }
 
     public static HostSnapshot ParseSnapshot(ExecResult r)
