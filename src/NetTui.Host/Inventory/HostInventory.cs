@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using NetTui.Core.Model;
+using NetTui.Host.Commands;
+using NetTui.Host.Inventory.Docker;
+using NetTui.Host.Inventory.IpRoute2;
+using NetTui.Host.Inventory.NetworkManager;
+using NetTui.Host.Inventory.Ovs;
+using Serilog;
+
+namespace NetTui.Host.Inventory;
+
+/// <summary>
+/// Reads a <see cref="HostSnapshot"/>: the readers for the requested parts run
+/// concurrently, each degrading on its own into a <see cref="SourceStatus"/>; then the
+/// parts are joined (OVS internal taps and Weave labels on links, containers' host veths).
+/// OVS is read for links too, because it is what tells an OVS internal tap from a plain one.
+/// </summary>
+public sealed class HostInventory(ICommandRunner runner, InventoryOptions options, ILogger? log = null) : IHostInventory
+{
+    private readonly ILogger _log = log ?? Serilog.Core.Logger.None;
+
+    public async Task<HostSnapshot> ReadAsync(InventoryParts parts = InventoryParts.All, CancellationToken ct = default)
+    {
+        var takenAt = DateTimeOffset.UtcNow;
+        var ip = new IpRoute2Reader(runner);
+        var wantLinks = (parts & (InventoryParts.Links | InventoryParts.Bridges | InventoryParts.Containers)) != 0;
+        var wantOvs = (parts & (InventoryParts.Ovs | InventoryParts.Links)) != 0;
+
+        var linksTask = wantLinks ? ip.ReadLinksAsync(ct) : null;
+        var routesTask = parts.HasFlag(InventoryParts.Routes) ? ip.ReadRoutesAsync(ct) : null;
+        var ovsTask = wantOvs ? new OvsReader(runner, options.OvsDatabase).ReadAsync(ct) : null;
+        var dockerTask = parts.HasFlag(InventoryParts.Containers)
+            ? new DockerReader(runner, options.DockerHost ?? DockerEndpoint.Default).ReadAsync(ct) : null;
+        var hostNameTask = ReadHostNameAsync(ct);
+        await Task.WhenAll(new Task?[] { linksTask, routesTask, ovsTask, dockerTask, hostNameTask }.OfType<Task>()).ConfigureAwait(false);
+
+        var links = linksTask?.Result;
+        var routes = routesTask?.Result;
+        var ovs = ovsTask?.Result;
+        var docker = dockerTask?.Result;
+
+        var sources = ImmutableArray.CreateBuilder<SourceStatus>();
+        if (IpRoute2Status(links?.Status, routes?.Status) is { } ipStatus) sources.Add(ipStatus);
+        if (ovs is not null) sources.Add(ovs.Status);
+        if (docker is not null) sources.Add(docker.Status);
+        // Only for the full picture: a view of routes need not say NetworkManager is absent.
+        if (parts == InventoryParts.All) sources.Add(NetworkManagerProbe.Probe(options.SystemBusAddress));
+        foreach (var s in sources)
+            if (!s.Available) _log.Warning("source {Source} down: {Reason}", s.Source, s.Reason);
+
+        var allLinks = LinkAnnotator.Annotate(links?.Value?.Links ?? [], ovs?.Value);
+        var containers = docker?.Value is { } d ? ContainerWiring.Attach(d.Containers, d.HostPeerIndexById, allLinks) : [];
+
+        return new HostSnapshot(
+            HostName: hostNameTask.Result,
+            Namespace: runner.Target.Namespace,
+            TakenAt: takenAt,
+            Links: parts.HasFlag(InventoryParts.Links) ? allLinks : [],
+            Bridges: parts.HasFlag(InventoryParts.Bridges) ? links?.Value?.Bridges ?? [] : [],
+            Routes: routes?.Value?.Routes ?? [],
+            Ovs: parts.HasFlag(InventoryParts.Ovs) ? ovs?.Value : null,
+            Containers: containers,
+            Sources: sources.ToImmutable());
+    }
+
+    /// <summary>Links and routes are two reads of one source: down if either is, with the first reason.</summary>
+    internal static SourceStatus? IpRoute2Status(SourceStatus? links, SourceStatus? routes)
+    {
+        if (links is null) return routes;
+        if (routes is null) return links;
+        var elapsed = links.Elapsed > routes.Elapsed ? links.Elapsed : routes.Elapsed;
+        if (!links.Available) return links with { Elapsed = elapsed };
+        if (!routes.Available) return routes with { Elapsed = elapsed };
+        return links with { Elapsed = elapsed };
+    }
+
+    /// <summary>UTS is not per network namespace, so the machine's host name is the answer for any target.</summary>
+    private static async Task<string> ReadHostNameAsync(CancellationToken ct)
+    {
+        try
+        {
+            var text = await File.ReadAllTextAsync("/proc/sys/kernel/hostname", ct).ConfigureAwait(false);
+            return text.Trim();
+        }
+        catch (IOException)
+        {
+            return Environment.MachineName;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Environment.MachineName;
+        }
+    }
+}
