@@ -66,13 +66,20 @@ public sealed record DeleteBridge(string Name) : Operation
         var recreate = new List<CommandSpec>
         {
             ctx.Ip("link", "add", Name, "type", "bridge", "stp_state", host.FindBridge(Name)?.StpEnabled == true ? "1" : "0"),
-            ctx.Ip("link", "set", Name, "mtu", link.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
+        if (OwnMtu(host, link) is { } mtu) recreate.Add(ctx.Ip("link", "set", Name, "mtu", mtu));
         foreach (var a in RestorableAddresses(link))
             recreate.Add(ctx.Ip("addr", "add", a, "dev", Name));
         steps.Add(Steps.Run($"delete bridge {Name}", ctx.Ip("link", "del", Name), recreate, $"brctl delbr {Name}"));
         return steps.ToImmutable();
     }
+
+    /// <summary>
+    /// The MTU to set again, only if it was not the default and not derived from ports: an
+    /// explicit MTU turns off the kernel's automatic bridge MTU (the minimum of its ports).
+    /// </summary>
+    private string? OwnMtu(HostSnapshot host, Link link) =>
+        link.Mtu != 1500 && !Ports(host).Any() ? link.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
 
     /// <summary>Addresses to put back: all but IPv6 link-local ones, which the kernel makes itself.</summary>
     internal static IEnumerable<string> RestorableAddresses(Link link) =>
@@ -86,7 +93,7 @@ public sealed record DeleteBridge(string Name) : Operation
         {
             MoreAddresses = [.. addrs.Skip(1)],
             Ports = [.. Ports(before)],
-            Mtu = link.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Mtu = OwnMtu(before, link),
             Up = link.AdminUp,
             Routes = [.. StaticRoutes(before).Select(DeleteRoute.FromModel)],
         };

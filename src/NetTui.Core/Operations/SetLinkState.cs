@@ -4,11 +4,18 @@ using NetTui.Core.Values;
 
 namespace NetTui.Core.Operations;
 
-/// <summary>Bring a link administratively up or down (`ip link set IF up|down`).</summary>
+/// <summary>
+/// Bring a link administratively up or down (`ip link set IF up|down`). The kernel drops the
+/// IPv4 routes through a link that goes down, so the undo of "down" brings them back, and
+/// the inverse of "down" is "up" with those <see cref="Routes"/>.
+/// </summary>
 public sealed record SetLinkState(string Interface, bool Up) : Operation
 {
     public const string KindName = "link.state";
     public override string Kind => KindName;
+
+    /// <summary>Routes to add after bringing the link up (set by the inverse of "down").</summary>
+    public ImmutableArray<AddRoute> Routes { get; init; } = [];
     public override bool IsDestructive => !Up;
 
     private string Word => Up ? "up" : "down";
@@ -19,6 +26,7 @@ public sealed record SetLinkState(string Interface, bool Up) : Operation
     {
         var c = new FieldCheck();
         c.Need(InterfaceName.Parse(Interface, "interface"));
+        foreach (var r in Routes) c.Errors.AddRange(r.CheckFields());
         return c.Errors;
     }
 
@@ -30,22 +38,35 @@ public sealed record SetLinkState(string Interface, bool Up) : Operation
     }
 
     public override IEnumerable<string> Consequences(HostSnapshot host) =>
-        Up ? [] : host.Routes.Where(r => r.Device == Interface && r.Protocol != "kernel").Select(r => $"route {r.Destination} through {Interface} goes away");
+        Up ? [] : StaticRoutes(host).Select(r => $"route {r.Destination} through {Interface} goes away");
+
+    private IEnumerable<AddRoute> StaticRoutes(HostSnapshot host) =>
+        host.Routes.Where(r => r.Device == Interface && r.Protocol != "kernel" && r.Type is "unicast" or "" && r.Family == Model.AddressFamily.Inet && r.Table != "local")
+            .Select(DeleteRoute.FromModel);
 
     public override ImmutableArray<PlanStep> Plan(HostSnapshot host, OperationContext ctx)
     {
         RequireValid();
-        return [Steps.Run($"bring {Interface} {Word}", ctx.Ip("link", "set", Interface, Word),
-            ctx.Ip("link", "set", Interface, Up ? "down" : "up"), $"ifconfig {Interface} {Word}")];
+        var undo = Up
+            ? [ctx.Ip("link", "set", Interface, "down")]
+            : new List<Commands.CommandSpec> { ctx.Ip("link", "set", Interface, "up") }.Concat(StaticRoutes(host).Select(r => ctx.Ip(["route", "add", .. r.RouteArgs()])));
+        var steps = ImmutableArray.CreateBuilder<PlanStep>();
+        steps.Add(Steps.Run($"bring {Interface} {Word}", ctx.Ip("link", "set", Interface, Word), undo, $"ifconfig {Interface} {Word}"));
+        if (Up) foreach (var r in Routes) steps.AddRange(r.Plan(host, ctx));
+        return steps.ToImmutable();
     }
 
-    public override Operation Inverse(HostSnapshot before, OperationContext ctx) =>
-        new SetLinkState(Interface, before.FindLink(Interface)?.AdminUp ?? !Up);
+    public override Operation Inverse(HostSnapshot before, OperationContext ctx)
+    {
+        var wasUp = before.FindLink(Interface)?.AdminUp ?? !Up;
+        return new SetLinkState(Interface, wasUp) { Routes = wasUp && !Up ? [.. StaticRoutes(before)] : [] };
+    }
 
     public override IReadOnlyList<string> Verify(HostSnapshot after, OperationContext ctx)
     {
         var l = after.FindLink(Interface);
         if (l is null) return [$"{Interface} does not exist"];
-        return l.AdminUp == Up ? [] : [$"{Interface} is {(l.AdminUp ? "up" : "down")}, expected {Word}"];
+        if (l.AdminUp != Up) return [$"{Interface} is {(l.AdminUp ? "up" : "down")}, expected {Word}"];
+        return [.. Routes.SelectMany(r => r.Verify(after, ctx))];
     }
 }

@@ -25,7 +25,6 @@ public class DeleteBridgeTests
         var last = (CommandStep)op.Plan(Host, OpAssert.Ctx)[^1];
         Assert.Equal([
             "ip link add br0 type bridge stp_state 1",
-            "ip link set br0 mtu 1500",
             "ip addr add 192.168.1.1/24 dev br0",
         ], last.Undo.Select(u => u.Display));
     }

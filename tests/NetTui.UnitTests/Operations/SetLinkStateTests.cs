@@ -31,4 +31,17 @@ public class SetLinkStateTests
         OpAssert.Rejected(new SetLinkState("nope0", true), Host, "interface", "no interface");
         OpAssert.Rejected(new SetLinkState("eth0", true), Host, "interface", "already up");
     }
+
+    [Fact]
+    public void Down_undo_and_inverse_bring_back_the_routes_the_kernel_drops()
+    {
+        var host = TestHost.Basic().WithRoute("10.50.0.0/16", null, "eth0", metric: 7);
+        var op = new SetLinkState("eth0", false);
+        Assert.Equal(["ip link set eth0 up", "ip route add default via 10.0.0.1 dev eth0", "ip route add 10.50.0.0/16 dev eth0 metric 7"], OpAssert.Undo(op, host));
+        var inv = Assert.IsType<SetLinkState>(op.Inverse(host, OpAssert.Ctx));
+        Assert.True(inv.Up);
+        Assert.Equal(2, inv.Routes.Length);
+        var down = host.Update("eth0", l => l with { AdminUp = false }) with { Routes = [] };
+        Assert.Equal(["ip link set eth0 up", "ip route add default via 10.0.0.1 dev eth0", "ip route add 10.50.0.0/16 dev eth0 metric 7"], OpAssert.Commands(inv, down));
+    }
 }
