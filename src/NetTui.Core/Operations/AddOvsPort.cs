@@ -58,7 +58,7 @@ public sealed record AddOvsPort(string Bridge, string Port, string Type = "") : 
     }
 
     internal CommandStep Step(OperationContext ctx) =>
-        Steps.Run($"add port {Port} to {Bridge}", Command(ctx), ctx.Vsctl("--if-exists", "del-port", Bridge, Port));
+        Steps.Run($"add port {Port} to {Bridge}", Command(ctx), ctx.Vsctl("--if-exists", "del-port", Bridge, Port)) with { UndoAlsoIfFailed = true };
 
     public override ImmutableArray<PlanStep> Plan(HostSnapshot host, OperationContext ctx)
     {

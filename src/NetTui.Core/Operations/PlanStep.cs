@@ -20,8 +20,11 @@ public abstract record PlanStep(string Description)
 /// <summary>
 /// One program call. <see cref="Classic"/> is the deprecated equivalent (brctl, ifconfig)
 /// an admin may know better; it is shown as a comment and never run.
+/// <see cref="UndoAlsoIfFailed"/>: the call may have taken effect even though it failed
+/// (ovs-vsctl commits its transaction, then times out waiting for ovs-vswitchd), and its
+/// undo is harmless if it did not (`--if-exists del-br`); so a failed step is undone too.
 /// </summary>
-public sealed record CommandStep(string Description, CommandSpec Do, ImmutableArray<CommandSpec> Undo, string? Classic = null)
+public sealed record CommandStep(string Description, CommandSpec Do, ImmutableArray<CommandSpec> Undo, string? Classic = null, bool UndoAlsoIfFailed = false)
     : PlanStep(Description)
 {
     public override IEnumerable<string> Preview()

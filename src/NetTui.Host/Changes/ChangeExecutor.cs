@@ -80,7 +80,10 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
                 run.Reports[i] = run.Reports[i] with { Steps = run.Reports[i].Steps.Add(outcome) };
                 await NotifyAsync(() => _observer.StepFinishedAsync(outcome, CancellationToken.None), run).ConfigureAwait(false);
                 if (!outcome.Succeeded)
+                {
+                    if (plan[k] is CommandStep { UndoAlsoIfFailed: true }) run.Done.Add((i, k, plan[k]));
                     return await FinishAsync(await RollbackAsync(run, $"step {k + 1} of operation {i + 1} failed: {outcome.Description}: {outcome.Error}", outcome, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
+                }
                 run.Done.Add((i, k, plan[k]));
             }
 

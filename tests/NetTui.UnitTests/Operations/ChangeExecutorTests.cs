@@ -104,13 +104,13 @@ public class ChangeExecutorTests
     public async Task A_change_set_is_all_or_nothing_across_operations()
     {
         var inv = new FakeInventory(Host);
-        var runner = new RecordingRunner { Fails = (spec, _) => spec.Program == "ovs-vsctl" };
+        var runner = new RecordingRunner { Fails = (spec, _) => spec.Program == "ovs-vsctl" && spec.Arguments.Contains("add-br") };
         runner.After = spec => { if (spec.Arguments.Contains("up")) inv.Snapshot = Done; };
         var ex = new ChangeExecutor(runner, inv, new MemoryFiles());
         var r = await ex.ApplyAsync([Bridge, new CreateOvsBridge("obr0", "netdev")], OperationContext.Default, ct: TestContext.Current.CancellationToken);
         Assert.Equal(ChangeOutcome.RolledBack, r.Outcome);
         Assert.Equal(1, r.FailedStep!.Operation);
-        Assert.Equal(4, r.Undone.Length);
+        Assert.Equal(5, r.Undone.Length); // the failed add-br (it may have committed) and the 4 bridge steps
         Assert.Equal("ip link del br0", runner.Lines[^1]);
     }
 
@@ -178,5 +178,14 @@ public class ChangeExecutorTests
         public Task<string?> ReadAsync(string p, CancellationToken ct = default) => Task.FromResult<string?>(p == path && _reads++ > 0 ? "{\"debug\":true}" : null);
         public Task WriteAsync(string p, string content, CancellationToken ct = default) => throw new InvalidOperationException("must not write");
         public Task DeleteAsync(string p, CancellationToken ct = default) => Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_failed_ovs_step_that_may_have_committed_is_undone_too()
+    {
+        var (ex, runner, _, _) = Make(Done, (spec, _) => spec.Program == "ovs-vsctl" && spec.Arguments.Contains("add-br"));
+        var r = await ex.ApplyAsync(new CreateOvsBridge("obr0", "netdev"), OperationContext.Default, ct: TestContext.Current.CancellationToken);
+        Assert.Equal(ChangeOutcome.RolledBack, r.Outcome);
+        Assert.Equal("ovs-vsctl --timeout=10 --if-exists del-br obr0", runner.Lines[^1]);
     }
 }
