@@ -15,6 +15,9 @@ public sealed record AddOvsPort(string Bridge, string Port, string Type = "") : 
     public const string KindName = "ovs.port.add";
     public override string Kind => KindName;
 
+    public bool Equals(AddOvsPort? other) => SameJson(other);
+    public override int GetHashCode() => HashCode.Combine(Kind, Describe());
+
     public ImmutableSortedDictionary<string, string> Options { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
     public override string Describe() => $"add {(Type.Length == 0 ? "" : Type + " ")}port {Port} to OVS bridge {Bridge}";

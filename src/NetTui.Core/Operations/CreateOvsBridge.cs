@@ -16,6 +16,9 @@ public sealed record CreateOvsBridge(string Name, string Datapath = "system") : 
     public const string KindName = "ovs.bridge.add";
     public override string Kind => KindName;
 
+    public bool Equals(CreateOvsBridge? other) => SameJson(other);
+    public override int GetHashCode() => HashCode.Combine(Kind, Describe());
+
     public ImmutableArray<AddOvsPort> Ports { get; init; } = [];
     public ImmutableArray<string> Addresses { get; init; } = [];
     public string? Master { get; init; }
