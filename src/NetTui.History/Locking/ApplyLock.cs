@@ -44,7 +44,8 @@ public sealed class ApplyLock : IDisposable, IAsyncDisposable
             Environment.GetEnvironmentVariable("DOTNET_SYSTEM_IO_DISABLEFILELOCKING") is "1" or "true")
             throw new InvalidOperationException("file locking is disabled (DOTNET_SYSTEM_IO_DISABLEFILELOCKING); NetTui cannot serialise changes");
 
-        var started = time.GetUtcNow();
+        // Waiting is measured on the monotonic clock; the TimeProvider only stamps "since".
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -64,7 +65,7 @@ public sealed class ApplyLock : IDisposable, IAsyncDisposable
                 return new ApplyLock(db, file, owner, purpose, since);
             }
 
-            var waited = time.GetUtcNow() - started;
+            var waited = waiting.Elapsed;
             if (waited >= wait)
                 throw new JournalLockedException(await ReadHolderAsync(db, ct).ConfigureAwait(false), waited, db.LockPath);
             await Task.Delay(PollInterval, ct).ConfigureAwait(false);
