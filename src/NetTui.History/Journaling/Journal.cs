@@ -22,6 +22,9 @@ public sealed partial class Journal
 
     public JournalDatabase Database => _db;
 
+    /// <summary>The clock every timestamp and deadline of this journal is read from.</summary>
+    public TimeProvider Time => _time;
+
     public Journal(JournalDatabase db, TimeProvider? time = null, ProcessIdentity? self = null)
     {
         _db = db;
