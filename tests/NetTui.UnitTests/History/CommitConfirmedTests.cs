@@ -76,4 +76,20 @@ public sealed class CommitConfirmedTests : IDisposable
 
         Assert.Equal(id, Assert.Single(await journal.ExpiredUnconfirmedAsync(ct: Ct)).Id);
     }
+
+    [Fact]
+    public async Task Startup_reports_expired_change_sets_only_when_their_watchdog_is_gone()
+    {
+        var (journal, id) = await ApplyWithTimerAsync(TimeSpan.FromSeconds(3)); // watchdog "pid 4242"
+        Assert.Equal(id, Assert.Single((await journal.InspectAtStartupAsync(ct: Ct)).AwaitingConfirmation).Id);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+
+        await journal.SetWatchdogAsync(id, Environment.ProcessId, ct: Ct); // a live watchdog: leave it alone
+        Assert.False((await journal.InspectAtStartupAsync(ct: Ct)).NeedsAttention);
+
+        await journal.SetWatchdogAsync(id, 4_194_304 + 29, ct: Ct);       // the watchdog died
+        var report = await journal.InspectAtStartupAsync(ct: Ct);
+        Assert.True(report.NeedsAttention);
+        Assert.Equal(id, Assert.Single(report.ExpiredWithoutWatchdog).Id);
+    }
 }
