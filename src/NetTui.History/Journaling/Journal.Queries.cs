@@ -29,18 +29,18 @@ public sealed partial class Journal
         QueryAsync(SelectChangeSets + " WHERE created_at >= $since ORDER BY id DESC", ct, ("$since", JournalTime.ToText(since)));
 
     /// <summary>The last <paramref name="count"/> applied change-sets not yet undone, newest first (what "undo N" reverts).</summary>
-    public async Task<UndoPlan> PlanUndoAsync(int count, CancellationToken ct = default) =>
-        UndoPlanner.PlanUndo(await ListAllAsync(ct).ConfigureAwait(false), count);
+    public async Task<UndoPlan> PlanUndoAsync(int count, NamespaceScope? scope = null, CancellationToken ct = default) =>
+        UndoPlanner.PlanUndo(await ListAllAsync(ct).ConfigureAwait(false), count, scope);
 
     /// <summary>The undone change-sets "redo N" brings back, most recently undone first.</summary>
-    public async Task<UndoPlan> PlanRedoAsync(int count, CancellationToken ct = default) =>
-        UndoPlanner.PlanRedo(await ListAllAsync(ct).ConfigureAwait(false), count);
+    public async Task<UndoPlan> PlanRedoAsync(int count, NamespaceScope? scope = null, CancellationToken ct = default) =>
+        UndoPlanner.PlanRedo(await ListAllAsync(ct).ConfigureAwait(false), count, scope);
 
-    public async Task<UndoPlan> PlanRollbackToAsync(long id, CancellationToken ct = default) =>
-        UndoPlanner.PlanRollbackTo(await ListAllAsync(ct).ConfigureAwait(false), id);
+    public async Task<UndoPlan> PlanRollbackToAsync(long id, NamespaceScope? scope = null, CancellationToken ct = default) =>
+        UndoPlanner.PlanRollbackTo(await ListAllAsync(ct).ConfigureAwait(false), id, scope);
 
-    public async Task<UndoPlan> PlanRollbackSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
-        UndoPlanner.PlanRollbackSince(await ListAllAsync(ct).ConfigureAwait(false), since);
+    public async Task<UndoPlan> PlanRollbackSinceAsync(DateTimeOffset since, NamespaceScope? scope = null, CancellationToken ct = default) =>
+        UndoPlanner.PlanRollbackSince(await ListAllAsync(ct).ConfigureAwait(false), since, scope);
 
     /// <summary>One change-set with its steps and commands, or null.</summary>
     public Task<ChangeSetDetail?> GetAsync(long id, CancellationToken ct = default) =>

@@ -13,20 +13,22 @@ namespace NetTui.History.Planning;
 /// <item>redoable = applied undo/rollback change-sets newer than the last real change (a new
 /// change discards the redo stack, as in editors: redoing across it would re-apply onto a host
 /// the old change never saw), newest first, i.e. the most recently undone comes back first;</item>
-/// <item>a pending or half-expired change-set blocks everything: the host state is unknown
-/// until it is finished or rolled back.</item>
+/// <item>a pending or half-expired change-set blocks everything (in any namespace): the host
+/// state is unknown until it is finished or rolled back;</item>
+/// <item>a <see cref="NamespaceScope"/> limits what is reverted to one namespace's change-sets.</item>
 /// </list>
 /// </summary>
 public static class UndoPlanner
 {
     /// <summary>"undo N": the last <paramref name="count"/> change-sets still in effect, newest first.</summary>
-    public static UndoPlan PlanUndo(IEnumerable<ChangeSet> journal, int count)
+    public static UndoPlan PlanUndo(IEnumerable<ChangeSet> journal, int count, NamespaceScope? scope = null)
     {
+        scope ??= NamespaceScope.All;
         if (count < 1) return UndoPlan.Refuse("the number of change-sets to undo must be at least 1");
         var rows = Newest(journal);
         if (Blocker(rows) is { } blocked) return UndoPlan.Refuse(blocked);
 
-        var undoable = rows.Where(IsUndoable).ToList();
+        var undoable = rows.Where(cs => scope.Includes(cs) && IsUndoable(cs)).ToList();
         if (undoable.Count == 0) return UndoPlan.Refuse("nothing to undo");
         if (undoable.Count < count)
             return UndoPlan.Refuse($"only {undoable.Count} change-set(s) can be undone, {count} requested");
@@ -37,37 +39,41 @@ public static class UndoPlanner
     /// "rollback --to ID": revert every change-set after <paramref name="id"/> still in effect,
     /// newest first, leaving the host as it was right after #ID. Id 0 means "the start".
     /// </summary>
-    public static UndoPlan PlanRollbackTo(IEnumerable<ChangeSet> journal, long id)
+    public static UndoPlan PlanRollbackTo(IEnumerable<ChangeSet> journal, long id, NamespaceScope? scope = null)
     {
+        scope ??= NamespaceScope.All;
         var rows = Newest(journal);
         if (id != 0 && rows.All(cs => cs.Id != id)) return UndoPlan.Refuse($"there is no change-set #{id}");
         if (Blocker(rows) is { } blocked) return UndoPlan.Refuse(blocked);
 
-        var targets = rows.Where(cs => cs.Id > id && IsUndoable(cs)).ToList();
+        var targets = rows.Where(cs => cs.Id > id && scope.Includes(cs) && IsUndoable(cs)).ToList();
         return targets.Count == 0
             ? UndoPlan.Refuse(id == 0 ? "nothing to roll back" : $"nothing to roll back after #{id}")
             : UndoPlan.Of(targets.Select(cs => new PlannedRevert(cs, ChangeSetKind.Rollback)));
     }
 
     /// <summary>"rollback --to 14:02": revert every change-set created at or after <paramref name="since"/>, newest first.</summary>
-    public static UndoPlan PlanRollbackSince(IEnumerable<ChangeSet> journal, DateTimeOffset since)
+    public static UndoPlan PlanRollbackSince(IEnumerable<ChangeSet> journal, DateTimeOffset since, NamespaceScope? scope = null)
     {
+        scope ??= NamespaceScope.All;
         var rows = Newest(journal);
         if (Blocker(rows) is { } blocked) return UndoPlan.Refuse(blocked);
 
-        var targets = rows.Where(cs => cs.CreatedAt >= since && IsUndoable(cs)).ToList();
+        var targets = rows.Where(cs => cs.CreatedAt >= since && scope.Includes(cs) && IsUndoable(cs)).ToList();
         return targets.Count == 0
             ? UndoPlan.Refuse($"nothing to roll back since {since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC")
             : UndoPlan.Of(targets.Select(cs => new PlannedRevert(cs, ChangeSetKind.Rollback)));
     }
 
     /// <summary>"redo N": revert the last <paramref name="count"/> undo/rollback change-sets, most recent first.</summary>
-    public static UndoPlan PlanRedo(IEnumerable<ChangeSet> journal, int count)
+    public static UndoPlan PlanRedo(IEnumerable<ChangeSet> journal, int count, NamespaceScope? scope = null)
     {
+        scope ??= NamespaceScope.All;
         if (count < 1) return UndoPlan.Refuse("the number of change-sets to redo must be at least 1");
-        var rows = Newest(journal);
-        if (Blocker(rows) is { } blocked) return UndoPlan.Refuse(blocked);
+        var all = Newest(journal);
+        if (Blocker(all) is { } blocked) return UndoPlan.Refuse(blocked);
 
+        var rows = all.Where(scope.Includes).ToList();
         var lastChange = rows.FirstOrDefault(cs => cs.Kind == ChangeSetKind.Change && TookEffect(cs))?.Id ?? 0;
         var redoable = rows.Where(cs => cs.Id > lastChange && IsRedoable(cs)).ToList();
         if (redoable.Count == 0)

@@ -63,7 +63,7 @@ public sealed class CrashDetectionTests : IDisposable
         var journal = _tmp.Open();
         Assert.True(Assert.Single(await journal.FindPendingAsync(TestContext.Current.CancellationToken)).Abandoned);
         // Undo/rollback planning refuses while the host state is unknown.
-        Assert.Contains("still pending", (await journal.PlanUndoAsync(1, TestContext.Current.CancellationToken)).Refusal);
+        Assert.Contains("still pending", (await journal.PlanUndoAsync(1, ct: TestContext.Current.CancellationToken)).Refusal);
 
         await using (var lease = await journal.AcquireApplyLockAsync("recover", TimeSpan.Zero, ct: Ct))
         {

@@ -14,10 +14,11 @@ public class UndoPlannerTests
     {
         public List<ChangeSet> All { get; } = [];
 
-        public long Add(ChangeSetKind kind = ChangeSetKind.Change, ChangeSetStatus status = ChangeSetStatus.Applied, long? reverts = null, string? summary = null)
+        public long Add(ChangeSetKind kind = ChangeSetKind.Change, ChangeSetStatus status = ChangeSetStatus.Applied, long? reverts = null,
+            string? summary = null, string? ns = "lab")
         {
             var id = All.Count + 1;
-            All.Add(new ChangeSet(id, Guid.NewGuid(), kind, status, T0.AddMinutes(id), T0.AddMinutes(id), 0, "root", null, "lab",
+            All.Add(new ChangeSet(id, Guid.NewGuid(), kind, status, T0.AddMinutes(id), T0.AddMinutes(id), 0, "root", null, ns,
                 summary ?? $"change {id}", reverts, "host", 1, 0, FactSet.Empty, FactSet.Of(($"link/c{id}/exists", "true")), null, null, null, null));
             return id;
         }
@@ -30,7 +31,7 @@ public class UndoPlannerTests
             Assert.True(plan.CanProceed, plan.Refusal);
             foreach (var r in plan.Reverts)
             {
-                Add(r.RevertKind, reverts: r.Target.Id, summary: r.Summary);
+                Add(r.RevertKind, reverts: r.Target.Id, summary: r.Summary, ns: r.Target.Namespace);
                 Set(r.Target.Id, r.RevertKind == ChangeSetKind.Rollback ? ChangeSetStatus.RolledBack : ChangeSetStatus.Undone);
             }
         }
@@ -216,6 +217,27 @@ public class UndoPlannerTests
 
         var irreversible = detail with { Steps = [Step(1, "docker-bridge", StepStatus.Applied) with { InverseKind = null }] };
         Assert.Contains("cannot be reversed", UndoPlanner.InverseSteps(irreversible).Refusal);
+    }
+
+    [Fact]
+    public void A_namespace_scope_only_reverts_that_namespaces_changes()
+    {
+        var rows = new Rows();
+        rows.Add(ns: "lab");   // 1
+        rows.Add(ns: null);    // 2 host
+        rows.Add(ns: "lab");   // 3
+        rows.Add(ns: "other"); // 4
+        var lab = NamespaceScope.Only("lab");
+
+        Assert.Equal([3L, 1L], UndoPlanner.PlanUndo(rows.All, 2, lab).Reverts.Select(r => r.Target.Id));
+        Assert.Equal([2L], UndoPlanner.PlanUndo(rows.All, 1, NamespaceScope.HostNamespace).Reverts.Select(r => r.Target.Id));
+        Assert.Equal([3L], UndoPlanner.PlanRollbackTo(rows.All, 1, lab).Reverts.Select(r => r.Target.Id));
+        Assert.Equal([4L, 3L, 2L], UndoPlanner.PlanRollbackTo(rows.All, 1).Reverts.Select(r => r.Target.Id));
+
+        rows.Execute(UndoPlanner.PlanUndo(rows.All, 1, lab)); // #5 undoes 3 in lab
+        rows.Add(ns: "other");                                // a change elsewhere does not end lab's redo stack
+        Assert.Equal(5L, Assert.Single(UndoPlanner.PlanRedo(rows.All, 1, lab).Reverts).Target.Id);
+        Assert.False(UndoPlanner.PlanRedo(rows.All, 1).CanProceed);
     }
 
     private static JournalStep Step(int seq, string kind, StepStatus status) => new(
