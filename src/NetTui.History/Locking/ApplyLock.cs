@@ -86,6 +86,15 @@ public sealed class ApplyLock : IDisposable, IAsyncDisposable
         return holder.Host == Environment.MachineName && !ProcessLiveness.IsAlive(holder.Pid, holder.StartTicks) ? null : holder;
     }
 
+    /// <summary>
+    /// Takes the lock for a moment without recording a holder: non-null means nobody is
+    /// applying. Dispose it promptly. Null when it is held (possibly by this very process).
+    /// </summary>
+    internal static FileStream? TryProbe(JournalDatabase db) => TryLock(db.LockPath);
+
+    // O_CLOEXEC (always set by .NET) keeps the lock out of the commands the executor runs
+    // and out of the watchdog, so it lives exactly as long as this FileStream.
+    // Not re-entrant: a second acquire in the same process is refused like any other.
     private static FileStream? TryLock(string path)
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("the apply lock needs flock");
