@@ -11,6 +11,7 @@ namespace NetTui.History.Facts;
 /// snapshot and operation types, make drift a simple key-by-key compare, and read well
 /// in the sqlite3 shell. Compared by content.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(FactSetJsonConverter))]
 public sealed class FactSet : IReadOnlyDictionary<string, string>, IEquatable<FactSet>
 {
     public static readonly FactSet Empty = new(ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));

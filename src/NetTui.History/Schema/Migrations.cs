@@ -33,6 +33,14 @@ public static class Migrations
         Validate(migrations);
         var target = migrations.Count == 0 ? 0 : migrations[^1].Version;
 
+        // The common case (already current) must not take the write lock: every NetTui start,
+        // including a read-only History view, opens the journal while another may be applying.
+        var seen = CurrentVersion(connection);
+        if (seen > LatestVersion)
+            throw new JournalSchemaException(
+                $"history database is at schema version {seen}, newer than this NetTui knows ({LatestVersion}); upgrade NetTui");
+        if (seen >= target) return seen;
+
         using var tx = connection.BeginTransaction(deferred: false);
         var current = CurrentVersion(connection, tx);
         if (current > LatestVersion)

@@ -155,6 +155,21 @@ public sealed class JournalWriteTests : IDisposable
         Assert.StartsWith(new string('e', 100), stderr);
         Assert.EndsWith("[... 10 more characters not kept]", stderr);
     }
+
+    [Fact]
+    public async Task A_change_set_serialises_to_the_json_shape_of_the_cli()
+    {
+        var journal = _tmp.Open();
+        var id = await ApplyAsync(journal, "br0", "create");
+        var cs = (await journal.GetAsync(id, ct: TestContext.Current.CancellationToken))!;
+
+        var json = NetTui.Core.Model.SnapshotJson.Serialize(cs, indented: false);
+
+        Assert.Contains("\"afterFacts\":{\"link/br0/exists\":\"true\"}", json);
+        Assert.Contains("\"status\":\"applied\"", json);
+        var back = NetTui.Core.Model.SnapshotJson.Deserialize<ChangeSetDetail>(json)!;
+        Assert.Equal(cs.ChangeSet.AfterFacts, back.ChangeSet.AfterFacts);
+    }
 }
 
 /// <summary>A clock the test moves by hand.</summary>
