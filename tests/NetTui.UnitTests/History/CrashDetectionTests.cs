@@ -44,6 +44,9 @@ public sealed class CrashDetectionTests : IDisposable
         Assert.Equal("ip link add br-child type bridge", Assert.Single(detail.Steps[0].Commands).Display);
         Assert.Equal(StepStatus.Pending, detail.Steps[1].Status);
         Assert.NotNull(detail.Steps[1].StartedAt);
+        var recovery = NetTui.History.Planning.CrashRecovery.Analyse(detail);
+        Assert.Equal(2, recovery.Interrupted?.Seq);
+        Assert.Equal(["inverse-bridge-add"], recovery.RollbackSteps(interruptedTookEffect: false).Steps.Select(s => s.Kind));
     }
 
     [Fact]
