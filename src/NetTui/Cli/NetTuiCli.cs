@@ -11,7 +11,19 @@ public static class NetTuiCli
 {
     public const int UsageError = 2;
 
-    public static Task<int> RunAsync(string[] args) => RunAsync(args, new CliContext(Console.Out, Console.Error));
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // Console.Out flushes every write: 200,000 route lines would be 200,000 syscalls. Buffer, flush once.
+        await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        try
+        {
+            return await RunAsync(args, new CliContext(stdout, Console.Error)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stdout.FlushAsync().ConfigureAwait(false);
+        }
+    }
 
     public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
     {

@@ -146,4 +146,16 @@ public class HostInventoryTests
         Assert.Equal("--format=json", reader.Command.Arguments[0]);
         await Task.CompletedTask;
     }
+
+    [Fact]
+    public async Task Garbage_output_is_a_parse_reason_and_the_rest_stays_whole()
+    {
+        var runner = FakeCommandRunner.WithIpFixtures();
+        runner.Answer(Ovs(runner).Command, "{\"data\": 5}\n");
+        runner.Answer(IpRoute2Reader.LinkShow, "[{\"ifindex\": \"two\"");
+        var s = await Read(runner, InventoryParts.Links | InventoryParts.Ovs);
+        Assert.StartsWith("cannot parse ip output", s.Source(SourceKind.IpRoute2)!.Reason);
+        Assert.StartsWith("cannot parse ovs-vsctl output", s.Source(SourceKind.Ovs)!.Reason);
+        Assert.Empty(s.Links);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using NetTui.Core.Commands;
 using NetTui.Core.Model;
 using NetTui.Host.Commands;
@@ -37,7 +36,7 @@ public sealed class OvsReader(ICommandRunner runner, string? database = null)
         {
             return new(OvsParser.ParseCombined(run.Output!), SourceStatus.Ok(SourceKind.Ovs, sw.Elapsed));
         }
-        catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return new(null, SourceStatus.Down(SourceKind.Ovs, $"cannot parse ovs-vsctl output: {e.Message}", sw.Elapsed));
         }
