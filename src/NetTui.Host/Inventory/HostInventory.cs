@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NetTui.Core.Commands;
 using NetTui.Core.Model;
 using NetTui.Host.Commands;
 using NetTui.Host.Inventory.Docker;
@@ -18,6 +19,10 @@ namespace NetTui.Host.Inventory;
 public sealed class HostInventory(ICommandRunner runner, InventoryOptions options, ILogger? log = null) : IHostInventory
 {
     private readonly ILogger _log = log ?? Serilog.Core.Logger.None;
+
+    /// <summary>The usual set-up: real commands in <paramref name="target"/>, sources from the environment.</summary>
+    public static HostInventory For(NetworkTarget target, InventoryOptions? options = null, ILogger? log = null) =>
+        new(new CommandRunner(target, log), options ?? InventoryOptions.FromEnvironment(), log);
 
     public async Task<HostSnapshot> ReadAsync(InventoryParts parts = InventoryParts.All, CancellationToken ct = default)
     {

@@ -49,8 +49,9 @@ public class FixtureRenderTests
     public async Task Whole_text_has_every_section_and_the_down_sources()
     {
         var lines = SnapshotText.Render(await Snapshot(), ShowPart.All);
-        foreach (var title in new[] { "Links (19)", "Linux bridges (2)", "Open vSwitch (2)", "Routes (40)", "Containers (0)", "Sources" })
+        foreach (var title in new[] { "Links (19)", "Linux bridges (2)", "Open vSwitch (2)", "Routes (40)", "Sources" })
             Assert.Contains(title, lines);
+        Assert.Contains("Containers: not available (Docker: cannot connect to unix:///nonexistent/d.sock (No such file or directory))", lines);
         Assert.Contains(lines, l => l.StartsWith("Docker ", StringComparison.Ordinal) && l.Contains("cannot connect to unix:///nonexistent/d.sock (No such file or directory)"));
         Assert.Contains(lines, l => l.StartsWith("NetworkManager ", StringComparison.Ordinal) && l.Contains("no system D-Bus at /nonexistent/bus"));
     }

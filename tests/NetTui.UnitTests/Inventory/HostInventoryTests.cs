@@ -158,4 +158,12 @@ public class HostInventoryTests
         Assert.StartsWith("cannot parse ovs-vsctl output", s.Source(SourceKind.Ovs)!.Reason);
         Assert.Empty(s.Links);
     }
+
+    [Theory]
+    [InlineData("2026-11-28T08:05:25Z|00001|fatal_signal|WARN|terminating with signal 14 (Alarm clock)", "unix:/x/db.sock",
+        "ovs-vsctl: the database (unix:/x/db.sock) did not answer within 5 s")]
+    [InlineData("ovs-vsctl: unix:/x/db.sock: database connection failed (Connection refused)", "unix:/x/db.sock",
+        "ovs-vsctl: unix:/x/db.sock: database connection failed (Connection refused)")]
+    public void Ovs_failures_are_explained(string failure, string? db, string expected) =>
+        Assert.Equal(expected, OvsReader.Explain(failure, db));
 }
