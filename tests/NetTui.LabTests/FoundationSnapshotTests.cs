@@ -241,6 +241,7 @@ public sealed class FoundationSnapshotTests(FoundationSnapshotFixture fixture) :
                 Assert.Equal((int?)ep["IPPrefixLen"], n.PrefixLength);
                 Assert.Equal((string?)ep["Gateway"], n.Gateway);
                 Assert.Equal((string?)ep["MacAddress"], n.MacAddress);
+                Assert.Equal(Blank((string?)ep["GlobalIPv6Address"]), n.Ipv6Address);
             }
 
             // Legacy links: "/cct1:/cct2/webtest" = this container reaches cct1 as "webtest".
@@ -265,6 +266,9 @@ public sealed class FoundationSnapshotTests(FoundationSnapshotFixture fixture) :
         Assert.All(Snap.Containers, c => Assert.Equal("docker0", c.Bridge));
         Assert.All(Snap.Containers, c => Assert.Equal("running", c.State));
     }
+
+    /// <summary>docker inspect says "" for an unset address; the snapshot says null.</summary>
+    private static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
     private static string RouteKey(AddressFamily family, string dst, string? gw, string? dev, string proto, string scope, int? metric, string table, string type) =>
         $"{family} {dst} via={gw} dev={dev} proto={proto} scope={scope} metric={metric} table={table} type={type}";
