@@ -267,6 +267,20 @@ public sealed class FoundationSnapshotTests(FoundationSnapshotFixture fixture) :
         Assert.All(Snap.Containers, c => Assert.Equal("running", c.State));
     }
 
+    [Fact]
+    public async Task The_tables_show_the_scenario_the_broken_port_error_and_the_container_wiring()
+    {
+        var run = await NettuiCli.ShowAsync(H, S.Ovs.DbTarget, S.Docker.DockerHost, json: false);
+        Assert.True(run.ExitCode == 0, run.StandardError);
+        var text = run.StandardOutput;
+        foreach (var expected in new[] { Bridge, "vport1", "vloose", BridgeAddress, MainRouteDestination, TableRouteDestination,
+                     OvsBridgeName, GrePort, GreRemoteIp, BrokenPort, $"could not open network device {BrokenPort}", Container1, Container2, LinkAlias })
+            Assert.True(text.Contains(expected), $"`nettui show` does not mention {expected}:\n{text}");
+        // Each container's line names its host-side veth (from the JSON read of the same host).
+        foreach (var c in Snap.Containers)
+            Assert.Contains(text.Split('\n'), l => l.Contains(c.Name) && l.Contains(c.HostVeth!));
+    }
+
     /// <summary>docker inspect says "" for an unset address; the snapshot says null.</summary>
     private static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
