@@ -31,8 +31,10 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         var ovsTask = wantOvs ? new OvsReader(runner, options.OvsDatabase).ReadAsync(ct) : null;
         var dockerTask = parts.HasFlag(InventoryParts.Containers)
             ? new DockerReader(runner, options.DockerHost ?? DockerEndpoint.Default).ReadAsync(ct) : null;
+        // Only for the full picture: a view of routes need not say whether NetworkManager runs.
+        var nmTask = parts == InventoryParts.All ? NetworkManagerProbe.ProbeAsync(options.SystemBusAddress, ct) : null;
         var hostNameTask = ReadHostNameAsync(ct);
-        await Task.WhenAll(new Task?[] { linksTask, routesTask, ovsTask, dockerTask, hostNameTask }.OfType<Task>()).ConfigureAwait(false);
+        await Task.WhenAll(new Task?[] { linksTask, routesTask, ovsTask, dockerTask, nmTask, hostNameTask }.OfType<Task>()).ConfigureAwait(false);
 
         var links = linksTask?.Result;
         var routes = routesTask?.Result;
@@ -43,8 +45,7 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         if (IpRoute2Status(links?.Status, routes?.Status) is { } ipStatus) sources.Add(ipStatus);
         if (ovs is not null) sources.Add(ovs.Status);
         if (docker is not null) sources.Add(docker.Status);
-        // Only for the full picture: a view of routes need not say NetworkManager is absent.
-        if (parts == InventoryParts.All) sources.Add(NetworkManagerProbe.Probe(options.SystemBusAddress));
+        if (nmTask is not null) sources.Add(nmTask.Result);
         foreach (var s in sources)
             if (!s.Available) _log.Warning("source {Source} down: {Reason}", s.Source, s.Reason);
 
