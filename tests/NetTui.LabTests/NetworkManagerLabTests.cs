@@ -30,7 +30,8 @@ public sealed class NetworkManagerLabTests
         await nm.StartAsync();
         await LabWait.UntilAsync("br0 to come back with its address", async () =>
         {
-            var addrs = await host.IpJsonAsync("addr", "show", "dev", "br0").ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : []);
+            // Throws (and LabWait retries) while br0 does not exist yet.
+            var addrs = await host.IpJsonAsync("addr", "show", "dev", "br0");
             return addrs.Any(a => a!["addr_info"]!.AsArray().Any(i => (string?)i!["local"] == "192.168.50.1"));
         }, TimeSpan.FromSeconds(30));
         await AssertBridgeWithAddressAsync(host);
