@@ -15,19 +15,33 @@ public sealed record DetailModel(
 {
     public static readonly DetailModel None = new("(nothing selected)", [], [], []);
 
-    /// <summary>The pane's text, one line per attribute; jump targets are numbered.</summary>
+    /// <summary>The full detail, one attribute per line (the `d` screen).</summary>
     public IEnumerable<string> Lines()
     {
-        yield return Title;
         int width = Attributes.Count == 0 ? 0 : Attributes.Max(a => a.Key.Length);
         foreach (var (k, v) in Attributes)
-            yield return $"  {k.PadRight(width)}  {v}";
+            yield return $"{k.PadRight(width)}  {v}";
+        if (ReadCommands.Count > 0) yield return "";
         foreach (var c in ReadCommands)
-            yield return $"  $ {c}";
+            yield return $"$ {c}";
+        if (Related.Count > 0) yield return "";
         for (int i = 0; i < Related.Count; i++)
-            yield return i == 0
-                ? $"  ⏎ {Related[i].Label}"
-                : $"  → {Related[i].Label}";
+            yield return $"{(i == 0 ? "⏎" : "→")} {Related[i].Label}";
+    }
+
+    /// <summary>
+    /// The pane under the table, for small screens: what Enter jumps to and the read
+    /// command first (they matter most), then the attributes packed into flowing text.
+    /// </summary>
+    public IEnumerable<string> CompactLines()
+    {
+        if (Related.Count > 0)
+            yield return $"⏎ {Related[0].Label}" +
+                (Related.Count > 1 ? "   also: " + string.Join(", ", Related.Skip(1).Select(r => r.Label)) : "");
+        if (ReadCommands.Count > 0)
+            yield return "$ " + string.Join("  ·  $ ", ReadCommands);
+        if (Attributes.Count > 0)
+            yield return string.Join("  ", Attributes.Select(a => $"{a.Key}: {a.Value}"));
     }
 }
 

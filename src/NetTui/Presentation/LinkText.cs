@@ -14,7 +14,7 @@ public static class LinkText
         _ => l.Kind.ToString().ToLowerInvariant(),
     };
 
-    public static string State(Link l) => l.AdminUp ? l.OperState : $"{l.OperState} (admin down)";
+    public static string State(Link l) => l.AdminUp ? l.OperState : "admin-down";
 
     public static string Addresses(Link l) => string.Join(" ", l.Addresses.Select(a => a.Cidr));
 

@@ -20,7 +20,7 @@ internal sealed class DetailPane : View
     {
         Model = model;
         Title = model.Title;
-        Text = string.Join("\n", model.Lines().Skip(1));
+        Text = string.Join("\n", model.CompactLines());
         SetNeedsDraw();
     }
 }

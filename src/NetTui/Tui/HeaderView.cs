@@ -22,7 +22,7 @@ internal sealed class HeaderView : View
     private readonly Label _status = new() { Y = 0 };
     private readonly Label _readOnly = new() { Y = 0, Text = "" };
     private readonly Label[] _sources;
-    private readonly Label _reasons = new() { Y = 1, Width = Dim.Fill() };
+    private readonly Label _reasons = new() { Y = 1, Width = Dim.Fill(), Height = 1 };
     private Theme _theme = Theme.Dark;
     private HostSnapshot? _snapshot;
 
@@ -38,6 +38,8 @@ internal sealed class HeaderView : View
         for (int i = 0; i < _sources.Length; i++)
             _sources[i].X = i == 0 ? 0 : Pos.Right(_sources[i - 1]) + 2;
         _reasons.X = Pos.Right(_sources[^1]) + 2;
+        // A long reason is cut at the edge, not wrapped onto a line the header does not have.
+        _reasons.TextFormatter.WordWrap = false;
         Add(_host, _status, _readOnly);
         Add(_sources);
         Add(_reasons);
@@ -57,7 +59,9 @@ internal sealed class HeaderView : View
             if (s is { Available: false })
                 reasons.Add($"{name}: {s.Reason}");
         }
-        _reasons.Text = string.Join("; ", reasons);
+        // One source down: its label is right before the reason, so the reason alone reads well.
+        var down = snapshot.Sources.Where(x => !x.Available).ToList();
+        _reasons.Text = down.Count == 1 ? down[0].Reason ?? "" : string.Join("; ", reasons);
         ApplyTheme(_theme);
     }
 

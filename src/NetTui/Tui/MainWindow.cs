@@ -22,7 +22,7 @@ internal sealed class MainWindow : Window
     private readonly Label _filterLabel = new() { X = 0, Text = "Filter /", Visible = false };
     private readonly FilterField _filter = new() { Visible = false, Width = Dim.Fill() };
     private readonly StatusBar _statusBar = new();
-    private readonly HelpOverlay _help;
+    private readonly TextOverlay _overlay = new();
     private readonly Stack<(ViewKind View, string Key)> _back = new();
     private HostSnapshot _snapshot;
     private bool _refreshing;
@@ -43,7 +43,6 @@ internal sealed class MainWindow : Window
         Title = "NetTui";
         BorderStyle = LineStyle.None;
         _header = new HeaderView(readOnly) { X = 0, Y = 0 };
-        _help = new HelpOverlay(_keys);
 
         foreach (var kind in Enum.GetValues<ViewKind>())
         {
@@ -65,7 +64,7 @@ internal sealed class MainWindow : Window
         _filter.Done += EndFilterEditing;
         _filter.Cancelled += ClearFilter;
 
-        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _help);
+        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay);
         ApplySnapshot(initial);
         ApplyTheme(Theme);
         UpdateStatusBar();
@@ -74,7 +73,7 @@ internal sealed class MainWindow : Window
     public ViewKind CurrentView => (_tabs.Value as TablePane)?.Kind ?? ViewKind.Interfaces;
     internal TablePane CurrentPane => _panes[CurrentView];
     internal TablePane Pane(ViewKind kind) => _panes[kind];
-    internal bool HelpVisible => _help.Visible;
+    internal bool OverlayVisible => _overlay.Visible;
     internal bool Filtering => _filter.Visible;
 
     private bool FilterRowShown => _filter.Visible || CurrentPane.State.Filter.Length > 0;
@@ -116,15 +115,15 @@ internal sealed class MainWindow : Window
         _statusBar.SetScheme(theme.Chrome);
         _filterLabel.SetScheme(theme.Warn);
         _filter.SetScheme(theme.Chrome);
-        _help.SetScheme(theme.Chrome);
+        _overlay.SetScheme(theme.Chrome);
         SetNeedsDraw();
     }
 
     protected override bool OnKeyDown(Key key)
     {
-        if (_help.Visible)
+        if (_overlay.Visible)
         {
-            _help.Visible = false;
+            _overlay.Close();
             return true;
         }
         if (_filter.HasFocus) return false;
@@ -140,7 +139,11 @@ internal sealed class MainWindow : Window
     {
         switch (entry.Action)
         {
-            case TuiAction.Help: _help.Visible = true; break;
+            case TuiAction.Help: _overlay.Open("Help: keys", HelpText.For(_keys)); break;
+            case TuiAction.FullDetail:
+                var d = CurrentPane.SelectedDetail;
+                _overlay.Open(d.Title, string.Join("\n", d.Lines()));
+                break;
             case TuiAction.Quit: App?.RequestStop(); break;
             case TuiAction.Refresh: RefreshRequested?.Invoke(); break;
             case TuiAction.Filter: BeginFilterEditing(); break;
@@ -241,10 +244,10 @@ internal sealed class MainWindow : Window
     private void UpdateHeader()
     {
         var pane = CurrentPane;
-        var parts = new List<string> { $"updated {_snapshot.TakenAt.ToLocalTime():HH:mm:ss}" };
+        var parts = new List<string> { $"{_snapshot.TakenAt.ToLocalTime():HH:mm:ss}" };
         if (_refreshing) parts.Add("refreshing…");
-        if (pane.Rows is { } rows) parts.Add($"{rows.Count}/{rows.Set.Count} rows");
         if (_message is not null) parts.Add(_message);
+        else if (pane.Rows is { } rows) parts.Add(rows.Count == rows.Set.Count ? $"{rows.Count} rows" : $"{rows.Count}/{rows.Set.Count} rows");
         _header.Show(_snapshot, string.Join("  ", parts));
     }
 

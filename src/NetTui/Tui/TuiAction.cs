@@ -11,6 +11,7 @@ public enum TuiAction
     SortNextColumn,
     SortReverse,
     Jump,
+    FullDetail,
     Back,
     NextView,
     PreviousView,

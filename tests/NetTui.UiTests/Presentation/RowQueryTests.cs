@@ -26,7 +26,7 @@ public class RowQueryTests
     public void Sort_by_column_toggles_direction_and_numbers_sort_as_numbers()
     {
         var state = new ViewState();
-        state.CycleSortColumn(8);           // Name
+        state.CycleSortColumn(8);           // sort by column 0, Name
         var rows = new ViewRows(InterfacesPresenter.Rows(Lab), state);
         Assert.Equal("br-tun", rows.Cell(0, 0));
         Assert.Equal("Name ▲", rows.Headers()[0]);
