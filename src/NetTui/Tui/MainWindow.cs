@@ -63,6 +63,7 @@ internal sealed class MainWindow : Window
         _filter.TextChanged += (_, _) => OnFilterTyped();
         _filter.Done += EndFilterEditing;
         _filter.Cancelled += ClearFilter;
+        _overlay.Closed += () => CurrentPane.Table.SetFocus();
 
         Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay);
         ApplySnapshot(initial);
@@ -121,11 +122,6 @@ internal sealed class MainWindow : Window
 
     protected override bool OnKeyDown(Key key)
     {
-        if (_overlay.Visible)
-        {
-            _overlay.Close();
-            return true;
-        }
         if (_filter.HasFocus) return false;
         var entry = _keys.Find(key);
         if (entry is null || !entry.Applies(CurrentView)) return false;

@@ -30,7 +30,7 @@ internal sealed class TablePane : View
         Width = Dim.Fill();
         Height = Dim.Fill();
         CanFocus = true;
-        Table = new TableView
+        Table = new KeyTable
         {
             Width = Dim.Fill(),
             Height = Dim.Fill(),

@@ -16,7 +16,18 @@ internal sealed class TextOverlay : View
         Width = Dim.Percent(94);
         Height = Dim.Fill(1);
         Visible = false;
-        CanFocus = false;
+        CanFocus = true;
+    }
+
+    /// <summary>Raised when a key closed the overlay (whoever opened it restores focus).</summary>
+    public event Action? Closed;
+
+    // Focused while open, so it sees every key before the table does; any key closes it.
+    protected override bool OnKeyDown(Terminal.Gui.Input.Key key)
+    {
+        Close();
+        Closed?.Invoke();
+        return true;
     }
 
     public void Open(string title, string text)
@@ -24,6 +35,7 @@ internal sealed class TextOverlay : View
         Title = $"{title} (any key closes)";
         Text = text;
         Visible = true;
+        SetFocus();
         SetNeedsDraw();
     }
 

@@ -1,0 +1,14 @@
+using Terminal.Gui.Input;
+using Terminal.Gui.Views;
+
+namespace NetTui.Tui;
+
+/// <summary>
+/// A TableView that leaves printable keys alone. TableView treats every unhandled
+/// printable key as type-to-search (even with no CollectionNavigator) and swallows it,
+/// which would hide the single-letter keys of the keymap (q, r, s, /, ...).
+/// </summary>
+internal sealed class KeyTable : TableView
+{
+    protected override bool OnKeyDownNotHandled(Key key) => false;
+}
