@@ -14,6 +14,7 @@ internal sealed class DetailPane : View
         BorderStyle = Terminal.Gui.Drawing.LineStyle.Single;
         Width = Dim.Fill();
         CanFocus = false;
+        HotKeySpecifier = Plain.NoHotKey;
     }
 
     public void Show(DetailModel model)

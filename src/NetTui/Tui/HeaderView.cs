@@ -40,6 +40,7 @@ internal sealed class HeaderView : View
         _reasons.X = Pos.Right(_sources[^1]) + 2;
         // A long reason is cut at the edge, not wrapped onto a line the header does not have.
         _reasons.TextFormatter.WordWrap = false;
+        foreach (var l in new[] { _host, _status, _readOnly, _reasons }.Concat(_sources)) Plain.Text(l);
         Add(_host, _status, _readOnly);
         Add(_sources);
         Add(_reasons);

@@ -65,6 +65,7 @@ internal sealed class MainWindow : Window
         _filter.Cancelled += ClearFilter;
         _overlay.Closed += () => CurrentPane.Table.SetFocus();
 
+        Plain.Text(_filterLabel);
         Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay);
         ApplySnapshot(initial);
         ApplyTheme(Theme);

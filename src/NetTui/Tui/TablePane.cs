@@ -30,6 +30,7 @@ internal sealed class TablePane : View
         Width = Dim.Fill();
         Height = Dim.Fill();
         CanFocus = true;
+        HotKeySpecifier = Plain.NoHotKey;
         Table = new KeyTable
         {
             Width = Dim.Fill(),
@@ -74,11 +75,15 @@ internal sealed class TablePane : View
     {
         RememberSelection();
         _set = set;
-        Reapply();
+        Reapply(keepScreenLine: true);
     }
 
-    /// <summary>Recompute rows after the filter or sort changed.</summary>
-    public void Reapply()
+    /// <summary>
+    /// Recompute rows after the filter or sort changed. A refresh keeps the selected row on
+    /// its screen line (nothing jumps while the admin watches); a new filter or order shows
+    /// rows from the top when the selection fits on the first page.
+    /// </summary>
+    public void Reapply(bool keepScreenLine = false)
     {
         if (_set is null) return;
         int screenLine = Math.Max(0, State.SelectedScreenLine);
@@ -92,7 +97,7 @@ internal sealed class TablePane : View
             {
                 int row = Rows.Find(State.SelectedKey);
                 if (row < 0) row = Math.Min(previousRow, Rows.Count - 1);
-                Table.RowOffset = Math.Max(0, row - screenLine);
+                Table.RowOffset = keepScreenLine ? Math.Max(0, row - screenLine) : 0;
                 Table.SetSelection(0, row, false);
                 Table.EnsureCursorIsVisible();
             }

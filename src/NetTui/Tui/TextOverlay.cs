@@ -17,6 +17,7 @@ internal sealed class TextOverlay : View
         Height = Dim.Fill(1);
         Visible = false;
         CanFocus = true;
+        HotKeySpecifier = Plain.NoHotKey;
     }
 
     /// <summary>Raised when a key closed the overlay (whoever opened it restores focus).</summary>

@@ -34,11 +34,14 @@ internal sealed class Screen : IDisposable
         get
         {
             App.LayoutAndDraw();
-            return App.Driver!.ToString()!;
+            var text = App.Driver!.ToString()!;
+            if (Environment.GetEnvironmentVariable("NETTUI_SCREEN_DUMP") is { } dump)
+                File.AppendAllText(dump, text + "\n-----\n");
+            return text;
         }
     }
 
-    public string[] Lines => Text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+    public string[] Lines => Text.Replace("\r", "").TrimEnd('\n').Split('\n');
 
     public Screen Press(params Key[] keys)
     {
