@@ -66,7 +66,7 @@ public sealed class KeyMap(IReadOnlyList<KeyBindingEntry> entries)
         if (pressed.IsCtrl || pressed.IsAlt || bound.IsCtrl || bound.IsAlt) return false;
         var a = bound.AsRune;
         var b = pressed.AsRune;
-        return a != default && a == b && !Rune.IsLetter(a);
+        return a != default && a == b && !Rune.IsLetter(a) && !Rune.IsControl(a) && !Rune.IsWhiteSpace(a);
     }
 
     /// <summary>How a key is written in help and the status bar ("F1", "?", "S", "Shift+Tab").</summary>

@@ -10,5 +10,12 @@ namespace NetTui.Tui;
 /// </summary>
 internal sealed class KeyTable : TableView
 {
+    public KeyTable()
+    {
+        // Rows matter here, not cells: Home/End go to the first/last row (not the row's ends).
+        KeyBindings.ReplaceCommands(Key.Home, Command.Start);
+        KeyBindings.ReplaceCommands(Key.End, Command.End);
+    }
+
     protected override bool OnKeyDownNotHandled(Key key) => false;
 }

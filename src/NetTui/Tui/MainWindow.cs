@@ -28,6 +28,7 @@ internal sealed class MainWindow : Window
     private bool _refreshing;
     private string? _message;
     private ViewKind? _statusBarFor;
+    private Terminal.Gui.App.IApplication? _keyboardOf;
 
     public Theme Theme { get; private set; }
     public HostSnapshot Snapshot => _snapshot;
@@ -121,9 +122,40 @@ internal sealed class MainWindow : Window
         SetNeedsDraw();
     }
 
-    protected override bool OnKeyDown(Key key)
+    // The keymap sees keys before any view does: otherwise the focused table would take
+    // Enter, Tab and Home-style keys for itself and focus navigation would take Tab.
+    protected override void OnIsRunningChanged(bool newIsRunning)
     {
-        if (_filter.HasFocus) return false;
+        base.OnIsRunningChanged(newIsRunning);
+        if (newIsRunning && App is { } app && _keyboardOf is null)
+        {
+            _keyboardOf = app;
+            app.Keyboard.KeyDown += OnAppKeyDown;
+            CurrentPane.Table.SetFocus();
+        }
+        else if (!newIsRunning && _keyboardOf is { } attached)
+        {
+            attached.Keyboard.KeyDown -= OnAppKeyDown;
+            _keyboardOf = null;
+        }
+    }
+
+    private void OnAppKeyDown(object? sender, Key key)
+    {
+        if (key.Handled) return;
+        key.Handled = HandleKey(key);
+    }
+
+    /// <summary>Routes one key: overlay first, then the filter line, then the keymap.</summary>
+    internal bool HandleKey(Key key)
+    {
+        if (_overlay.Visible)
+        {
+            _overlay.Close();
+            CurrentPane.Table.SetFocus();
+            return true;
+        }
+        if (_filter.HasFocus) return false; // the filter line takes typing, Enter and Esc itself
         var entry = _keys.Find(key);
         if (entry is null || !entry.Applies(CurrentView)) return false;
         _message = null;

@@ -37,7 +37,7 @@ internal sealed class TablePane : View
             Height = Dim.Fill(),
             FullRowSelect = true,
             MultiSelect = false,
-            MaxCellWidth = 48,
+            MaxCellWidth = 64,
             // Type-to-search would swallow the single-letter keys of the keymap.
             CollectionNavigator = null,
             Style = new TableStyle
