@@ -6,11 +6,11 @@ namespace NetTui.Presentation;
 /// </summary>
 public static class RowQuery
 {
-    public static int[]? Apply(IRowSet rows, ViewState state)
+    public static int[]? Apply(IRowSet rows, ViewState state, FilterCache? cache = null)
     {
         int[]? index = null;
         if (!string.IsNullOrEmpty(state.Filter))
-            index = Filter(rows, state.Filter);
+            index = cache?.Filter(rows, state.Filter) ?? Filter(rows, state.Filter);
         if (state.SortColumn is int col && col < rows.ColumnNames.Count && !rows.OrderIsMeaningful)
         {
             index ??= Enumerable.Range(0, rows.Count).ToArray();
@@ -26,17 +26,21 @@ public static class RowQuery
     }
 
     /// <summary>Rows where any cell contains <paramref name="text"/>, case-insensitively.</summary>
-    public static int[] Filter(IRowSet rows, string text)
+    public static int[] Filter(IRowSet rows, string text, int[]? within = null)
     {
         var hits = new List<int>();
         int columns = rows.ColumnNames.Count;
-        for (int r = 0; r < rows.Count; r++)
+        int count = within?.Length ?? rows.Count;
+        for (int i = 0; i < count; i++)
+        {
+            int r = within is null ? i : within[i];
             for (int c = 0; c < columns; c++)
                 if (rows.Cell(r, c).Contains(text, StringComparison.OrdinalIgnoreCase))
                 {
                     hits.Add(r);
                     break;
                 }
+        }
         return hits.ToArray();
     }
 

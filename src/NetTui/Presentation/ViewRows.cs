@@ -11,11 +11,11 @@ public sealed class ViewRows
     public IRowSet Set { get; }
     public ViewState State { get; }
 
-    public ViewRows(IRowSet set, ViewState state)
+    public ViewRows(IRowSet set, ViewState state, FilterCache? cache = null)
     {
         Set = set;
         State = state;
-        _index = RowQuery.Apply(set, state);
+        _index = RowQuery.Apply(set, state, cache);
     }
 
     public int Count => _index?.Length ?? Set.Count;

@@ -14,6 +14,7 @@ internal sealed class TablePane : View
 {
     private IRowSet? _set;
     private bool _applying;
+    private readonly FilterCache _filterCache = new();
 
     public ViewKind Kind { get; }
     public ViewState State { get; } = new();
@@ -88,7 +89,7 @@ internal sealed class TablePane : View
         if (_set is null) return;
         int screenLine = Math.Max(0, State.SelectedScreenLine);
         int previousRow = Math.Max(0, SelectedRow);
-        Rows = new ViewRows(_set, State);
+        Rows = new ViewRows(_set, State, _filterCache);
         _applying = true;
         try
         {

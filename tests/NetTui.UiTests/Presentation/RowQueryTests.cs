@@ -68,3 +68,18 @@ public class RowQueryTests
         Assert.Equal("10.1.2.0/32", rows.Cell(0, 2));
     }
 }
+
+public class FilterCacheTests
+{
+    [Fact]
+    public void Typing_one_more_character_scans_only_the_previous_matches()
+    {
+        var rows = RoutesPresenter.Rows(new SnapshotIndex(LabSnapshots.Big(10, 20_000)));
+        var cache = new FilterCache();
+        var wide = cache.Filter(rows, "10.0.1");
+        var narrow = cache.Filter(rows, "10.0.1.2");
+        Assert.Equal(RowQuery.Filter(rows, "10.0.1.2"), narrow);
+        Assert.All(narrow, r => Assert.Contains(r, wide));
+        Assert.Equal(RowQuery.Filter(rows, "10.0.2"), cache.Filter(rows, "10.0.2")); // not an extension: full scan
+    }
+}
