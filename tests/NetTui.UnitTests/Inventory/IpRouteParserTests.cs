@@ -65,3 +65,52 @@ public class IpRouteParserTests
     [Fact]
     public void Empty_output_is_no_routes() => Assert.Empty(IpRouteParser.Parse("", AddressFamily.Inet));
 }
+
+/// <summary>The streaming path must agree with the whole-buffer path however the bytes arrive.</summary>
+public class IpRouteStreamingTests
+{
+    /// <summary>Hands out at most <paramref name="chunk"/> bytes per read, like a slow pipe.</summary>
+    private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) =>
+            base.ReadAsync(buffer[..Math.Min(chunk, buffer.Length)], ct);
+    }
+
+    [Theory]
+    [InlineData("iproute2/route4.json", AddressFamily.Inet, 1)]
+    [InlineData("iproute2/route4.json", AddressFamily.Inet, 7)]
+    [InlineData("iproute2/route6.json", AddressFamily.Inet6, 13)]
+    [InlineData("iproute2/route6.json", AddressFamily.Inet6, 100_000)]
+    public async Task Chunked_stream_gives_the_same_routes(string fixture, AddressFamily family, int chunk)
+    {
+        var bytes = Encoding.UTF8.GetBytes(Fixtures.Read(fixture));
+        var expected = IpRouteParser.Parse(bytes, family);
+        var streamed = await IpRouteParser.ParseAsync(new TrickleStream(bytes, chunk), family, ct: TestContext.Current.CancellationToken);
+        Assert.Equal(expected, streamed);
+    }
+
+    [Fact]
+    public async Task A_record_larger_than_the_buffer_and_many_records()
+    {
+        var big = new string('x', 200_000);
+        var json = "[" + string.Join(",", Enumerable.Range(0, 5000).Select(i =>
+            $$"""{"dst":"10.{{i / 256}}.{{i % 256}}.0/24","dev":"eth0","metric":{{i}},"flags":[]}""")) +
+            $$""",{"dst":"big","encap":{"blob":"{{big}}"},"dev":"eth1","flags":[]}]""";
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var routes = await IpRouteParser.ParseAsync(new TrickleStream(bytes, 4096), AddressFamily.Inet, ct: TestContext.Current.CancellationToken);
+        Assert.Equal(5001, routes.Length);
+        Assert.Equal(4999, routes[4999].Metric);
+        Assert.Equal("eth1", routes[5000].Device);
+        Assert.Same(routes[0].Device, routes[4000].Device);
+    }
+
+    [Fact]
+    public async Task Truncated_output_is_an_error_not_a_short_list() =>
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() => IpRouteParser.ParseAsync(
+            new MemoryStream(Encoding.UTF8.GetBytes("[{\"dst\":\"10.0.0.0/8\",\"dev\":\"eth0\"},{\"dst\":")), AddressFamily.Inet,
+            ct: TestContext.Current.CancellationToken));
+
+    [Fact]
+    public async Task Empty_stream_is_no_routes() =>
+        Assert.Empty(await IpRouteParser.ParseAsync(new MemoryStream(), AddressFamily.Inet, ct: TestContext.Current.CancellationToken));
+}

@@ -17,6 +17,7 @@ public sealed class StringPool
 
     public int Count => _strings.Count;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > 256) return Encoding.UTF8.GetString(utf8);
