@@ -41,6 +41,9 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
         ctx = await ReadFilesAsync(ops, ctx, ct).ConfigureAwait(false);
         var current = await inventory.ReadAsync(options.Parts, ct).ConfigureAwait(false);
         run.Before = current;
+        // Without the kernel's view every check would say "no such interface": say why instead.
+        if (current.Source(SourceKind.IpRoute2) is { Available: false } down)
+            return await FinishAsync(run.Reject([new ValueError("host", $"cannot read the network configuration: {down.Reason}")], current)).ConfigureAwait(false);
 
         for (var i = 0; i < ops.Count; i++)
         {

@@ -188,4 +188,15 @@ public class ChangeExecutorTests
         Assert.Equal(ChangeOutcome.RolledBack, r.Outcome);
         Assert.Equal("ovs-vsctl --timeout=10 --if-exists del-br obr0", runner.Lines[^1]);
     }
+
+    [Fact]
+    public async Task An_unreadable_host_is_refused_with_the_reason()
+    {
+        var down = Host with { Links = [], Sources = [SourceStatus.Down(SourceKind.IpRoute2, "setns: No such file or directory", TimeSpan.Zero)] };
+        var runner = new RecordingRunner();
+        var r = await new ChangeExecutor(runner, new FakeInventory(down), new MemoryFiles()).ApplyAsync(new SetMtu("eth0", "1400"), OperationContext.Default, ct: TestContext.Current.CancellationToken);
+        Assert.Equal(ChangeOutcome.Rejected, r.Outcome);
+        Assert.Equal("host: cannot read the network configuration: setns: No such file or directory", r.Summary);
+        Assert.Empty(runner.Ran);
+    }
 }

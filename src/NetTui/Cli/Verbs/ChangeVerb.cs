@@ -25,13 +25,26 @@ internal static class ChangeVerb
 
     public static async Task<int> RunAsync(ChangeHost host, ChangeOptions common, ParseResult r, Func<ParseResult, Operation> build, CancellationToken ct, AfterApplied? after = null)
     {
-        var json = r.GetValue(common.Json);
         Operation op;
+        try
+        {
+            op = build(r);
+        }
+        catch (UsageException e)
+        {
+            return Refuse(host, r.GetValue(common.Json), [new ValueError(e.Field, e.Message[(e.Field.Length + 2)..])]);
+        }
+        return await RunAsync(host, common, r, [op], ct, after).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies a change-set of one or more operations (all or nothing).</summary>
+    public static async Task<int> RunAsync(ChangeHost host, ChangeOptions common, ParseResult r, IReadOnlyList<Operation> ops, CancellationToken ct, AfterApplied? after = null)
+    {
+        var json = r.GetValue(common.Json);
         NetworkTarget target;
         OperationContext ctx;
         try
         {
-            op = build(r);
             target = Target(r.GetValue(common.Netns));
             ctx = Context(r.GetValue(common.OvsDb));
         }
@@ -42,7 +55,7 @@ internal static class ChangeVerb
 
         var runner = host.Runner(target);
         var executor = new ChangeExecutor(runner, host.Inventory(r, runner, ctx.Ovs), host.Files(), host.Observer(target));
-        var report = await executor.ApplyAsync(op, ctx, new ApplyOptions(DryRun: r.GetValue(common.DryRun)), ct).ConfigureAwait(false);
+        var report = await executor.ApplyAsync(ops, ctx, new ApplyOptions(DryRun: r.GetValue(common.DryRun)), ct).ConfigureAwait(false);
         if (json) await host.Out.WriteLineAsync(ReportJson(report)).ConfigureAwait(false);
         else await PrintAsync(host, report).ConfigureAwait(false);
         if (after is not null && report.Outcome == ChangeOutcome.Applied)
