@@ -11,7 +11,8 @@ namespace NetTui.LabTests;
 /// `nettui show --json` reports exactly what the independent tools report: `ip -j`,
 /// `bridge -j`, `brctl`, `ovs-vsctl --format=json` and `docker inspect`.
 /// </summary>
-public sealed class FoundationSnapshotTests(FoundationSnapshotFixture fixture) : IClassFixture<FoundationSnapshotFixture>
+[Collection(FoundationCollection.Name)]
+public sealed class FoundationSnapshotTests(FoundationSnapshotFixture fixture)
 {
     private FoundationScenario S => fixture.Scenario;
     private HostSnapshot Snap => fixture.Snapshot;
