@@ -18,6 +18,9 @@ public interface IRowSet
     int Compare(int rowA, int rowB, int column);
     DetailModel Detail(int row);
 
+    /// <summary>Whether the row should stand out (an error, something down).</summary>
+    RowTone Tone(int row);
+
     /// <summary>True when rows form a tree or groups whose order carries meaning (sorting is refused).</summary>
     bool OrderIsMeaningful { get; }
 }
@@ -29,7 +32,8 @@ public sealed class RowSet<T>(
     IReadOnlyList<Column<T>> columns,
     Func<T, string> key,
     Func<T, DetailModel> detail,
-    bool orderIsMeaningful = false) : IRowSet
+    bool orderIsMeaningful = false,
+    Func<T, RowTone>? tone = null) : IRowSet
 {
     private readonly string[] _names = columns.Select(c => c.Name).ToArray();
 
@@ -41,5 +45,6 @@ public sealed class RowSet<T>(
     public string Key(int row) => key(items[row]);
     public int Compare(int rowA, int rowB, int column) => columns[column].Compare(items[rowA], items[rowB]);
     public DetailModel Detail(int row) => detail(items[row]);
+    public RowTone Tone(int row) => tone?.Invoke(items[row]) ?? RowTone.Normal;
     public T Item(int row) => items[row];
 }

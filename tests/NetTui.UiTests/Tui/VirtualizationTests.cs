@@ -27,6 +27,7 @@ public class VirtualizationTests
         public string Key(int row) => inner.Key(row);
         public int Compare(int a, int b, int column) => inner.Compare(a, b, column);
         public DetailModel Detail(int row) => inner.Detail(row);
+        public RowTone Tone(int row) => inner.Tone(row);
     }
 
     private static readonly Core.Model.HostSnapshot Big = LabSnapshots.Big(2000, 200_000);
