@@ -8,7 +8,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 need_root() { [ "$(id -u)" = 0 ] || { echo "tests/run.sh: the lab needs root (network namespaces)" >&2; exit 2; }; }
 need_root
 
-packages=(iproute2 openvswitch-switch network-manager dbus docker.io busybox-static bridge-utils iputils-ping tmux net-tools)
+packages=(iproute2 openvswitch-switch network-manager dbus docker.io busybox-static bridge-utils iputils-ping tmux net-tools jq)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -28,9 +28,26 @@ fi
 # Leftovers of an earlier, killed run: lab namespaces and the daemons it started (by pid file).
 bash tests/lab-sweep.sh || true
 
-if ! dotnet build NetTui.sln -c Release -nologo -v q 2>&1 | tee /tmp/nettui-build.log | grep -E ' error |warn.*NU1[0-5]' ; then :; fi
-if [ "${PIPESTATUS[0]}" != 0 ] || grep -q ' error ' /tmp/nettui-build.log; then
-  echo "build failed, see /tmp/nettui-build.log"; echo "0 passed, 1 failed"; exit 1
+# The root network namespace, canonical: link identity and config, addresses, routes of all
+# tables. Counters, lifetimes and carrier are left out (they change by themselves). The
+# tests must leave all of this exactly as it was (the lab works only in its namespaces).
+root_netstate() {
+  {
+    ip -j link show | jq -r '.[] | "link \(.ifindex) \(.ifname) \(.link_type) \(.address) mtu=\(.mtu) master=\(.master) up=\(.flags | any(. == "UP"))"'
+    ip -j addr show | jq -r '.[] | .ifname as $n | (.addr_info // [])[] | "addr \($n) \(.family) \(.local)/\(.prefixlen) \(.scope)"'
+    ip -j -4 route show table all | jq -r '.[] | del(.expires, .flags) | "route4 \(tojson)"'
+    ip -j -6 route show table all | jq -r '.[] | del(.expires, .flags) | "route6 \(tojson)"'
+    echo "sysctl ip_forward=$(cat /proc/sys/net/ipv4/ip_forward) ipv6_forwarding=$(cat /proc/sys/net/ipv6/conf/all/forwarding)"
+  } | sort
+}
+root_before=$(mktemp); root_after=$(mktemp)
+root_netstate > "$root_before"
+
+dotnet build NetTui.sln -c Release -nologo -v q > /tmp/nettui-build.log 2>&1
+build_rc=$?
+grep -E ' error ' /tmp/nettui-build.log | sort -u | head -30
+if [ "$build_rc" != 0 ]; then
+  echo "build failed (exit $build_rc), see /tmp/nettui-build.log"; echo "0 passed, 1 failed"; exit 1
 fi
 
 passed=0; failed=0; skipped=0; status=0
@@ -50,6 +67,12 @@ for proj in tests/*/*.csproj; do
   [ "$rc" = 0 ] || status=1
 done
 bash tests/lab-sweep.sh || true
+root_netstate > "$root_after"
+if ! diff -u "$root_before" "$root_after" > /tmp/nettui-root-diff.txt; then
+  echo "ROOT NETWORK NAMESPACE CHANGED during the test run (- before, + after):"
+  grep -E '^[-+][^-+]' /tmp/nettui-root-diff.txt
+  failed=$((failed + 1))
+fi
 [ "$failed" = 0 ] || status=1
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status

@@ -1,7 +1,81 @@
+using System.CommandLine;
+using NetTui.Cli.Show;
+using NetTui.Cli.Verbs;
+
 namespace NetTui.Cli;
 
+/// <summary>
+/// The command line. Each verb group lives in its own file and returns a Command; this
+/// root only lists them. Exit codes: 0 ran, 1 could not read the host, 2 usage error.
+/// </summary>
 public static class NetTuiCli
 {
-    public static Task<int> RunAsync(string[] args) =>
-        args.Length == 0 || args[0] is "tui" ? Tui.TuiApp.RunAsync(Tui.TuiOptions.Parse(args) ?? new Tui.TuiOptions()) : Task.FromResult(0);
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // Console.Out flushes every write: 200,000 route lines would be 200,000 syscalls. Buffer, flush once.
+        await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        try
+        {
+            return await RunAsync(args, new CliContext(stdout, Console.Error)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stdout.FlushAsync().ConfigureAwait(false);
+        }
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
+    {
+        var root = BuildRoot(ctx);
+        var parsed = root.Parse(args);
+        var config = new InvocationConfiguration { Output = ctx.Output, Error = ctx.Error };
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors)
+                await ctx.Error.WriteLineAsync($"nettui: {e.Message}").ConfigureAwait(false);
+            await ctx.Error.WriteLineAsync().ConfigureAwait(false);
+            // The usage of the command the user was typing, on stderr.
+            await root.Parse([.. CommandPath(parsed), "--help"])
+                .InvokeAsync(new InvocationConfiguration { Output = ctx.Error, Error = ctx.Error }, ct).ConfigureAwait(false);
+            return UsageError;
+        }
+        return await parsed.InvokeAsync(config, ct).ConfigureAwait(false);
+    }
+
+    public static RootCommand BuildRoot(CliContext ctx)
+    {
+        var root = new RootCommand("NetTui: a full-screen terminal network manager for Linux hosts with containers and virtual switches");
+        foreach (var o in ctx.Options.All) root.Options.Add(o);
+
+        // Verb groups: one file each, returning their Command.
+        root.Subcommands.Add(ShowCommand.Create(ctx));
+        foreach (var verb in ChangeVerbs.Create(ChangeHostFor(ctx))) root.Subcommands.Add(verb);
+
+        // No verb, or `nettui tui`: the full-screen UI.
+        Tui.TuiCommand.Attach(root, ctx);
+        return root;
+    }
+
+    /// <summary>The change verbs read the root's --netns/--ovs-db and the same inventory as `show`.</summary>
+    private static ChangeHost ChangeHostFor(CliContext ctx) => new()
+    {
+        SharedNetns = ctx.Options.Netns,
+        SharedOvsDb = ctx.Options.OvsDb,
+        Inventory = (r, runner, _) => ctx.InventoryFactory is { } f
+            ? f(r, Serilog.Core.Logger.None)
+            : new NetTui.Host.Inventory.HostInventory(runner, NetTui.Host.Inventory.InventoryOptions.FromEnvironment(r.GetValue(ctx.Options.OvsDb), r.GetValue(ctx.Options.DockerHost))),
+        Out = ctx.Output,
+        Err = ctx.Error,
+    };
+
+    /// <summary>The verbs leading to the command being parsed ("show"), without the root.</summary>
+    private static List<string> CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var c = parsed.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+            if (c.Command is not RootCommand) names.Insert(0, c.Command.Name);
+        return names;
+    }
 }

@@ -1,3 +1,0 @@
-namespace NetTui.History;
-
-internal static class AssemblyMarker;

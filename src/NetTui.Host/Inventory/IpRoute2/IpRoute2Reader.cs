@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using NetTui.Core.Commands;
+using NetTui.Core.Model;
+using NetTui.Host.Commands;
+using NetTui.Host.Inventory.Parsing;
+
+namespace NetTui.Host.Inventory.IpRoute2;
+
+/// <summary>Links (with addresses and veth peers) and Linux bridges, as read from iproute2.</summary>
+public sealed record IpRoute2Links(ImmutableArray<Link> Links, ImmutableArray<LinuxBridge> Bridges);
+
+/// <summary>Routes of all tables, both families.</summary>
+public sealed record IpRoute2Routes(ImmutableArray<Route> Routes);
+
+/// <summary>
+/// Reads links, bridges and routes with `ip`/`bridge` in the target namespace. The
+/// independent calls run concurrently. Link and address reads are required; `bridge link`
+/// (port states) and `netns list-id` (peer namespace names) only enrich, so their failure
+/// is noted in the status reason without making the source "down".
+/// </summary>
+public sealed class IpRoute2Reader(ICommandRunner runner)
+{
+    public static readonly CommandSpec LinkShow = CommandSpec.Of("ip", "-j", "-d", "link", "show");
+    public static readonly CommandSpec AddrShow = CommandSpec.Of("ip", "-j", "addr", "show");
+    public static readonly CommandSpec BridgeLinkShow = CommandSpec.Of("bridge", "-j", "link", "show");
+    public static readonly CommandSpec NetnsListId = CommandSpec.Of("ip", "-j", "netns", "list-id");
+    public static readonly CommandSpec Route4Show = CommandSpec.Of("ip", "-j", "-4", "route", "show", "table", "all");
+    public static readonly CommandSpec Route6Show = CommandSpec.Of("ip", "-j", "-6", "route", "show", "table", "all");
+
+    public async Task<SourceRead<IpRoute2Links>> ReadLinksAsync(CancellationToken ct = default)
+    {
+        var sw = Stopwatch.StartNew();
+        var link = ToolRun.RunAsync(runner, LinkShow, ct);
+        var addr = ToolRun.RunAsync(runner, AddrShow, ct);
+        var bridge = ToolRun.RunAsync(runner, BridgeLinkShow, ct);
+        var netns = ToolRun.RunAsync(runner, NetnsListId, ct);
+        await Task.WhenAll(link, addr, bridge, netns).ConfigureAwait(false);
+
+        var failure = link.Result.Failure ?? addr.Result.Failure;
+        if (failure is not null)
+            return new(null, SourceStatus.Down(SourceKind.IpRoute2, failure, sw.Elapsed));
+        try
+        {
+            var names = netns.Result.Ok ? NetnsIdParser.Parse(netns.Result.Output!) : new Dictionary<int, string>();
+            var data = IpLinkParser.Parse(link.Result.Output!, names);
+            var links = IpAddrParser.Merge(data.Links, IpAddrParser.Parse(addr.Result.Output!));
+            var ports = bridge.Result.Ok ? BridgePortParser.Parse(bridge.Result.Output!) : [];
+            var bridges = LinuxBridgeBuilder.Build(data with { Links = links }, ports);
+            var notes = string.Join("; ", new[] { bridge.Result.Failure, netns.Result.Failure }.Where(f => f is not null));
+            var status = new SourceStatus(SourceKind.IpRoute2, true, notes.Length > 0 ? notes : null, sw.Elapsed);
+            return new(new IpRoute2Links(links, bridges), status);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Unexpected JSON (another iproute2 version): a reason, not a crash.
+            return new(null, SourceStatus.Down(SourceKind.IpRoute2, $"cannot parse ip output: {e.Message}", sw.Elapsed));
+        }
+    }
+
+    public async Task<SourceRead<IpRoute2Routes>> ReadRoutesAsync(CancellationToken ct = default)
+    {
+        var sw = Stopwatch.StartNew();
+        // Each family is parsed from ip's stdout as it arrives, both at once (a pool each: pools are single-threaded).
+        var v4 = StreamingToolRun.RunAsync(runner, Route4Show, (s, t) => IpRouteParser.ParseAsync(s, AddressFamily.Inet, new StringPool(), t), ct);
+        var v6 = StreamingToolRun.RunAsync(runner, Route6Show, (s, t) => IpRouteParser.ParseAsync(s, AddressFamily.Inet6, new StringPool(), t), ct);
+        await Task.WhenAll(v4, v6).ConfigureAwait(false);
+        if ((v4.Result.Failure ?? v6.Result.Failure) is { } failure)
+            return new(null, SourceStatus.Down(SourceKind.IpRoute2, failure, sw.Elapsed));
+        return new(new IpRoute2Routes(v4.Result.Value.AddRange(v6.Result.Value)), SourceStatus.Ok(SourceKind.IpRoute2, sw.Elapsed));
+    }
+}

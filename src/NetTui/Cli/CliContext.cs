@@ -1,0 +1,31 @@
+using System.CommandLine;
+using NetTui.Core.Commands;
+using NetTui.Host.Inventory;
+using NetTui.Logging;
+using Serilog;
+
+namespace NetTui.Cli;
+
+/// <summary>
+/// What verb actions share: the common options, the output writers, and factories for
+/// the logger and the inventory (replaceable in tests).
+/// </summary>
+public sealed class CliContext(TextWriter output, TextWriter error)
+{
+    public CommonOptions Options { get; } = new();
+    public TextWriter Output { get; } = output;
+    public TextWriter Error { get; } = error;
+
+    /// <summary>Builds the inventory for a parse result; tests swap in one over canned data.</summary>
+    public Func<ParseResult, ILogger, IHostInventory>? InventoryFactory { get; init; }
+
+    public ILogger CreateLogger(ParseResult r) => LogSetup.Create(LogPath.FromEnvironment(r.GetValue(Options.LogFile)));
+
+    public NetworkTarget Target(ParseResult r) => new(r.GetValue(Options.Netns));
+
+    public IHostInventory CreateInventory(ParseResult r, ILogger log)
+    {
+        if (InventoryFactory is not null) return InventoryFactory(r, log);
+        return HostInventory.For(Target(r), InventoryOptions.FromEnvironment(r.GetValue(Options.OvsDb), r.GetValue(Options.DockerHost)), log);
+    }
+}

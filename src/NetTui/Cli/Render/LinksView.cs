@@ -1,0 +1,45 @@
+using NetTui.Core.Model;
+
+namespace NetTui.Cli.Render;
+
+/// <summary>`nettui show links`: one row per interface, like a denser `ip -br link` + `ip -br addr`.</summary>
+public static class LinksView
+{
+    public static IReadOnlyList<string> Render(HostSnapshot s) => TextTable.Format(
+        ["INDEX", "NAME", "KIND", "STATE", "MTU", "MAC", "MASTER", "PEER", "ADDRESSES"],
+        s.Links.OrderBy(l => l.Index).Select(l => (IReadOnlyList<string>)
+        [
+            l.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            l.Name,
+            KindText(l),
+            (l.AdminUp ? "" : "admin-down/") + l.OperState.ToLowerInvariant(),
+            l.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            l.Mac ?? "-",
+            l.Master ?? "-",
+            PeerText(s, l.Peer),
+            l.Addresses.IsDefaultOrEmpty ? "-" : string.Join(", ", l.Addresses.Select(a => a.Cidr)),
+        ]));
+
+    public static string KindName(LinkKind k) => k switch
+    {
+        LinkKind.OvsInternal => "ovs-internal",
+        LinkKind.OvsSystem => "ovs-system",
+        LinkKind.IpTunnel => "ip-tunnel",
+        _ => k.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>"veth", "bridge (weave)", or the kernel's own kind name for ones NetTui does not classify.</summary>
+    public static string KindText(Link l)
+    {
+        if (l.Kind == LinkKind.Other) return l.Label ?? "other";
+        return l.Label is { } label ? $"{KindName(l.Kind)} ({label})" : KindName(l.Kind);
+    }
+
+    /// <summary>Same namespace: the peer's name; elsewhere: "if19@nsname" or "if19 (nsid 1)".</summary>
+    public static string PeerText(HostSnapshot s, VethPeer? p)
+    {
+        if (p is null) return "-";
+        if (p.NetnsId is null) return s.FindLink(p.Index)?.Name ?? $"if{p.Index}";
+        return p.Namespace is { } ns ? $"if{p.Index}@{ns}" : $"if{p.Index} (nsid {p.NetnsId})";
+    }
+}

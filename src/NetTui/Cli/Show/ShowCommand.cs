@@ -1,0 +1,68 @@
+using System.CommandLine;
+using NetTui.Cli.Render;
+using NetTui.Core.Model;
+
+namespace NetTui.Cli.Show;
+
+/// <summary>
+/// `nettui show [links|bridges|ovs|routes|containers|all] [--json]`: the read-only
+/// inventory as tables or as the SnapshotJson document. Exit 0 when it ran (some sources
+/// may be down, the Sources section says which), 1 when iproute2 itself could not be read.
+/// </summary>
+public static class ShowCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var part = new Argument<string>("part")
+        {
+            Description = "What to show: " + string.Join(", ", ShowParts.Names),
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => "all",
+        };
+        part.AcceptOnlyFromAmong(ShowParts.Names);
+        var json = new Option<bool>("--json") { Description = "Print the snapshot as JSON (docs/json-shape.md)" };
+
+        var command = new Command("show", "Show the host's links, bridges, OVS, routes and containers") { part, json };
+        command.SetAction(async (r, ct) =>
+        {
+            var log = ctx.CreateLogger(r);
+            try
+            {
+                return await RunAsync(ctx, r, part, json, log, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                (log as IDisposable)?.Dispose(); // flush the file
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliContext ctx, ParseResult r, Argument<string> part, Option<bool> json, Serilog.ILogger log, CancellationToken ct)
+    {
+        var target = ctx.Target(r);
+        var which = ShowParts.Parse(r.GetValue(part));
+        if (!target.IsCurrent && !File.Exists(target.NamespacePath))
+        {
+            await ctx.Error.WriteLineAsync($"nettui: no network namespace '{target.Namespace}' ({target.NamespacePath} does not exist)").ConfigureAwait(false);
+            return 1;
+        }
+        log.Information("show {Part} in {Target}", which, target);
+        var snapshot = await ctx.CreateInventory(r, log).ReadAsync(ShowParts.ToInventoryParts(which), ct).ConfigureAwait(false);
+
+        if (r.GetValue(json))
+            await ctx.Output.WriteLineAsync(SnapshotJson.Serialize(snapshot)).ConfigureAwait(false);
+        else
+            foreach (var line in SnapshotText.Render(snapshot, which))
+                await ctx.Output.WriteLineAsync(line).ConfigureAwait(false);
+
+        var ip = snapshot.Source(SourceKind.IpRoute2);
+        if (ip is { Available: false })
+        {
+            await ctx.Error.WriteLineAsync($"nettui: cannot read the host: {ip.Reason}").ConfigureAwait(false);
+            return 1;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,43 @@
+using Serilog;
+using Serilog.Core;
+
+namespace NetTui.Logging;
+
+/// <summary>
+/// Serilog to a file only: the terminal belongs to the tables and the TUI. A log that
+/// cannot be written (no permission, read-only disk) silently means no logging: a
+/// network tool must not fail because of its own diary.
+/// </summary>
+public static class LogSetup
+{
+    public static ILogger Create(string? path)
+    {
+        if (path is null || !CanWrite(path)) return Logger.None;
+        try
+        {
+            return new LoggerConfiguration()
+                .MinimumLevel.Debug()
+                .WriteTo.File(path, shared: true, fileSizeLimitBytes: 10 * 1024 * 1024, rollOnFileSizeLimit: true, retainedFileCountLimit: 3)
+                .CreateLogger();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Logger.None;
+        }
+    }
+
+    private static bool CanWrite(string path)
+    {
+        try
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            using var _ = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,3 +1,0 @@
-namespace NetTui.Lab;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,30 @@
+using NetTui.Core.Model;
+using NetTui.Lab;
+
+namespace NetTui.LabTests;
+
+/// <summary>
+/// The foundation host plus one `nettui show all --json` of it, taken once for the class:
+/// every test compares a part of that snapshot with what the independent tools say now
+/// (nothing changes the host between the two reads).
+/// </summary>
+public sealed class FoundationSnapshotFixture : IAsyncLifetime
+{
+    private FoundationScenario? _scenario;
+
+    public FoundationScenario Scenario => _scenario ?? throw new InvalidOperationException("not built");
+    public HostSnapshot Snapshot { get; private set; } = null!;
+    public ExecResult Run { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _scenario = await FoundationScenario.BuildAsync();
+        Run = await NettuiCli.ShowAsync(Scenario.Host, Scenario.Ovs.DbTarget, Scenario.Docker.DockerHost, json: true);
+        Snapshot = NettuiCli.ParseSnapshot(Run);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_scenario is not null) await _scenario.DisposeAsync();
+    }
+}

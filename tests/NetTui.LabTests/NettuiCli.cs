@@ -1,0 +1,51 @@
+using NetTui.Core.Model;
+using NetTui.Lab;
+
+namespace NetTui.LabTests;
+
+/// <summary>
+/// Runs the built `nettui` CLI as a user would (a separate process), so the tests check
+/// the real program: argument parsing, the JSON it prints, its exit code. nettui.dll is
+/// copied next to the tests (LabTests references src/NetTui); NETTUI_DLL overrides it.
+/// </summary>
+public static class NettuiCli
+{
+    public static string DllPath =>
+        Environment.GetEnvironmentVariable("NETTUI_DLL") is { Length: > 0 } p ? p : Path.Combine(AppContext.BaseDirectory, "nettui.dll");
+
+    /// <summary>`dotnet nettui.dll ARGS` with <paramref name="environment"/> added; the log goes to <paramref name="logDir"/>.</summary>
+    public static Task<ExecResult> RunAsync(string logDir, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        // Unless a test says otherwise, nettui must not reach the machine's own daemons (a
+        // real dockerd, OVS or system bus would leak into the snapshot): point each default
+        // at a socket that does not exist. Never log to /var/log from tests either.
+        var absent = Path.Combine(logDir, "absent");
+        var env = new Dictionary<string, string>
+        {
+            ["NETTUI_LOG"] = Path.Combine(logDir, "nettui.log"),
+            ["DOCKER_HOST"] = "unix://" + Path.Combine(absent, "docker.sock"),
+            ["OVS_RUNDIR"] = absent,
+            ["DBUS_SYSTEM_BUS_ADDRESS"] = "unix:path=" + Path.Combine(absent, "bus.sock"),
+        };
+        foreach (var (k, v) in environment) env[k] = v;
+        return LabExec.RunAsync(["dotnet", DllPath, .. args], env, TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>`nettui show all --json --netns NS` against a foundation-like host's daemons.</summary>
+    public static Task<ExecResult> ShowAsync(LabHost host, string? ovsDb, string dockerHost, bool json, params string[] extra)
+    {
+        List<string> args = ["show", "all", "--netns", host.Name];
+        if (json) args.Add("--json");
+        if (ovsDb is not null) args.AddRange(["--ovs-db", ovsDb]);
+        args.AddRange(extra);
+        return RunAsync(host.StateDir, new Dictionary<string, string> { ["DOCKER_HOST"] = dockerHost }, [.. args]);
+    }
+
+    public static HostSnapshot ParseSnapshot(ExecResult r)
+    {
+        Assert.True(r.ExitCode == 0, $"nettui exited {r.ExitCode}: {r.StandardError}");
+        var snapshot = SnapshotJson.Deserialize<HostSnapshot>(r.StandardOutput);
+        Assert.NotNull(snapshot);
+        return snapshot;
+    }
+}

@@ -1,3 +1,0 @@
-namespace NetTui.LabTests;
-
-internal static class AssemblyMarker;
