@@ -15,7 +15,8 @@ public interface IRowSet
     /// <summary>A stable identity for the row's object (survives a refresh that rebuilds rows).</summary>
     string Key(int row);
 
-    int Compare(int rowA, int rowB, int column);
+    /// <summary>The value the row sorts by in <paramref name="column"/> (typed where it matters, e.g. numbers).</summary>
+    IComparable? SortKey(int row, int column);
     DetailModel Detail(int row);
 
     /// <summary>Whether the row should stand out (an error, something down).</summary>
@@ -43,7 +44,7 @@ public sealed class RowSet<T>(
     public bool OrderIsMeaningful => orderIsMeaningful;
     public string Cell(int row, int column) => columns[column].Text(items[row]);
     public string Key(int row) => key(items[row]);
-    public int Compare(int rowA, int rowB, int column) => columns[column].Compare(items[rowA], items[rowB]);
+    public IComparable? SortKey(int row, int column) => columns[column].KeyOf(items[row]);
     public DetailModel Detail(int row) => detail(items[row]);
     public RowTone Tone(int row) => tone?.Invoke(items[row]) ?? RowTone.Normal;
     public T Item(int row) => items[row];

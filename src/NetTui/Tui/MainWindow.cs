@@ -49,6 +49,8 @@ internal sealed class MainWindow : Window
         {
             var pane = new TablePane(kind);
             pane.SelectionChanged += p => { if (p == CurrentPane) ShowDetail(); };
+            // A double click on a row (the table's Accept) jumps like Enter does.
+            pane.Table.Accepting += (_, e) => { Jump(); UpdateHeader(); e.Handled = true; };
             _panes[kind] = pane;
             _tabs.Add(pane);
         }
@@ -280,7 +282,8 @@ internal sealed class MainWindow : Window
     private void UpdateHeader()
     {
         var pane = CurrentPane;
-        var parts = new List<string> { $"{_snapshot.TakenAt.ToLocalTime():HH:mm:ss}" };
+        // Before the first read completes there is nothing to date: say what is happening.
+        var parts = new List<string> { _snapshot.TakenAt == DateTimeOffset.UnixEpoch ? "reading the host…" : $"{_snapshot.TakenAt.ToLocalTime():HH:mm:ss}" };
         if (_refreshing) parts.Add("refreshing…");
         if (_message is not null) parts.Add(_message);
         else if (pane.Rows is { } rows) parts.Add(rows.Count == rows.Set.Count ? $"{rows.Count} rows" : $"{rows.Count}/{rows.Set.Count} rows");

@@ -203,3 +203,21 @@ public class LayoutTests
         Assert.Equal(NetTui.Presentation.RowTone.Dim, links.Tone(links.Find("ovs-system")));
     }
 }
+
+[Collection(UiCollection.Name)]
+public class StartupTests
+{
+    [Fact]
+    public void Before_the_first_read_the_header_says_the_host_is_being_read()
+    {
+        using var s = new Screen(Core.Model.HostSnapshot.Empty("h1", "ntl-x"));
+        Assert.Contains("reading the host…", s.Lines[0]);
+        Assert.Contains("iproute2 ?", s.Lines[1]);
+        s.Window.SetRefreshing(true);
+        s.Window.ApplySnapshot(LabSnapshots.Lab());
+        Assert.Contains("refreshing…", s.Lines[0]);
+        Assert.Contains("iproute2 ok", s.Lines[1]);
+        s.Window.SetRefreshing(false);
+        Assert.DoesNotContain("refreshing", s.Lines[0]);
+    }
+}
