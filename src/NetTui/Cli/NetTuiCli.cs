@@ -53,13 +53,8 @@ public static class NetTuiCli
         root.Subcommands.Add(ShowCommand.Create(ctx));
         foreach (var verb in ChangeVerbs.Create(ChangeHostFor(ctx))) root.Subcommands.Add(verb);
 
-        // No verb (or `tui`): the full-screen interface.
-        var theme = new Option<string?>("--theme") { Description = "Colour theme: dark, light or basic16", HelpName = "NAME" };
-        root.Options.Add(theme);
-        root.SetAction((r, ct) => RunTui(ctx, r, r.GetValue(theme)));
-        var tui = new Command("tui", "Start the full-screen interface (the default)") { theme };
-        tui.SetAction((r, ct) => RunTui(ctx, r, r.GetValue(theme)));
-        root.Subcommands.Add(tui);
+        // No verb, or `nettui tui`: the full-screen UI.
+        Tui.TuiCommand.Attach(root, ctx);
         return root;
     }
 
@@ -74,16 +69,6 @@ public static class NetTuiCli
         Out = ctx.Output,
         Err = ctx.Error,
     };
-
-    private static Task<int> RunTui(CliContext ctx, ParseResult r, string? theme)
-    {
-        var log = ctx.CreateLogger(r);
-        return Tui.TuiApp.RunAsync(new Tui.TuiOptions(r.GetValue(ctx.Options.Netns), theme)
-        {
-            Log = log,
-            InventoryFactory = _ => ctx.CreateInventory(r, log),
-        });
-    }
 
     /// <summary>The verbs leading to the command being parsed ("show"), without the root.</summary>
     private static List<string> CommandPath(ParseResult parsed)

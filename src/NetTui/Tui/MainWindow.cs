@@ -16,9 +16,9 @@ internal sealed class MainWindow : Window
 {
     private readonly KeyMap _keys;
     private readonly HeaderView _header;
-    private readonly Tabs _tabs = new() { X = 0, Y = 2, Width = Dim.Fill() };
+    private readonly Tabs _tabs = new() { X = 0, Y = 2 };
     private readonly Dictionary<ViewKind, TablePane> _panes = [];
-    private readonly DetailPane _detail = new() { X = 0 };
+    private readonly DetailPane _detail = new();
     private readonly Label _filterLabel = new() { X = 0, Text = "Filter /", Visible = false };
     private readonly FilterField _filter = new() { Visible = false, Width = Dim.Fill() };
     private readonly StatusBar _statusBar = new();
@@ -49,15 +49,21 @@ internal sealed class MainWindow : Window
         {
             var pane = new TablePane(kind);
             pane.SelectionChanged += p => { if (p == CurrentPane) ShowDetail(); };
+            // A double click on a row (the table's Accept) jumps like Enter does.
+            pane.Table.Accepting += (_, e) => { Jump(); UpdateHeader(); e.Handled = true; };
             _panes[kind] = pane;
             _tabs.Add(pane);
         }
         _tabs.ValueChanged += (_, _) => { ShowDetail(); UpdateStatusBar(); };
 
-        // Sizes follow the terminal: the detail pane grows on tall screens, the tables take the rest.
+        // Sizes follow the terminal: the detail pane sits under the table and grows on tall
+        // screens, or beside it on wide ones; the table takes the rest.
+        _tabs.Width = Dim.Func(_ => TabsWidth());
         _tabs.Height = Dim.Func(_ => TabsHeight());
-        _detail.Y = Pos.Func(_ => 2 + TabsHeight());
-        _detail.Height = Dim.Func(_ => DetailHeight());
+        _detail.X = Pos.Func(_ => SideBySide ? TabsWidth() : 0);
+        _detail.Y = Pos.Func(_ => SideBySide ? 2 : 2 + TabsHeight());
+        _detail.Width = Dim.Func(_ => Viewport.Width - (SideBySide ? TabsWidth() : 0));
+        _detail.Height = Dim.Func(_ => SideBySide ? TabsHeight() : DetailHeight());
         _filterLabel.Y = Pos.Func(_ => Viewport.Height - 2);
         _filter.X = Pos.Right(_filterLabel) + 1;
         _filter.Y = Pos.Func(_ => Viewport.Height - 2);
@@ -80,8 +86,11 @@ internal sealed class MainWindow : Window
     internal bool Filtering => _filter.Visible;
 
     private bool FilterRowShown => _filter.Visible || CurrentPane.State.Filter.Length > 0;
+    private bool SideBySide => Viewport.Width >= 150;
+    private int TabsWidth() => SideBySide ? Viewport.Width * 3 / 5 : Viewport.Width;
     private int DetailHeight() => Viewport.Height switch { >= 45 => 14, >= 32 => 10, _ => 7 };
-    private int TabsHeight() => Math.Max(5, Viewport.Height - 2 - DetailHeight() - 1 - (FilterRowShown ? 1 : 0));
+    private int TabsHeight() =>
+        Math.Max(5, Viewport.Height - 2 - (SideBySide ? 0 : DetailHeight()) - 1 - (FilterRowShown ? 1 : 0));
 
     /// <summary>Show a new snapshot in every view, keeping each view's selection and scroll line.</summary>
     public void ApplySnapshot(HostSnapshot snapshot)
@@ -112,7 +121,7 @@ internal sealed class MainWindow : Window
         Theme = theme;
         SetScheme(theme.Base);
         _tabs.SetScheme(theme.Base);
-        foreach (var p in _panes.Values) { p.SetScheme(theme.Base); p.Table.SetScheme(theme.Base); }
+        foreach (var p in _panes.Values) { p.Theme = theme; p.SetScheme(theme.Base); p.Table.SetScheme(theme.Base); }
         _detail.SetScheme(theme.Base);
         _header.ApplyTheme(theme);
         _statusBar.SetScheme(theme.Chrome);
@@ -273,7 +282,8 @@ internal sealed class MainWindow : Window
     private void UpdateHeader()
     {
         var pane = CurrentPane;
-        var parts = new List<string> { $"{_snapshot.TakenAt.ToLocalTime():HH:mm:ss}" };
+        // Before the first read completes there is nothing to date: say what is happening.
+        var parts = new List<string> { _snapshot.TakenAt == DateTimeOffset.UnixEpoch ? "reading the host…" : $"{_snapshot.TakenAt.ToLocalTime():HH:mm:ss}" };
         if (_refreshing) parts.Add("refreshing…");
         if (_message is not null) parts.Add(_message);
         else if (pane.Rows is { } rows) parts.Add(rows.Count == rows.Set.Count ? $"{rows.Count} rows" : $"{rows.Count}/{rows.Set.Count} rows");

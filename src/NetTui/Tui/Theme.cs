@@ -10,6 +10,18 @@ namespace NetTui.Tui;
 /// </summary>
 public sealed record Theme(string Name, Scheme Base, Scheme Chrome, Scheme Ok, Scheme Down, Scheme Warn)
 {
+    /// <summary>Table rows that stand out keep the table's background and the selection's look.</summary>
+    public Scheme? ForTone(Presentation.RowTone tone) => tone switch
+    {
+        Presentation.RowTone.Error => Tinted(Down),
+        Presentation.RowTone.Warn => Tinted(Warn),
+        Presentation.RowTone.Dim => new Scheme(Base) { Normal = new Attribute(Base.Disabled.Foreground, Base.Normal.Background) },
+        _ => null,
+    };
+
+    private Scheme Tinted(Scheme tint) =>
+        new Scheme(Base) { Normal = new Attribute(tint.Normal.Foreground, Base.Normal.Background) };
+
     private static Scheme Make(Attribute normal, Attribute focus) =>
         new(normal) { Focus = focus, Active = focus, HotNormal = normal, HotFocus = focus, Editable = focus, ReadOnly = normal };
 

@@ -119,6 +119,6 @@ internal static class LabSnapshots
         for (int i = 0; i < routes; i++)
             r.Add(new Route(AddressFamily.Inet, $"10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}/32", "192.168.0.1",
                 $"dummy{i % Math.Max(links, 1)}", "static", "global", i % 1000, (i % 2 == 0) ? "main" : "100", "unicast"));
-        return new HostSnapshot("big-host", null, DateTimeOffset.UnixEpoch, l.MoveToImmutable(), [], r.MoveToImmutable(), null, [], Sources(nmDown: false));
+        return new HostSnapshot("big-host", null, new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero), l.MoveToImmutable(), [], r.MoveToImmutable(), null, [], Sources(nmDown: false));
     }
 }

@@ -169,3 +169,55 @@ public class ViewsTests
         Assert.Contains("NetworkManager DOWN", header);
     }
 }
+
+[Collection(UiCollection.Name)]
+public class LayoutTests
+{
+    [Fact]
+    public void A_wide_terminal_puts_the_full_detail_beside_the_table_and_80_columns_put_it_below()
+    {
+        using var s = new Screen(LabSnapshots.Lab(), width: 160, height: 30);
+        s.Press(Key.D3, Key.CursorDown, Key.CursorDown); // gre0
+        var lines = s.Lines;
+        var row = Array.FindIndex(lines, l => l.Contains("gre0") && l.Contains("key=42"));
+        Assert.True(row > 0);
+        Assert.Contains("OVS interface gre0", lines[2]);                     // detail title at the top right
+        Assert.Contains(lines, l => l.Contains("options:remote_ip") && l.Contains("10.10.0.2"));
+
+        s.Resize(80, 24);
+        lines = s.Lines;
+        var title = Array.FindIndex(lines, l => l.Contains("OVS interface gre0"));
+        Assert.True(title > 12, "below the table at 80x24");
+        Assert.Contains("Quit", lines[23]);
+    }
+
+    [Fact]
+    public void Rows_that_stand_out_get_the_error_colour()
+    {
+        using var s = new Screen(LabSnapshots.Lab());
+        var ovs = s.Window.Pane(NetTui.Presentation.ViewKind.OpenVSwitch).Rows!;
+        var gre1 = ovs.Find("ovs:br-tun/gre1/gre1");
+        Assert.Equal(NetTui.Presentation.RowTone.Error, ovs.Tone(gre1));
+        Assert.Equal(s.Window.Theme.Down.Normal.Foreground, s.Window.Theme.ForTone(NetTui.Presentation.RowTone.Error)!.Normal.Foreground);
+        var links = s.Window.Pane(NetTui.Presentation.ViewKind.Interfaces).Rows!;
+        Assert.Equal(NetTui.Presentation.RowTone.Dim, links.Tone(links.Find("ovs-system")));
+    }
+}
+
+[Collection(UiCollection.Name)]
+public class StartupTests
+{
+    [Fact]
+    public void Before_the_first_read_the_header_says_the_host_is_being_read()
+    {
+        using var s = new Screen(Core.Model.HostSnapshot.Empty("h1", "ntl-x"));
+        Assert.Contains("reading the host…", s.Lines[0]);
+        Assert.Contains("iproute2 ?", s.Lines[1]);
+        s.Window.SetRefreshing(true);
+        s.Window.ApplySnapshot(LabSnapshots.Lab());
+        Assert.Contains("refreshing…", s.Lines[0]);
+        Assert.Contains("iproute2 ok", s.Lines[1]);
+        s.Window.SetRefreshing(false);
+        Assert.DoesNotContain("refreshing", s.Lines[0]);
+    }
+}
