@@ -121,6 +121,7 @@ internal static class ChangeVerb
         {
             operation = o.Operation,
             description = o.Operation.Describe(),
+            consequences = r.Before is null ? [] : o.Operation.Consequences(r.Before).ToImmutableArray(),
             plan = o.Plan.SelectMany(s => s.Preview()).ToImmutableArray(),
             steps = o.Plan,
             inverse = o.Inverse,
