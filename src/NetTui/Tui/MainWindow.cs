@@ -178,6 +178,7 @@ internal sealed class MainWindow : Window
         switch (entry.Action)
         {
             case TuiAction.Help: _overlay.Open("Help: keys", HelpText.For(_keys)); break;
+            case TuiAction.Sources: _overlay.Open("Sources", SourcesText.For(_snapshot)); break;
             case TuiAction.FullDetail:
                 var d = CurrentPane.SelectedDetail;
                 _overlay.Open(d.Title, string.Join("\n", d.Lines()));

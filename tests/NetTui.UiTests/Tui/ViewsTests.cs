@@ -221,3 +221,21 @@ public class StartupTests
         Assert.DoesNotContain("refreshing", s.Lines[0]);
     }
 }
+
+[Collection(UiCollection.Name)]
+public class SourcesScreenTests
+{
+    [Fact]
+    public void I_shows_every_source_with_the_full_reason()
+    {
+        using var s = new Screen(LabSnapshots.Lab(), width: 120, height: 30);
+        s.Press(Key.I);
+        var text = s.Text;
+        Assert.Contains("NetworkManager  DOWN", text);
+        Assert.Contains(LabSnapshots.NmDownReason, text);
+        Assert.Contains("Docker          ok", text);
+        Assert.Contains("11 links, 2 bridges, 9 routes, 1 OVS bridges, 2 containers", text);
+        s.Press(Key.Esc);
+        Assert.False(s.Window.OverlayVisible);
+    }
+}
