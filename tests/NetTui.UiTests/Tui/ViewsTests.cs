@@ -239,3 +239,24 @@ public class SourcesScreenTests
         Assert.False(s.Window.OverlayVisible);
     }
 }
+
+[Collection(UiCollection.Name)]
+public class TinyTerminalTests
+{
+    [Theory]
+    [InlineData(60, 16)]
+    [InlineData(40, 10)]
+    [InlineData(20, 6)]
+    public void Small_terminals_still_draw_the_header_and_keep_working(int width, int height)
+    {
+        using var s = new Screen(LabSnapshots.Lab());
+        s.Resize(width, height);
+        var lines = s.Lines;
+        Assert.Equal(height, lines.Length);
+        Assert.StartsWith("lab-host"[..Math.Min(8, width)], lines[0]);
+        s.Press(Key.CursorDown, Key.D4, new Key('/')).Type("br").Press(Key.Esc, Key.F1, Key.Esc);
+        Assert.Equal(height, s.Lines.Length);
+        s.Resize(80, 24);
+        Assert.Contains("Quit", s.Lines[23]);
+    }
+}
