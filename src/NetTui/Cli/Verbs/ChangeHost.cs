@@ -21,6 +21,9 @@ public sealed class ChangeHost
     public System.CommandLine.Option<string?>? SharedNetns { get; init; }
     public System.CommandLine.Option<string?>? SharedOvsDb { get; init; }
 
+    /// <summary>Whether systemd runs this machine (then `docker bridge --restart` can restart dockerd through it).</summary>
+    public Func<bool> HasSystemd { get; init; } = () => Directory.Exists("/run/systemd/system");
+
     public TextWriter Out { get; init; } = Console.Out;
     public TextWriter Err { get; init; } = Console.Error;
 }
