@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NetTui.Cli.Show;
+using NetTui.Cli.Verbs;
 
 namespace NetTui.Cli;
 
@@ -38,6 +39,7 @@ public static class NetTuiCli
 
         // Verb groups: one file each, returning their Command.
         root.Subcommands.Add(ShowCommand.Create(ctx));
+        foreach (var verb in ChangeVerbs.Create(ChangeHostFor(ctx))) root.Subcommands.Add(verb);
 
         root.SetAction(async (r, ct) =>
         {
@@ -47,6 +49,18 @@ public static class NetTuiCli
         });
         return root;
     }
+
+    /// <summary>The change verbs read the root's --netns/--ovs-db and the same inventory as `show`.</summary>
+    private static ChangeHost ChangeHostFor(CliContext ctx) => new()
+    {
+        SharedNetns = ctx.Options.Netns,
+        SharedOvsDb = ctx.Options.OvsDb,
+        Inventory = (r, runner, _) => ctx.InventoryFactory is { } f
+            ? f(r, Serilog.Core.Logger.None)
+            : new NetTui.Host.Inventory.HostInventory(runner, NetTui.Host.Inventory.InventoryOptions.FromEnvironment(r.GetValue(ctx.Options.OvsDb), r.GetValue(ctx.Options.DockerHost))),
+        Out = ctx.Output,
+        Err = ctx.Error,
+    };
 
     /// <summary>The verbs leading to the command being parsed ("show"), without the root.</summary>
     private static List<string> CommandPath(ParseResult parsed)
