@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
+namespace NetTui.Core.Persisting;
+
+/// <summary>
+/// A NetworkManager setting value with its D-Bus type, so Core can build profiles without a
+/// D-Bus library. Only the types NetTui writes: s, u, i, b, as, a{ss} (user data) and
+/// aa{sv} (address-data, route-data). The Host layer turns these into Tmds.DBus variants.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "t")]
+[JsonDerivedType(typeof(NmString), "s")]
+[JsonDerivedType(typeof(NmUInt32), "u")]
+[JsonDerivedType(typeof(NmInt32), "i")]
+[JsonDerivedType(typeof(NmBool), "b")]
+[JsonDerivedType(typeof(NmStringArray), "as")]
+[JsonDerivedType(typeof(NmStringMap), "a{ss}")]
+[JsonDerivedType(typeof(NmDictArray), "aa{sv}")]
+public abstract record NmValue
+{
+    /// <summary>The D-Bus signature of the value.</summary>
+    [JsonIgnore] public abstract string Signature { get; }
+
+    public static implicit operator NmValue(string s) => new NmString(s);
+    public static implicit operator NmValue(uint u) => new NmUInt32(u);
+    public static implicit operator NmValue(bool b) => new NmBool(b);
+}
+
+public sealed record NmString(string Value) : NmValue
+{
+    public override string Signature => "s";
+    public override string ToString() => Value;
+}
+
+public sealed record NmUInt32(uint Value) : NmValue
+{
+    public override string Signature => "u";
+    public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed record NmInt32(int Value) : NmValue
+{
+    public override string Signature => "i";
+    public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed record NmBool(bool Value) : NmValue
+{
+    public override string Signature => "b";
+    public override string ToString() => Value ? "true" : "false";
+}
+
+public sealed record NmStringArray(ImmutableArray<string> Values) : NmValue
+{
+    public override string Signature => "as";
+    public bool Equals(NmStringArray? other) => other is not null && Values.SequenceEqual(other.Values);
+    public override int GetHashCode() => Values.Length;
+    public override string ToString() => string.Join(",", Values);
+}
+
+/// <summary>a{ss}: NetworkManager's user.data.</summary>
+public sealed record NmStringMap(ImmutableSortedDictionary<string, string> Values) : NmValue
+{
+    public override string Signature => "a{ss}";
+    public bool Equals(NmStringMap? other) => other is not null && Values.SequenceEqual(other.Values);
+    public override int GetHashCode() => Values.Count;
+    public override string ToString() => string.Join(",", Values.Select(kv => $"{kv.Key}={kv.Value}"));
+}
+
+/// <summary>aa{sv}: a list of dictionaries (ipv4.address-data, ipv4.route-data).</summary>
+public sealed record NmDictArray(ImmutableArray<ImmutableSortedDictionary<string, NmValue>> Items) : NmValue
+{
+    public override string Signature => "aa{sv}";
+    public bool Equals(NmDictArray? other) =>
+        other is not null && Items.Length == other.Items.Length && Items.Zip(other.Items).All(p => p.First.SequenceEqual(p.Second));
+    public override int GetHashCode() => Items.Length;
+    public override string ToString() => "[" + string.Join("; ", Items.Select(d => string.Join(",", d.Select(kv => $"{kv.Key}={kv.Value}")))) + "]";
+}
