@@ -16,6 +16,7 @@ namespace NetTui.Core.Persisting;
 [JsonDerivedType(typeof(NmStringArray), "as")]
 [JsonDerivedType(typeof(NmStringMap), "a{ss}")]
 [JsonDerivedType(typeof(NmDictArray), "aa{sv}")]
+[JsonDerivedType(typeof(NmOpaque), "opaque")]
 public abstract record NmValue
 {
     /// <summary>The D-Bus signature of the value.</summary>
@@ -75,4 +76,16 @@ public sealed record NmDictArray(ImmutableArray<ImmutableSortedDictionary<string
         other is not null && Items.Length == other.Items.Length && Items.Zip(other.Items).All(p => p.First.SequenceEqual(p.Second));
     public override int GetHashCode() => Items.Length;
     public override string ToString() => "[" + string.Join("; ", Items.Select(d => string.Join(",", d.Select(kv => $"{kv.Key}={kv.Value}")))) + "]";
+}
+
+/// <summary>
+/// A value NetTui does not interpret (ay MAC addresses, au DNS servers...): kept as read, in
+/// <see cref="Raw"/> (the D-Bus library's own value), so an update sends it back unchanged.
+/// Not in JSON; a profile re-created from JSON (undo from the journal) goes without it.
+/// </summary>
+public sealed record NmOpaque(string Text) : NmValue
+{
+    public override string Signature => "?";
+    [JsonIgnore] public object? Raw { get; init; }
+    public override string ToString() => Text;
 }

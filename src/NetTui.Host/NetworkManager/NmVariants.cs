@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using NetTui.Core.Persisting;
+using Tmds.DBus.Protocol;
+
+namespace NetTui.Host.NetworkManager;
+
+/// <summary>
+/// <see cref="NmValue"/> ↔ Tmds.DBus <see cref="VariantValue"/>, and a{sa{sv}} in and out of
+/// messages. aa{sv} must be written as Array&lt;Dict&lt;string, VariantValue&gt;&gt;: an
+/// Array&lt;VariantValue&gt; would go out as "av", which NetworkManager rejects.
+/// </summary>
+internal static class NmVariants
+{
+    public static VariantValue? ToVariant(NmValue v)
+    {
+        switch (v)
+        {
+            case NmString s: return (VariantValue)s.Value;
+            case NmUInt32 u: return (VariantValue)u.Value;
+            case NmInt32 i: return (VariantValue)i.Value;
+            case NmBool b: return (VariantValue)b.Value;
+            case NmStringArray a: return VariantValue.Array(a.Values.ToArray());
+            case NmStringMap m: return (VariantValue)new Dict<string, string>(m.Values.ToDictionary(kv => kv.Key, kv => kv.Value));
+            case NmDictArray a: return (VariantValue)new Array<Dict<string, VariantValue>>(a.Items.Select(ToDict));
+            case NmOpaque { Raw: VariantValue raw }: return raw;
+            default: return null; // an opaque value that came from JSON: nothing to send back
+        }
+    }
+
+    private static Dict<string, VariantValue> ToDict(ImmutableSortedDictionary<string, NmValue> item)
+    {
+        var d = new Dict<string, VariantValue>();
+        foreach (var (k, v) in item)
+            if (ToVariant(v) is { } vv) d.Add(k, vv);
+        return d;
+    }
+
+    public static NmValue FromVariant(VariantValue v)
+    {
+        while (v.Type == VariantValueType.Variant) v = v.GetVariantValue();
+        switch (v.Type)
+        {
+            case VariantValueType.String: return new NmString(v.GetString());
+            case VariantValueType.UInt32: return new NmUInt32(v.GetUInt32());
+            case VariantValueType.Int32: return new NmInt32(v.GetInt32());
+            case VariantValueType.Bool: return new NmBool(v.GetBool());
+            case VariantValueType.Array when v.ItemType == VariantValueType.String:
+                return new NmStringArray([.. v.GetArray<string>()]);
+            case VariantValueType.Array when v.ItemType == VariantValueType.Dictionary:
+                {
+                    var items = ImmutableArray.CreateBuilder<ImmutableSortedDictionary<string, NmValue>>();
+                    for (var i = 0; i < v.Count; i++)
+                    {
+                        var item = v.GetItem(i);
+                        var b = ImmutableSortedDictionary.CreateBuilder<string, NmValue>(StringComparer.Ordinal);
+                        for (var j = 0; j < item.Count; j++)
+                        {
+                            var kv = item.GetDictionaryEntry(j);
+                            b[kv.Key.GetString()] = FromVariant(kv.Value);
+                        }
+                        items.Add(b.ToImmutable());
+                    }
+                    return new NmDictArray(items.ToImmutable());
+                }
+            case VariantValueType.Dictionary when v.KeyType == VariantValueType.String && v.ValueType == VariantValueType.String:
+                {
+                    var b = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+                    for (var j = 0; j < v.Count; j++)
+                    {
+                        var kv = v.GetDictionaryEntry(j);
+                        b[kv.Key.GetString()] = kv.Value.GetString();
+                    }
+                    return new NmStringMap(b.ToImmutable());
+                }
+            default:
+                return new NmOpaque(SafeText(v)) { Raw = v };
+        }
+    }
+
+    private static string SafeText(VariantValue v)
+    {
+        try { return v.ToString(); }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException) { return v.Type.ToString(); }
+    }
+
+    /// <summary>Writes a{sa{sv}}; properties whose value cannot be sent (opaque from JSON) are left out.</summary>
+    public static void WriteSettings(MessageWriter w, NmSettings settings)
+    {
+        var outer = w.WriteDictionaryStart();
+        foreach (var (section, props) in settings.Sections)
+        {
+            w.WriteDictionaryEntryStart();
+            w.WriteString(section);
+            var d = new Dictionary<string, VariantValue>(StringComparer.Ordinal);
+            foreach (var (k, v) in props)
+                if (ToVariant(v) is { } vv) d[k] = vv;
+            w.WriteDictionary(d);
+        }
+        w.WriteDictionaryEnd(outer);
+    }
+
+    public static NmSettings ReadSettings(ref Reader r)
+    {
+        var sections = ImmutableSortedDictionary.CreateBuilder<string, ImmutableSortedDictionary<string, NmValue>>(StringComparer.Ordinal);
+        var end = r.ReadDictionaryStart();
+        while (r.HasNext(end))
+        {
+            var name = r.ReadString();
+            var props = r.ReadDictionaryOfStringToVariantValue();
+            var b = ImmutableSortedDictionary.CreateBuilder<string, NmValue>(StringComparer.Ordinal);
+            foreach (var (k, v) in props) b[k] = FromVariant(v);
+            sections[name] = b.ToImmutable();
+        }
+        return new NmSettings(sections.ToImmutable());
+    }
+}
