@@ -21,6 +21,9 @@ public sealed class ChangeHost
     public System.CommandLine.Option<string?>? SharedNetns { get; init; }
     public System.CommandLine.Option<string?>? SharedOvsDb { get; init; }
 
+    /// <summary>The system bus for NetworkManager; null = DBUS_SYSTEM_BUS_ADDRESS or the default socket.</summary>
+    public string? BusAddress { get; init; }
+
     public TextWriter Out { get; init; } = Console.Out;
     public TextWriter Err { get; init; } = Console.Error;
 }
