@@ -14,7 +14,7 @@ public sealed partial class NmClient
 
     /// <summary>CheckpointCreate over the given device paths (empty = all devices); returns the checkpoint's path.</summary>
     public Task<string> CheckpointCreateAsync(IReadOnlyList<string> devicePaths, uint rollbackTimeoutSeconds, uint flags = CheckpointFlags, CancellationToken ct = default) =>
-        CallAsync("create a checkpoint", c => Call(c, NmBus.ManagerPath, NmBus.ManagerInterface, "CheckpointCreate", "aouu", w =>
+        CallAsync("create a checkpoint", c => Call(c, NmBus.ManagerPath, NmBus.ManagerInterface, "CheckpointCreate", "aouu", (ref MessageWriter w) =>
         {
             w.WriteArray(devicePaths.Select(p => new ObjectPath(p)).ToArray());
             w.WriteUInt32(rollbackTimeoutSeconds);
@@ -23,11 +23,11 @@ public sealed partial class NmClient
 
     /// <summary>Confirms: the checkpoint goes and the changes stay.</summary>
     public Task CheckpointDestroyAsync(string checkpoint, CancellationToken ct = default) =>
-        CallAsync($"destroy checkpoint {checkpoint}", c => Call(c, NmBus.ManagerPath, NmBus.ManagerInterface, "CheckpointDestroy", "o", w => w.WriteObjectPath(checkpoint)), ct);
+        CallAsync($"destroy checkpoint {checkpoint}", c => Call(c, NmBus.ManagerPath, NmBus.ManagerInterface, "CheckpointDestroy", "o", (ref MessageWriter w) => w.WriteObjectPath(checkpoint)), ct);
 
     /// <summary>Rolls back now; returns each device path with its result (0 = success).</summary>
     public Task<Dictionary<string, uint>> CheckpointRollbackAsync(string checkpoint, CancellationToken ct = default) =>
-        CallAsync($"roll back checkpoint {checkpoint}", c => Call(c, NmBus.ManagerPath, NmBus.ManagerInterface, "CheckpointRollback", "o", w => w.WriteObjectPath(checkpoint)),
+        CallAsync($"roll back checkpoint {checkpoint}", c => Call(c, NmBus.ManagerPath, NmBus.ManagerInterface, "CheckpointRollback", "o", (ref MessageWriter w) => w.WriteObjectPath(checkpoint)),
             static (Message m, object? _) =>
             {
                 var r = m.GetBodyReader();
@@ -39,7 +39,7 @@ public sealed partial class NmClient
 
     /// <summary>Sets the time left before the automatic rollback (0 = never).</summary>
     public Task CheckpointAdjustRollbackTimeoutAsync(string checkpoint, uint seconds, CancellationToken ct = default) =>
-        CallAsync($"adjust checkpoint {checkpoint}", c => Call(c, NmBus.ManagerPath, NmBus.ManagerInterface, "CheckpointAdjustRollbackTimeout", "ou", w =>
+        CallAsync($"adjust checkpoint {checkpoint}", c => Call(c, NmBus.ManagerPath, NmBus.ManagerInterface, "CheckpointAdjustRollbackTimeout", "ou", (ref MessageWriter w) =>
         {
             w.WriteObjectPath(checkpoint);
             w.WriteUInt32(seconds);

@@ -85,18 +85,28 @@ public sealed partial class NmClient : IDisposable
         return new NetworkManagerException($"NetworkManager refused to {what}: {e.ErrorMessage} ({shortName})", errorName: name, inner: e);
     }
 
-    private static MessageBuffer Call(DBusConnection c, string path, string iface, string member, string? signature = null, Action<MessageWriter>? body = null)
+    /// <summary>MessageWriter is a struct: the body must be written through a ref, or its length is lost (and the bus drops the connection).</summary>
+    private delegate void BodyWriter(ref MessageWriter w);
+
+    private static MessageBuffer Call(DBusConnection c, string path, string iface, string member, string? signature = null, BodyWriter? body = null)
     {
-        using var w = c.GetMessageWriter();
-        w.WriteMethodCallHeader(NmBus.Service, path, iface, member, signature);
-        body?.Invoke(w);
-        return w.CreateMessage();
+        var w = c.GetMessageWriter();
+        try
+        {
+            w.WriteMethodCallHeader(NmBus.Service, path, iface, member, signature);
+            body?.Invoke(ref w);
+            return w.CreateMessage();
+        }
+        finally
+        {
+            w.Dispose();
+        }
     }
 
     // ---- properties ------------------------------------------------------------------------
 
     public Task<VariantValue> GetPropertyAsync(string path, string iface, string property, CancellationToken ct = default) =>
-        CallAsync($"read {property} of {path}", c => Call(c, path, NmBus.Properties, "Get", "ss", w => { w.WriteString(iface); w.WriteString(property); }),
+        CallAsync($"read {property} of {path}", c => Call(c, path, NmBus.Properties, "Get", "ss", (ref MessageWriter w) => { w.WriteString(iface); w.WriteString(property); }),
             static (Message m, object? _) => m.GetBodyReader().ReadVariantValue(), ct);
 
     public async Task<string> VersionAsync(CancellationToken ct = default) =>
@@ -133,7 +143,7 @@ public sealed partial class NmClient : IDisposable
     {
         try
         {
-            return await CallAsync($"find profile {uuid}", c => Call(c, NmBus.SettingsPath, NmBus.SettingsInterface, "GetConnectionByUuid", "s", w => w.WriteString(uuid)),
+            return await CallAsync($"find profile {uuid}", c => Call(c, NmBus.SettingsPath, NmBus.SettingsInterface, "GetConnectionByUuid", "s", (ref MessageWriter w) => w.WriteString(uuid)),
                 static (Message m, object? _) => m.GetBodyReader().ReadObjectPathAsString(), ct).ConfigureAwait(false);
         }
         catch (NetworkManagerException e) when (!e.NotRunning && e.ErrorName?.EndsWith("InvalidConnection", StringComparison.Ordinal) == true)
@@ -144,18 +154,18 @@ public sealed partial class NmClient : IDisposable
 
     /// <summary>AddConnection2 (to-disk unless <paramref name="flags"/> say otherwise); returns the profile's path.</summary>
     public Task<string> AddConnectionAsync(NmSettings settings, uint flags = NmBus.ToDisk, CancellationToken ct = default) =>
-        CallAsync($"save profile {settings.Id}", c => Call(c, NmBus.SettingsPath, NmBus.SettingsInterface, "AddConnection2", "a{sa{sv}}ua{sv}", w =>
+        CallAsync($"save profile {settings.Id}", c => Call(c, NmBus.SettingsPath, NmBus.SettingsInterface, "AddConnection2", "a{sa{sv}}ua{sv}", (ref MessageWriter w) =>
         {
-            NmVariants.WriteSettings(w, settings);
+            NmVariants.WriteSettings(ref w, settings);
             w.WriteUInt32(flags);
             w.WriteDictionary(new Dictionary<string, VariantValue>());
         }), static (Message m, object? _) => m.GetBodyReader().ReadObjectPathAsString(), ct);
 
     /// <summary>Update2 with the whole new settings, saved to disk.</summary>
     public Task UpdateConnectionAsync(string path, NmSettings settings, uint flags = NmBus.ToDisk, CancellationToken ct = default) =>
-        CallAsync($"update profile {settings.Id}", c => Call(c, path, NmBus.ConnectionInterface, "Update2", "a{sa{sv}}ua{sv}", w =>
+        CallAsync($"update profile {settings.Id}", c => Call(c, path, NmBus.ConnectionInterface, "Update2", "a{sa{sv}}ua{sv}", (ref MessageWriter w) =>
         {
-            NmVariants.WriteSettings(w, settings);
+            NmVariants.WriteSettings(ref w, settings);
             w.WriteUInt32(flags);
             w.WriteDictionary(new Dictionary<string, VariantValue>());
         }), ct);
@@ -166,7 +176,7 @@ public sealed partial class NmClient : IDisposable
     // ---- devices and activation ------------------------------------------------------------
 
     public Task<string> GetDeviceByIpIfaceAsync(string iface, CancellationToken ct = default) =>
-        CallAsync($"find device {iface}", c => Call(c, NmBus.ManagerPath, NmBus.ManagerInterface, "GetDeviceByIpIface", "s", w => w.WriteString(iface)),
+        CallAsync($"find device {iface}", c => Call(c, NmBus.ManagerPath, NmBus.ManagerInterface, "GetDeviceByIpIface", "s", (ref MessageWriter w) => w.WriteString(iface)),
             static (Message m, object? _) => m.GetBodyReader().ReadObjectPathAsString(), ct);
 
     /// <summary>A device's state and the reason for it (NMDeviceState, NMDeviceStateReason).</summary>
@@ -177,7 +187,7 @@ public sealed partial class NmClient : IDisposable
     }
 
     public Task<string> ActivateConnectionAsync(string connectionPath, string devicePath, string id, CancellationToken ct = default) =>
-        CallAsync($"activate profile {id}", c => Call(c, NmBus.ManagerPath, NmBus.ManagerInterface, "ActivateConnection", "ooo", w =>
+        CallAsync($"activate profile {id}", c => Call(c, NmBus.ManagerPath, NmBus.ManagerInterface, "ActivateConnection", "ooo", (ref MessageWriter w) =>
         {
             w.WriteObjectPath(connectionPath);
             w.WriteObjectPath(devicePath);
@@ -185,13 +195,13 @@ public sealed partial class NmClient : IDisposable
         }), static (Message m, object? _) => m.GetBodyReader().ReadObjectPathAsString(), ct);
 
     public Task DeactivateConnectionAsync(string activePath, string id, CancellationToken ct = default) =>
-        CallAsync($"deactivate profile {id}", c => Call(c, NmBus.ManagerPath, NmBus.ManagerInterface, "DeactivateConnection", "o", w => w.WriteObjectPath(activePath)), ct);
+        CallAsync($"deactivate profile {id}", c => Call(c, NmBus.ManagerPath, NmBus.ManagerInterface, "DeactivateConnection", "o", (ref MessageWriter w) => w.WriteObjectPath(activePath)), ct);
 
     /// <summary>Device.Reapply with the profile as it is saved now (empty settings = the current settings-connection).</summary>
     public Task ReapplyAsync(string devicePath, string id, CancellationToken ct = default) =>
-        CallAsync($"reapply profile {id}", c => Call(c, devicePath, NmBus.DeviceInterface, "Reapply", "a{sa{sv}}tu", w =>
+        CallAsync($"reapply profile {id}", c => Call(c, devicePath, NmBus.DeviceInterface, "Reapply", "a{sa{sv}}tu", (ref MessageWriter w) =>
         {
-            NmVariants.WriteSettings(w, NmSettings.Empty);
+            NmVariants.WriteSettings(ref w, NmSettings.Empty);
             w.WriteUInt64(0);
             w.WriteUInt32(0);
         }), ct);

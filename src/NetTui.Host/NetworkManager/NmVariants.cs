@@ -84,7 +84,7 @@ internal static class NmVariants
     }
 
     /// <summary>Writes a{sa{sv}}; properties whose value cannot be sent (opaque from JSON) are left out.</summary>
-    public static void WriteSettings(MessageWriter w, NmSettings settings)
+    public static void WriteSettings(ref MessageWriter w, NmSettings settings)
     {
         var outer = w.WriteDictionaryStart();
         foreach (var (section, props) in settings.Sections)
