@@ -16,6 +16,9 @@ namespace NetTui.Core.Persisting;
 [JsonDerivedType(typeof(NmStringArray), "as")]
 [JsonDerivedType(typeof(NmStringMap), "a{ss}")]
 [JsonDerivedType(typeof(NmDictArray), "aa{sv}")]
+[JsonDerivedType(typeof(NmUInt64), "t")]
+[JsonDerivedType(typeof(NmBytes), "ay")]
+[JsonDerivedType(typeof(NmUInt32Array), "au")]
 [JsonDerivedType(typeof(NmOpaque), "opaque")]
 public abstract record NmValue
 {
@@ -79,13 +82,37 @@ public sealed record NmDictArray(ImmutableArray<ImmutableSortedDictionary<string
 }
 
 /// <summary>
-/// A value NetTui does not interpret (ay MAC addresses, au DNS servers...): kept as read, in
-/// <see cref="Raw"/> (the D-Bus library's own value), so an update sends it back unchanged.
-/// Not in JSON; a profile re-created from JSON (undo from the journal) goes without it.
+/// A value NetTui does not interpret (the deprecated addresses/routes forms, IPv6 DNS...):
+/// shown, but not sent back by an update (NetworkManager keeps its default, or derives the
+/// deprecated forms from address-data/route-data). <see cref="Raw"/> is the D-Bus library's value.
 /// </summary>
 public sealed record NmOpaque(string Text) : NmValue
 {
     public override string Signature => "?";
     [JsonIgnore] public object? Raw { get; init; }
     public override string ToString() => Text;
+}
+
+public sealed record NmUInt64(ulong Value) : NmValue
+{
+    public override string Signature => "t";
+    public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>ay: MAC addresses, SSIDs.</summary>
+public sealed record NmBytes(ImmutableArray<byte> Values) : NmValue
+{
+    public override string Signature => "ay";
+    public bool Equals(NmBytes? other) => other is not null && Values.SequenceEqual(other.Values);
+    public override int GetHashCode() => Values.Length;
+    public override string ToString() => string.Join(":", Values.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+}
+
+/// <summary>au: IPv4 DNS servers.</summary>
+public sealed record NmUInt32Array(ImmutableArray<uint> Values) : NmValue
+{
+    public override string Signature => "au";
+    public bool Equals(NmUInt32Array? other) => other is not null && Values.SequenceEqual(other.Values);
+    public override int GetHashCode() => Values.Length;
+    public override string ToString() => string.Join(",", Values);
 }

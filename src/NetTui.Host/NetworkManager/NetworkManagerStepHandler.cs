@@ -74,7 +74,7 @@ public sealed class NetworkManagerStepHandler(NmClient client) : IPlanStepHandle
         var path = await client.FindConnectionByUuidAsync(u.Uuid, ct).ConfigureAwait(false)
                    ?? throw new NetworkManagerException($"profile {u.Id} ({u.Uuid}) no longer exists in NetworkManager");
         var settings = await client.GetSettingsAsync(path, ct).ConfigureAwait(false);
-        var edited = u.Edits.Aggregate(settings, (s, e) => e.Apply(s));
+        var edited = WithoutDeprecatedForms(u.Edits.Aggregate(settings, (s, e) => e.Apply(s)));
         await client.UpdateConnectionAsync(path, edited, ct: ct).ConfigureAwait(false);
         if (!u.Reapply) return;
 
@@ -94,6 +94,17 @@ public sealed class NetworkManagerStepHandler(NmClient client) : IPlanStepHandle
         }
         var softwareDevice = edited.Type is ProfileBuilder.BridgeType or ProfileBuilder.IpTunnelType;
         await client.ActivateAndWaitAsync(u.Uuid, u.Id, softwareDevice ? null : device, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// ipvX.addresses/routes are the deprecated twins of address-data/route-data that GetSettings
+    /// also returns; sent back, they would make NetworkManager ignore the -data forms.
+    /// </summary>
+    internal static NmSettings WithoutDeprecatedForms(NmSettings s)
+    {
+        foreach (var section in new[] { NmKeys.Ipv4, NmKeys.Ipv6 })
+            s = s.Remove(section, NmKeys.LegacyAddresses).Remove(section, NmKeys.LegacyRoutes);
+        return s;
     }
 
     public void Dispose() => client.Dispose();

@@ -22,8 +22,12 @@ internal static class NmVariants
             case NmStringArray a: return VariantValue.Array(a.Values.ToArray());
             case NmStringMap m: return (VariantValue)new Dict<string, string>(m.Values.ToDictionary(kv => kv.Key, kv => kv.Value));
             case NmDictArray a: return (VariantValue)new Array<Dict<string, VariantValue>>(a.Items.Select(ToDict));
-            case NmOpaque { Raw: VariantValue raw }: return raw;
-            default: return null; // an opaque value that came from JSON: nothing to send back
+            case NmUInt64 t: return (VariantValue)t.Value;
+            case NmBytes b: return VariantValue.Array(b.Values.ToArray());
+            case NmUInt32Array a: return VariantValue.Array(a.Values.ToArray());
+            // Opaque values are not echoed: a read value of some shapes (struct arrays) does not
+            // serialise back correctly, and the bus drops a connection that sends a bad message.
+            default: return null;
         }
     }
 
@@ -44,6 +48,11 @@ internal static class NmVariants
             case VariantValueType.UInt32: return new NmUInt32(v.GetUInt32());
             case VariantValueType.Int32: return new NmInt32(v.GetInt32());
             case VariantValueType.Bool: return new NmBool(v.GetBool());
+            case VariantValueType.UInt64: return new NmUInt64(v.GetUInt64());
+            case VariantValueType.Array when v.ItemType == VariantValueType.Byte:
+                return new NmBytes([.. v.GetArray<byte>()]);
+            case VariantValueType.Array when v.ItemType == VariantValueType.UInt32:
+                return new NmUInt32Array([.. v.GetArray<uint>()]);
             case VariantValueType.Array when v.ItemType == VariantValueType.String:
                 return new NmStringArray([.. v.GetArray<string>()]);
             case VariantValueType.Array when v.ItemType == VariantValueType.Dictionary:
