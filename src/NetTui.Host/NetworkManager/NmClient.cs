@@ -4,8 +4,12 @@ using Tmds.DBus.Protocol;
 
 namespace NetTui.Host.NetworkManager;
 
-/// <summary>A profile as listed: its D-Bus object path, settings and keyfile.</summary>
-public sealed record NmConnectionInfo(string Path, NmSettings Settings, string? Filename);
+/// <summary>A profile as listed: its D-Bus object path, settings, keyfile and NMSettingsConnectionFlags.</summary>
+public sealed record NmConnectionInfo(string Path, NmSettings Settings, string? Filename, uint Flags)
+{
+    /// <summary>NM_GENERATED | VOLATILE | EXTERNAL: NetworkManager's own in-memory view of a device configured by someone else, not configuration.</summary>
+    public bool Generated => (Flags & (0x2 | 0x4 | 0x8)) != 0;
+}
 
 /// <summary>
 /// A small hand-written NetworkManager client over Tmds.DBus.Protocol: the few calls NetTui
@@ -132,9 +136,14 @@ public sealed partial class NmClient : IDisposable
             try { settings = await GetSettingsAsync(path, ct).ConfigureAwait(false); }
             catch (NetworkManagerException e) when (!e.NotRunning) { continue; } // deleted meanwhile
             string? file = null;
-            try { file = (await GetPropertyAsync(path, NmBus.ConnectionInterface, "Filename", ct).ConfigureAwait(false)).GetString(); }
+            uint flags = 0;
+            try
+            {
+                file = (await GetPropertyAsync(path, NmBus.ConnectionInterface, "Filename", ct).ConfigureAwait(false)).GetString();
+                flags = (await GetPropertyAsync(path, NmBus.ConnectionInterface, "Flags", ct).ConfigureAwait(false)).GetUInt32();
+            }
             catch (NetworkManagerException e) when (!e.NotRunning) { }
-            list.Add(new NmConnectionInfo(path, settings, string.IsNullOrEmpty(file) ? null : file));
+            list.Add(new NmConnectionInfo(path, settings, string.IsNullOrEmpty(file) ? null : file, flags));
         }
         return list;
     }

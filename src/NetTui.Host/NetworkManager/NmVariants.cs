@@ -21,6 +21,8 @@ internal static class NmVariants
             case NmBool b: return (VariantValue)b.Value;
             case NmStringArray a: return VariantValue.Array(a.Values.ToArray());
             case NmStringMap m: return (VariantValue)new Dict<string, string>(m.Values.ToDictionary(kv => kv.Key, kv => kv.Value));
+            // An empty aa{sv} does not serialise correctly (the bus drops the connection); absent means empty.
+            case NmDictArray { Items.Length: 0 }: return null;
             case NmDictArray a: return (VariantValue)new Array<Dict<string, VariantValue>>(a.Items.Select(ToDict));
             case NmUInt64 t: return (VariantValue)t.Value;
             case NmBytes b: return VariantValue.Array(b.Values.ToArray());

@@ -23,7 +23,8 @@ public static class NetworkManagerReader
             var version = await nm.VersionAsync(ct).ConfigureAwait(false);
             var active = await nm.ActiveConnectionsAsync(ct).ConfigureAwait(false);
             var byUuid = active.GroupBy(a => a.Uuid).ToDictionary(g => g.Key, g => g.SelectMany(a => a.Devices).FirstOrDefault());
-            var profiles = (await nm.ListConnectionsAsync(ct).ConfigureAwait(false))
+            // NetworkManager's generated profiles for externally configured devices are its view, not configuration.
+            var profiles = (await nm.ListConnectionsAsync(ct).ConfigureAwait(false)).Where(c => !c.Generated)
                 .Select(c => NmProfileMapper.Map(c.Settings, c.Filename, byUuid.GetValueOrDefault(c.Settings.Uuid)))
                 .OrderBy(p => p.Id, StringComparer.Ordinal)
                 .ToImmutableArray();
