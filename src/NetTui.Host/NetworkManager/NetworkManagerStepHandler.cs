@@ -46,7 +46,13 @@ public sealed class NetworkManagerStepHandler(NmClient client) : IPlanStepHandle
                 case DeleteProfile d:
                     // Already gone is fine: an undo after a partial failure must not fail on it.
                     if (await client.FindConnectionByUuidAsync(d.Uuid, ct).ConfigureAwait(false) is { } path)
+                    {
+                        var before = await client.GetSettingsAsync(path, ct).ConfigureAwait(false);
                         await client.DeleteConnectionAsync(path, d.Id, ct).ConfigureAwait(false);
+                        // NetworkManager removes the software device it made a moment later: wait, so the verify sees it gone.
+                        if (before.Type is ProfileBuilder.BridgeType or ProfileBuilder.IpTunnelType && before.InterfaceName is { } iface)
+                            await client.WaitDeviceGoneAsync(iface, TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
+                    }
                     return null;
                 case ActivateProfile a:
                     await client.ActivateAndWaitAsync(a.Uuid, a.Id, a.Device, ct).ConfigureAwait(false);

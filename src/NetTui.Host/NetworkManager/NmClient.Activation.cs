@@ -65,6 +65,26 @@ public sealed partial class NmClient
         }
     }
 
+    /// <summary>Waits until the kernel device is gone (NetworkManager has no realized device of that name); false on timeout.</summary>
+    public async Task<bool> WaitDeviceGoneAsync(string iface, TimeSpan timeout, CancellationToken ct = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                var device = await GetDeviceByIpIfaceAsync(iface, ct).ConfigureAwait(false);
+                if (!(await GetPropertyAsync(device, NmBus.DeviceInterface, "Real", ct).ConfigureAwait(false)).GetBool()) return true;
+            }
+            catch (NetworkManagerException e) when (!e.NotRunning)
+            {
+                return true;
+            }
+            await Task.Delay(100, ct).ConfigureAwait(false);
+        }
+        return false;
+    }
+
     /// <summary>Deactivates every active connection of the profile (a no-op if it is not active).</summary>
     public async Task DeactivateProfileAsync(string uuid, string id, CancellationToken ct = default)
     {

@@ -94,7 +94,12 @@ internal static class NmVariants
         catch (Exception e) when (e is InvalidOperationException or NotSupportedException) { return v.Type.ToString(); }
     }
 
-    /// <summary>Writes a{sa{sv}}; properties whose value cannot be sent (opaque from JSON) are left out.</summary>
+    /// <summary>
+    /// Writes a{sa{sv}} value by value with the writer's own primitives (not through
+    /// VariantValue containers, which produced messages the bus rejected for aa{sv} lists).
+    /// Properties whose value cannot be sent (opaque, empty lists) are left out: NetworkManager
+    /// takes an absent property as its default (empty).
+    /// </summary>
     public static void WriteSettings(ref MessageWriter w, NmSettings settings)
     {
         var outer = w.WriteDictionaryStart();
@@ -102,12 +107,73 @@ internal static class NmVariants
         {
             w.WriteDictionaryEntryStart();
             w.WriteString(section);
-            var d = new Dictionary<string, VariantValue>(StringComparer.Ordinal);
+            var inner = w.WriteDictionaryStart();
             foreach (var (k, v) in props)
-                if (ToVariant(v) is { } vv) d[k] = vv;
-            w.WriteDictionary(d);
+            {
+                if (!CanWrite(v)) continue;
+                w.WriteDictionaryEntryStart();
+                w.WriteString(k);
+                WriteVariant(ref w, v);
+            }
+            w.WriteDictionaryEnd(inner);
         }
         w.WriteDictionaryEnd(outer);
+    }
+
+    private static bool CanWrite(NmValue v) => v switch
+    {
+        NmOpaque => false,
+        NmDictArray { Items.Length: 0 } => false,
+        NmDictArray a => a.Items.All(i => i.Values.All(x => x is NmString or NmUInt32 or NmInt32 or NmBool or NmUInt64)),
+        _ => true,
+    };
+
+    private static void WriteVariant(ref MessageWriter w, NmValue v)
+    {
+        switch (v)
+        {
+            case NmString s: w.WriteVariantString(s.Value); break;
+            case NmUInt32 u: w.WriteVariantUInt32(u.Value); break;
+            case NmInt32 i: w.WriteVariantInt32(i.Value); break;
+            case NmBool b: w.WriteVariantBool(b.Value); break;
+            case NmUInt64 t: w.WriteVariantUInt64(t.Value); break;
+            case NmStringArray a: w.WriteSignature("as"); w.WriteArray(a.Values.ToArray()); break;
+            case NmBytes b: w.WriteSignature("ay"); w.WriteArray(b.Values.ToArray()); break;
+            case NmUInt32Array a: w.WriteSignature("au"); w.WriteArray(a.Values.ToArray()); break;
+            case NmStringMap m:
+                {
+                    w.WriteSignature("a{ss}");
+                    var d = w.WriteDictionaryStart();
+                    foreach (var (k, x) in m.Values)
+                    {
+                        w.WriteDictionaryEntryStart();
+                        w.WriteString(k);
+                        w.WriteString(x);
+                    }
+                    w.WriteDictionaryEnd(d);
+                    break;
+                }
+            case NmDictArray a:
+                {
+                    w.WriteSignature("aa{sv}");
+                    var arr = w.WriteArrayStart(DBusType.Array);
+                    foreach (var item in a.Items)
+                    {
+                        var d = w.WriteDictionaryStart();
+                        foreach (var (k, x) in item)
+                        {
+                            w.WriteDictionaryEntryStart();
+                            w.WriteString(k);
+                            WriteVariant(ref w, x);
+                        }
+                        w.WriteDictionaryEnd(d);
+                    }
+                    w.WriteArrayEnd(arr);
+                    break;
+                }
+            default:
+                throw new NotSupportedException($"cannot send a {v.GetType().Name} to NetworkManager");
+        }
     }
 
     public static NmSettings ReadSettings(ref Reader r)

@@ -37,7 +37,7 @@ public sealed class PersistenceRebootTests
         Assert.Contains(DriftFinder.Find(s), d => d.Kind == DriftKind.RuntimeBridge && d.Object == "br9");
 
         // nmcli, an independent client, reads what NetworkManager saved for NetTui.
-        var shown = await lab.NmcliShowAsync("nettui-br0", "connection.type,connection.interface-name,bridge.stp,ipv4.method,ipv4.addresses,ipv4.routes,user.data");
+        var shown = await lab.NmcliShowAsync("nettui-br0", "connection.type,connection.interface-name,bridge.stp,ipv4.method,ipv4.addresses,ipv4.routes");
         Assert.Equal("bridge", shown["connection.type"]);
         Assert.Equal("br0", shown["connection.interface-name"]);
         Assert.Equal("no", shown["bridge.stp"]);
@@ -46,8 +46,10 @@ public sealed class PersistenceRebootTests
         Assert.Contains("192.168.51.1/24", shown["ipv4.addresses"], StringComparison.Ordinal);
         Assert.Contains("192.168.60.0/24", shown["ipv4.routes"], StringComparison.Ordinal);
         Assert.Contains("192.168.50.254", shown["ipv4.routes"], StringComparison.Ordinal);
-        Assert.Contains("nettui.managed", shown["user.data"], StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(lab.Nm.KeyfileDir, "nettui-br0.nmconnection")));
+        // nmcli does not show the user setting; the keyfile NetworkManager wrote has NetTui's tag.
+        var keyfile = await File.ReadAllTextAsync(Path.Combine(lab.Nm.KeyfileDir, "nettui-br0.nmconnection"), TestContext.Current.CancellationToken);
+        Assert.Contains("[user]", keyfile, StringComparison.Ordinal);
+        Assert.Contains("nettui.managed=true", keyfile, StringComparison.Ordinal);
 
         await lab.RebootAsync();
         await lab.WaitForAddressAsync("br0", "192.168.51.1/24");
