@@ -42,7 +42,7 @@ public static partial class PersistenceAnnotator
     {
         if (s.NetworkManager?.ProfileFor(l.Name) is { } p) return new(PersistenceKind.NetworkManager, p.Id, p.Uuid);
         if (l.Kind == LinkKind.Loopback) return new(PersistenceKind.Kernel, Note: "always there");
-        if (ovs.Contains(l.Name)) return new(PersistenceKind.Ovsdb);
+        if (ovs.Contains(l.Name) || l.Kind == LinkKind.OvsInternal) return new(PersistenceKind.Ovsdb);
         if (docker.Contains(l.Name)) return new(PersistenceKind.Docker, Note: "recreated with its container");
         if (l.Kind == LinkKind.Bridge && (l.Name == "docker0" || DockerNetworkBridge().IsMatch(l.Name)))
             return new(PersistenceKind.Docker, Note: "recreated by the Docker daemon");
