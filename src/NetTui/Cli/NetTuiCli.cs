@@ -52,6 +52,7 @@ public static class NetTuiCli
         // Verb groups: one file each, returning their Command.
         root.Subcommands.Add(ShowCommand.Create(ctx));
         foreach (var verb in ChangeVerbs.Create(ChangeHostFor(ctx))) root.Subcommands.Add(verb);
+        root.Subcommands.Add(NetTui.Cli.Persist.PersistCommand.Create(ctx, ChangeHostFor(ctx)));
 
         // No verb, or `nettui tui`: the full-screen UI.
         Tui.TuiCommand.Attach(root, ctx);
@@ -59,7 +60,7 @@ public static class NetTuiCli
     }
 
     /// <summary>The change verbs read the root's --netns/--ovs-db and the same inventory as `show`.</summary>
-    private static ChangeHost ChangeHostFor(CliContext ctx) => new()
+    internal static ChangeHost ChangeHostFor(CliContext ctx) => new()
     {
         SharedNetns = ctx.Options.Netns,
         SharedOvsDb = ctx.Options.OvsDb,

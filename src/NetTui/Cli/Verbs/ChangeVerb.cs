@@ -4,6 +4,7 @@ using System.Text.Json;
 using NetTui.Core.Commands;
 using NetTui.Core.Operations;
 using NetTui.Core.Values;
+using NetTui.Cli.Persist;
 using NetTui.Host.Changes;
 using NetTui.Host.Commands;
 
@@ -54,10 +55,15 @@ internal static class ChangeVerb
         }
 
         var runner = host.Runner(target);
-        var executor = new ChangeExecutor(runner, host.Inventory(r, runner, ctx.Ovs), host.Files(), host.Observer(target));
-        var report = await executor.ApplyAsync(ops, ctx, new ApplyOptions(DryRun: r.GetValue(common.DryRun)), ct).ConfigureAwait(false);
-        if (json) await host.Out.WriteLineAsync(ReportJson(report)).ConfigureAwait(false);
-        else await PrintAsync(host, report).ConfigureAwait(false);
+        // Persistence (Cli/Persist): through NetworkManager profiles when it runs, unless --runtime-only.
+        var runtimeOnly = r.GetValue(common.RuntimeOnly);
+        var chosen = new List<Operation>(ops.Count);
+        foreach (var o in ops) chosen.Add(await PersistenceChoice.ChooseAsync(o, runtimeOnly, host.BusAddress, ct).ConfigureAwait(false));
+        using var nm = PersistenceChoice.StepHandler(host.BusAddress);
+        var executor = new ChangeExecutor(runner, host.Inventory(r, runner, ctx.Ovs), host.Files(), host.Observer(target), [nm]);
+        var report = await executor.ApplyAsync(chosen, ctx, new ApplyOptions(DryRun: r.GetValue(common.DryRun)), ct).ConfigureAwait(false);
+        if (json) await host.Out.WriteLineAsync(ReportJson(report, runtimeOnly)).ConfigureAwait(false);
+        else await PrintAsync(host, report, runtimeOnly).ConfigureAwait(false);
         if (after is not null && report.Outcome == ChangeOutcome.Applied)
             return await after(report, r, runner, ct).ConfigureAwait(false);
         return report.ExitCode;
@@ -88,7 +94,7 @@ internal static class ChangeVerb
         return 2;
     }
 
-    private static async Task PrintAsync(ChangeHost host, ChangeReport report)
+    private static async Task PrintAsync(ChangeHost host, ChangeReport report, bool runtimeOnly = false)
     {
         if (report.Outcome == ChangeOutcome.Rejected)
         {
@@ -97,6 +103,7 @@ internal static class ChangeVerb
         }
         foreach (var o in report.Operations)
         {
+            if (PersistenceChoice.Label(o, report, runtimeOnly) is { } label) await host.Out.WriteLineAsync($"# {label}").ConfigureAwait(false);
             foreach (var line in PlanPreview.Lines(o.Operation, o.Plan, report.Target)) await host.Out.WriteLineAsync(line).ConfigureAwait(false);
             foreach (var c in o.Operation.Consequences(report.Before!)) await host.Out.WriteLineAsync($"#   also: {c}").ConfigureAwait(false);
         }
@@ -109,7 +116,7 @@ internal static class ChangeVerb
     }
 
     /// <summary>The report for scripts: everything but the two snapshots (those are `nettui show --json`'s job).</summary>
-    public static string ReportJson(ChangeReport r) => JsonSerializer.Serialize(new
+    public static string ReportJson(ChangeReport r, bool runtimeOnly = false) => JsonSerializer.Serialize(new
     {
         outcome = r.Outcome,
         exitCode = r.ExitCode,
@@ -122,6 +129,7 @@ internal static class ChangeVerb
             operation = o.Operation,
             description = o.Operation.Describe(),
             consequences = r.Before is null ? [] : o.Operation.Consequences(r.Before).ToImmutableArray(),
+            persistence = PersistenceChoice.Label(o, r, runtimeOnly),
             plan = o.Plan.SelectMany(s => s.Preview()).ToImmutableArray(),
             steps = o.Plan,
             inverse = o.Inverse,
