@@ -51,7 +51,16 @@ public static class NetTuiCli
 
         // Verb groups: one file each, returning their Command.
         root.Subcommands.Add(ShowCommand.Create(ctx));
-        foreach (var verb in ChangeVerbs.Create(ChangeHostFor(ctx))) root.Subcommands.Add(verb);
+        var changes = ChangeHostFor(ctx);
+        foreach (var verb in ChangeVerbs.Create(changes)) root.Subcommands.Add(verb);
+
+        // History: one file each under Cli/History.
+        root.Subcommands.Add(History.HistoryCommand.Create(changes));
+        root.Subcommands.Add(History.UndoCommand.Create(changes));
+        root.Subcommands.Add(History.RedoCommand.Create(changes));
+        root.Subcommands.Add(History.RollbackCommand.Create(changes));
+        root.Subcommands.Add(History.ConfirmCommand.Create(changes));
+        root.Subcommands.Add(History.WatchdogCommand.Create(changes, ctx));
 
         // No verb (or `tui`): the full-screen interface.
         var theme = new Option<string?>("--theme") { Description = "Colour theme: dark, light or basic16", HelpName = "NAME" };
@@ -73,7 +82,13 @@ public static class NetTuiCli
             : new NetTui.Host.Inventory.HostInventory(runner, NetTui.Host.Inventory.InventoryOptions.FromEnvironment(r.GetValue(ctx.Options.OvsDb), r.GetValue(ctx.Options.DockerHost))),
         Out = ctx.Output,
         Err = ctx.Error,
+        Journal = r => ctx.JournalFactory is { } j ? j(r) : NetTui.History.Journaling.Journal.Open(NetTui.History.HistoryLocation.Resolve(r.GetValue(ctx.Options.History))),
+        ForwardedOptions = r => [.. Forward(r, ctx.Options.OvsDb), .. Forward(r, ctx.Options.DockerHost), .. Forward(r, ctx.Options.LogFile)],
+        Ask = ctx.Ask,
     };
+
+    private static IEnumerable<string> Forward(ParseResult r, Option<string?> option) =>
+        r.GetValue(option) is { } value ? [option.Name, value] : [];
 
     private static Task<int> RunTui(CliContext ctx, ParseResult r, string? theme)
     {

@@ -5,6 +5,7 @@ using NetTui.Core.Commands;
 using NetTui.Core.Operations;
 using NetTui.Core.Values;
 using NetTui.Host.Changes;
+using NetTui.Recording;
 
 namespace NetTui.Cli.Verbs;
 
@@ -37,14 +38,42 @@ internal static class ChangeVerb
         }
 
         var runner = host.Runner(target);
-        var executor = new ChangeExecutor(runner, host.Inventory(r, runner, ctx.Ovs), host.Files(), host.Observer(target));
-        var report = await executor.ApplyAsync(op, ctx, new ApplyOptions(DryRun: r.GetValue(common.DryRun)), ct).ConfigureAwait(false);
-        if (json) await host.Out.WriteLineAsync(ReportJson(report)).ConfigureAwait(false);
-        else await PrintAsync(host, report).ConfigureAwait(false);
+        ChangeExecutor Executor(IChangeObserver? journal) =>
+            new(runner, host.Inventory(r, runner, ctx.Ovs), host.Files(), journal is null ? host.Observer(target) : new CompositeObserver(journal, host.Observer(target)));
+
+        // Dry runs change nothing, so they neither need nor touch the history.
+        var dryRun = r.GetValue(common.DryRun);
+        var confirmWithin = r.GetValue(common.ConfirmWithin);
+        if (confirmWithin is < 1 or > 86400)
+            return Refuse(host, json, [new ValueError("confirm-within", $"{confirmWithin} is not a number of seconds from 1 to 86400")]);
+        var journal = dryRun ? null : host.Journal(r);
+        if (confirmWithin is not null && journal is null && !dryRun)
+            return Refuse(host, json, [new ValueError("confirm-within", "needs the history journal (--history)")]);
+
+        ChangeReport report;
+        JournaledApply.Result? journaled = null;
+        if (journal is null)
+            report = await Executor(null).ApplyAsync(op, ctx, new ApplyOptions(DryRun: dryRun), ct).ConfigureAwait(false);
+        else
+        {
+            journaled = await JournaledApply.RunAsync(host, r, journal, target, op, ctx, confirmWithin, Executor, ct).ConfigureAwait(false);
+            if (journaled.Report is null) return journaled.RefusalExitCode;
+            report = journaled.Report;
+        }
+        if (json) await host.Out.WriteLineAsync(ReportJson(report, journaled)).ConfigureAwait(false);
+        else
+        {
+            await PrintAsync(host, report).ConfigureAwait(false);
+            if (journaled?.ConfirmDeadline is { } deadline && report.Succeeded)
+                await host.Out.WriteLineAsync(
+                    $"applied #{journaled.ChangeSetId}; run \"nettui confirm {journaled.ChangeSetId}\" within {confirmWithin} s or it will be rolled back at {deadline.ToLocalTime():HH:mm:ss}").ConfigureAwait(false);
+            else if (journaled?.ChangeSetId is { } id)
+                await host.Out.WriteLineAsync($"history: #{id} (undo with \"nettui undo\")").ConfigureAwait(false);
+        }
         return report.ExitCode;
     }
 
-    private static NetworkTarget Target(string? netns)
+    internal static NetworkTarget Target(string? netns)
     {
         if (netns is null) return NetworkTarget.Current;
         if (netns.Length is 0 or > 64 || netns is "." or ".." || !netns.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
@@ -52,7 +81,7 @@ internal static class ChangeVerb
         return new NetworkTarget(netns);
     }
 
-    private static OperationContext Context(string? ovsDb)
+    internal static OperationContext Context(string? ovsDb)
     {
         if (ovsDb is null) return OperationContext.Default;
         var db = OvsDatabase.Parse(ovsDb);
@@ -90,12 +119,17 @@ internal static class ChangeVerb
     }
 
     /// <summary>The report for scripts: everything but the two snapshots (those are `nettui show --json`'s job).</summary>
-    public static string ReportJson(ChangeReport r) => JsonSerializer.Serialize(new
+    public static string ReportJson(ChangeReport r) => ReportJson(r, null);
+
+    internal static string ReportJson(ChangeReport r, JournaledApply.Result? journaled) => JsonSerializer.Serialize(new
     {
         outcome = r.Outcome,
         exitCode = r.ExitCode,
         summary = r.Summary,
         changeSetId = r.ChangeSetId,
+        historyId = journaled?.ChangeSetId,
+        confirmDeadline = journaled?.ConfirmDeadline,
+        watchdogPid = journaled?.WatchdogPid,
         target = r.Target.Namespace,
         errors = r.Errors,
         operations = r.Operations.Select(o => new
