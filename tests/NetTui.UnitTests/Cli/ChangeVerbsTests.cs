@@ -17,6 +17,7 @@ public class ChangeVerbsTests
         public StringWriter Out { get; } = new();
         public StringWriter Err { get; } = new();
         public NetworkTarget? Target { get; private set; }
+        public bool Systemd { get; set; }
         public Core.Operations.OvsConnection? Ovs { get; private set; }
 
         public ChangeHost Host => new()
@@ -24,6 +25,7 @@ public class ChangeVerbsTests
             Inventory = (_, _, ovs) => { Ovs = ovs; return Inventory; },
             Runner = t => { Target = t; Runner.Target = t; return Runner; },
             Files = () => Files,
+            HasSystemd = () => Systemd,
             Out = Out,
             Err = Err,
         };
@@ -169,5 +171,23 @@ public class ChangeVerbsTests
         Assert.Contains("ip link add br1 type bridge", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("namespace ntl-root", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, await NetTuiCli.RunAsync(["bridge", "add", "br0;reboot", "--dry-run"], ctx, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Docker_restart_through_systemd_only_after_the_change_and_only_with_systemd()
+    {
+        var w = new World { Systemd = true };
+        Assert.Equal(0, await w.Run("docker", "bridge", "br0", "--daemon-json", "/tmp/ntl/d.json", "--restart"));
+        Assert.Equal(["systemctl restart docker"], w.Runner.Lines);
+        Assert.False(w.Runner.Ran[0].InTargetNamespace);
+
+        var dry = new World { Systemd = true };
+        Assert.Equal(0, await dry.Run("docker", "bridge", "br0", "--daemon-json", "/tmp/ntl/d.json", "--restart", "--dry-run"));
+        Assert.Empty(dry.Runner.Ran);
+
+        var none = new World { Systemd = false };
+        Assert.Equal(1, await none.Run("docker", "bridge", "br0", "--daemon-json", "/tmp/ntl/d.json", "--restart"));
+        Assert.Contains("restart dockerd yourself", none.Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"bridge\": \"br0\"", none.Files.Files["/tmp/ntl/d.json"], StringComparison.Ordinal);
     }
 }

@@ -29,6 +29,8 @@ public sealed class ChangeHost
     public Func<string, bool>? Ask { get; init; }
     /// <summary>How long a change waits for another NetTui process's change to finish before saying who holds the lock.</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Whether systemd runs this machine (then `docker bridge --restart` can restart dockerd through it).</summary>
+    public Func<bool> HasSystemd { get; init; } = () => Directory.Exists("/run/systemd/system");
 
     public TextWriter Out { get; init; } = Console.Out;
     public TextWriter Err { get; init; } = Console.Error;

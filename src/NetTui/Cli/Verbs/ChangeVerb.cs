@@ -6,6 +6,7 @@ using NetTui.Core.Operations;
 using NetTui.Core.Values;
 using NetTui.Host.Changes;
 using NetTui.Recording;
+using NetTui.Host.Commands;
 
 namespace NetTui.Cli.Verbs;
 
@@ -17,10 +18,13 @@ namespace NetTui.Cli.Verbs;
 /// </summary>
 internal static class ChangeVerb
 {
-    public static void SetAction(Command command, ChangeHost host, ChangeOptions common, Func<ParseResult, Operation> build) =>
-        command.SetAction((r, ct) => RunAsync(host, common, r, build, ct));
+    /// <summary>Runs after a change was applied (not after a dry run); returns the exit code to use.</summary>
+    public delegate Task<int> AfterApplied(ChangeReport report, ParseResult r, ICommandRunner runner, CancellationToken ct);
 
-    public static async Task<int> RunAsync(ChangeHost host, ChangeOptions common, ParseResult r, Func<ParseResult, Operation> build, CancellationToken ct)
+    public static void SetAction(Command command, ChangeHost host, ChangeOptions common, Func<ParseResult, Operation> build, AfterApplied? after = null) =>
+        command.SetAction((r, ct) => RunAsync(host, common, r, build, ct, after));
+
+    public static async Task<int> RunAsync(ChangeHost host, ChangeOptions common, ParseResult r, Func<ParseResult, Operation> build, CancellationToken ct, AfterApplied? after = null)
     {
         var json = r.GetValue(common.Json);
         Operation op;
@@ -70,6 +74,8 @@ internal static class ChangeVerb
             else if (journaled?.ChangeSetId is { } id)
                 await host.Out.WriteLineAsync($"history: #{id} (undo with \"nettui undo\")").ConfigureAwait(false);
         }
+        if (after is not null && report.Outcome == ChangeOutcome.Applied)
+            return await after(report, r, runner, ct).ConfigureAwait(false);
         return report.ExitCode;
     }
 
