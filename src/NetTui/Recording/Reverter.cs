@@ -39,7 +39,22 @@ public sealed class Reverter(Journal journal, HostAccess host)
         var (steps, why) = UndoPlanner.InverseSteps(detail);
         if (why is not null) return new(revert.Target.Id, null, false, why);
         return await RunAsync(lease, revert.Target.Id, steps,
-            new JournalEntry(revert.Summary, revert.Target.Namespace, revert.RevertKind, revert.Target.Id), ct).ConfigureAwait(false);
+            new JournalEntry(SummaryOf(revert), revert.Target.Namespace, revert.RevertKind, revert.Target.Id), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// "undo #4: create bridge br0", "redo #4: create bridge br0": the change itself, not a
+    /// chain ("redo #4: undo #4: create ..."), however often it went back and forth.
+    /// </summary>
+    public static string SummaryOf(PlannedRevert revert)
+    {
+        var what = System.Text.RegularExpressions.Regex.Replace(revert.Target.Summary, @"^((undo|redo|rollback) #\d+( \([^)]*\))?: )+", "");
+        return revert.RevertKind switch
+        {
+            ChangeSetKind.Redo => $"redo #{revert.Target.RevertsId}: {what}",
+            ChangeSetKind.Rollback => $"rollback #{revert.Target.Id}: {what}",
+            _ => $"undo #{revert.Target.Id}: {what}",
+        };
     }
 
     /// <summary>

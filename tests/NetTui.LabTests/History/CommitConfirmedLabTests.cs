@@ -82,4 +82,26 @@ public sealed class CommitConfirmedLabTests
         var again = await h.RunAsync("confirm", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(1, again.Code);
     }
+
+    [Fact]
+    public async Task The_watchdog_rolls_back_a_change_whose_process_died_while_applying_it()
+    {
+        await using var h = await HistoryLab.CreateAsync();
+        var before = await h.ReadAsync();
+        using (var nettui = await h.StartPausedAsync(2, "bridge", "add", "brw", "--address", "10.6.0.1/24", "--confirm-within", "60"))
+        {
+            var pending = (await h.Journal.ListAllAsync(TestContext.Current.CancellationToken)).Single();
+            h.Track(pending.WatchdogPid);
+            Assert.NotNull(pending.WatchdogPid); // started before the first command
+            nettui.Kill();
+            await nettui.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        // Long before the 60 s deadline: the watchdog sees its writer gone mid-change.
+        var journal = h.Journal;
+        await LabWait.UntilAsync("the watchdog to roll back the half-applied change", async () =>
+            (await journal.ListAllAsync()).Any(cs => cs.Kind == ChangeSetKind.Change && cs.Status == ChangeSetStatus.RolledBack),
+            TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(200));
+        Operations.SnapshotShape.Equal(before, await h.ReadAsync(), "after the watchdog's rollback");
+    }
 }

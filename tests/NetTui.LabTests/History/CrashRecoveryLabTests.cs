@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NetTui.History.Journaling;
 using NetTui.Lab;
 using NetTui.LabTests.Operations;
@@ -20,22 +19,8 @@ public sealed class CrashRecoveryLabTests
         await h.OkAsync("bridge", "add", "br0");
         var before = await h.ReadAsync();
 
-        // Two operations' worth of steps: create brc, its address (pause here), bring it up.
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var a in (string[])[NettuiCli.DllPath, "bridge", "add", "brc", "--address", "10.5.0.1/24", .. h.Common]) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in h.Environment(new Dictionary<string, string> { ["NETTUI_TEST_PAUSE_AFTER_STEP"] = "2" })) psi.Environment[k] = v;
-        using var nettui = Process.Start(psi)!;
-        try
-        {
-            var journal = h.Journal;
-            await LabWait.UntilAsync("nettui to apply two steps and pause", async () =>
-            {
-                var pending = (await journal.ListAllAsync()).FirstOrDefault(cs => cs.Status == ChangeSetStatus.Pending);
-                return pending is not null && (await journal.GetAsync(pending.Id))!.Steps.Sum(s => s.Commands.Length) >= 2;
-            }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
-            Assert.False(nettui.HasExited);
-        }
-        finally
+        // The plan: create brc, add its address (pause here, then SIGKILL), bring it up.
+        using (var nettui = await h.StartPausedAsync(2, "bridge", "add", "brc", "--address", "10.5.0.1/24"))
         {
             nettui.Kill(); // SIGKILL: no finally blocks, no journal completion, the flock dropped by the kernel
             await nettui.WaitForExitAsync(TestContext.Current.CancellationToken);

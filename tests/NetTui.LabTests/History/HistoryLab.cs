@@ -65,6 +65,37 @@ internal sealed class HistoryLab : IAsyncDisposable
     public Dictionary<string, string> Environment(IReadOnlyDictionary<string, string>? extra = null) =>
         NettuiCli.Environment(Lab.Host.StateDir, extra ?? new Dictionary<string, string>());
 
+    /// <summary>
+    /// Starts `dotnet nettui.dll ARGS` that stops after its <paramref name="pauseAfterStep"/>-th
+    /// step (the test-only NETTUI_TEST_PAUSE_AFTER_STEP hook), and waits until it is there: a
+    /// change-set pending with that many commands recorded. The caller kills it.
+    /// </summary>
+    public async Task<System.Diagnostics.Process> StartPausedAsync(int pauseAfterStep, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var a in (string[])[NettuiCli.DllPath, .. args, .. Common]) psi.ArgumentList.Add(a);
+        var extra = new Dictionary<string, string> { ["NETTUI_TEST_PAUSE_AFTER_STEP"] = pauseAfterStep.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        foreach (var (k, v) in Environment(extra)) psi.Environment[k] = v;
+        var nettui = System.Diagnostics.Process.Start(psi)!;
+        try
+        {
+            var journal = Journal;
+            await LabWait.UntilAsync($"nettui to apply {pauseAfterStep} step(s) and pause", async () =>
+            {
+                Assert.False(nettui.HasExited, "nettui exited instead of pausing: " + await nettui.StandardError.ReadToEndAsync());
+                var pending = (await journal.ListAllAsync()).FirstOrDefault(cs => cs.Status == ChangeSetStatus.Pending);
+                return pending is not null && (await journal.GetAsync(pending.Id))!.Steps.Sum(s => s.Commands.Length) >= pauseAfterStep;
+            }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
+            return nettui;
+        }
+        catch
+        {
+            nettui.Kill();
+            nettui.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Remembers a watchdog pid so that it is ended (if still alive) when the test ends.</summary>
     public void Track(int? watchdogPid)
     {
