@@ -82,7 +82,8 @@ internal sealed class HistoryLab : IAsyncDisposable
             var journal = Journal;
             await LabWait.UntilAsync($"nettui to apply {pauseAfterStep} step(s) and pause", async () =>
             {
-                Assert.False(nettui.HasExited, "nettui exited instead of pausing: " + await nettui.StandardError.ReadToEndAsync());
+                // (Its stderr is read only once it has exited: reading a paused process's would wait for it.)
+                if (nettui.HasExited) Assert.Fail("nettui exited instead of pausing: " + await nettui.StandardError.ReadToEndAsync());
                 var pending = (await journal.ListAllAsync()).FirstOrDefault(cs => cs.Status == ChangeSetStatus.Pending);
                 return pending is not null && (await journal.GetAsync(pending.Id))!.Steps.Sum(s => s.Commands.Length) >= pauseAfterStep;
             }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
