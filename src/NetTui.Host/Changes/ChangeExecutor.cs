@@ -18,8 +18,10 @@ public sealed record ApplyOptions(bool DryRun = false, bool RollbackOnVerifyFail
 /// Rollback commands run without the caller's cancellation: an interrupted change is still
 /// put back, each command bounded by its own timeout.
 /// </summary>
-public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory inventory, IFileStore? files = null, IChangeObserver? observer = null)
+public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory inventory, IFileStore? files = null, IChangeObserver? observer = null,
+    IReadOnlyList<IPlanStepHandler>? handlers = null)
 {
+    private readonly IReadOnlyList<IPlanStepHandler> _handlers = handlers ?? [];
     private readonly IFileStore _files = files ?? new FileStore();
     private readonly IChangeObserver _observer = observer ?? new NoObserver();
 
@@ -151,7 +153,10 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
                     return new StepOutcome(op, index, f.Description, false, [], e.Message);
                 }
             default:
-                throw new NotSupportedException(step.GetType().Name);
+                // Steps of other kinds (NetworkManager D-Bus, notes) go to a handler.
+                var handler = _handlers.FirstOrDefault(h => h.Handles(step)) ?? throw new NotSupportedException(step.GetType().Name);
+                var failure = await handler.DoAsync(step, ct).ConfigureAwait(false);
+                return new StepOutcome(op, index, step.Description, failure is null, [], failure);
         }
     }
 
@@ -193,7 +198,9 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
                     return new StepOutcome(op, index, $"undo: {f.Description}", false, [], e.Message);
                 }
             default:
-                throw new NotSupportedException(step.GetType().Name);
+                var handler = _handlers.FirstOrDefault(h => h.Handles(step)) ?? throw new NotSupportedException(step.GetType().Name);
+                var failure = await handler.UndoAsync(step).ConfigureAwait(false);
+                return new StepOutcome(op, index, $"undo: {step.Description}", failure is null, [], failure);
         }
     }
 

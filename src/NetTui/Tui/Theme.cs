@@ -51,9 +51,12 @@ public sealed record Theme(string Name, Scheme Base, Scheme Chrome, Scheme Ok, S
 
     public static readonly IReadOnlyList<Theme> All = [Dark, Light, Basic16];
 
-    public static Theme ByName(string? name) =>
+    public static Theme ByName(string? name) => Find(name) ?? Dark;
+
+    /// <summary>The theme called <paramref name="name"/> ("16", "basic" and "ansi" are the 16-colour one), or null.</summary>
+    public static Theme? Find(string? name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? (name is "basic" or "ansi" ? Basic16 : Dark);
+        ?? (name?.ToLowerInvariant() is "basic" or "ansi" ? Basic16 : null);
 
     public Theme Next() => All[(All.ToList().IndexOf(this) + 1) % All.Count];
 }

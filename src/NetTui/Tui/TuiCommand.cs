@@ -29,13 +29,23 @@ public static class TuiCommand
         HelpName = "NAME",
     };
 
-    private static Task<int> RunAsync(ParseResult r, CliContext ctx, Option<string?> theme)
+    private static async Task<int> RunAsync(ParseResult r, CliContext ctx, Option<string?> theme)
     {
+        if (r.GetValue(theme) is { } name && Theme.Find(name) is null)
+        {
+            await ctx.Error.WriteLineAsync($"nettui: unknown theme '{name}' (dark, light, 16)").ConfigureAwait(false);
+            return NetTuiCli.UsageError;
+        }
+        if (Console.IsInputRedirected || Console.IsOutputRedirected)
+        {
+            await ctx.Error.WriteLineAsync("nettui: the full-screen interface needs a terminal; for text output use 'nettui show'").ConfigureAwait(false);
+            return NetTuiCli.UsageError;
+        }
         var log = ctx.CreateLogger(r);
-        return TuiApp.RunAsync(new TuiOptions(r.GetValue(ctx.Options.Netns), r.GetValue(theme))
+        return await TuiApp.RunAsync(new TuiOptions(r.GetValue(ctx.Options.Netns), r.GetValue(theme))
         {
             Log = log,
             InventoryFactory = _ => ctx.CreateInventory(r, log),
-        });
+        }).ConfigureAwait(false);
     }
 }

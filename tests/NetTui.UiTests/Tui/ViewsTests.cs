@@ -221,3 +221,42 @@ public class StartupTests
         Assert.DoesNotContain("refreshing", s.Lines[0]);
     }
 }
+
+[Collection(UiCollection.Name)]
+public class SourcesScreenTests
+{
+    [Fact]
+    public void I_shows_every_source_with_the_full_reason()
+    {
+        using var s = new Screen(LabSnapshots.Lab(), width: 120, height: 30);
+        s.Press(Key.I);
+        var text = s.Text;
+        Assert.Contains("NetworkManager  DOWN", text);
+        Assert.Contains(LabSnapshots.NmDownReason, text);
+        Assert.Contains("Docker          ok", text);
+        Assert.Contains("11 links, 2 bridges, 9 routes, 1 OVS bridges, 2 containers", text);
+        s.Press(Key.Esc);
+        Assert.False(s.Window.OverlayVisible);
+    }
+}
+
+[Collection(UiCollection.Name)]
+public class TinyTerminalTests
+{
+    [Theory]
+    [InlineData(60, 16)]
+    [InlineData(40, 10)]
+    [InlineData(20, 6)]
+    public void Small_terminals_still_draw_the_header_and_keep_working(int width, int height)
+    {
+        using var s = new Screen(LabSnapshots.Lab());
+        s.Resize(width, height);
+        var lines = s.Lines;
+        Assert.Equal(height, lines.Length);
+        Assert.StartsWith("lab-host"[..Math.Min(8, width)], lines[0]);
+        s.Press(Key.CursorDown, Key.D4, new Key('/')).Type("br").Press(Key.Esc, Key.F1, Key.Esc);
+        Assert.Equal(height, s.Lines.Length);
+        s.Resize(80, 24);
+        Assert.Contains("Quit", s.Lines[23]);
+    }
+}
