@@ -51,7 +51,17 @@ public static class NetTuiCli
 
         // Verb groups: one file each, returning their Command.
         root.Subcommands.Add(ShowCommand.Create(ctx));
-        foreach (var verb in ChangeVerbs.Create(ChangeHostFor(ctx))) root.Subcommands.Add(verb);
+        var changes = ChangeHostFor(ctx);
+        foreach (var verb in ChangeVerbs.Create(changes)) root.Subcommands.Add(verb);
+        root.Subcommands.Add(NetTui.Cli.Persist.PersistCommand.Create(ctx, changes));
+
+        // History: one file each under Cli/History.
+        root.Subcommands.Add(History.HistoryCommand.Create(changes));
+        root.Subcommands.Add(History.UndoCommand.Create(changes));
+        root.Subcommands.Add(History.RedoCommand.Create(changes));
+        root.Subcommands.Add(History.RollbackCommand.Create(changes));
+        root.Subcommands.Add(History.ConfirmCommand.Create(changes));
+        root.Subcommands.Add(History.WatchdogCommand.Create(changes, ctx));
 
         // No verb, or `nettui tui`: the full-screen UI.
         Tui.TuiCommand.Attach(root, ctx);
@@ -59,7 +69,7 @@ public static class NetTuiCli
     }
 
     /// <summary>The change verbs read the root's --netns/--ovs-db and the same inventory as `show`.</summary>
-    private static ChangeHost ChangeHostFor(CliContext ctx) => new()
+    internal static ChangeHost ChangeHostFor(CliContext ctx) => new()
     {
         SharedNetns = ctx.Options.Netns,
         SharedOvsDb = ctx.Options.OvsDb,
@@ -68,7 +78,13 @@ public static class NetTuiCli
             : new NetTui.Host.Inventory.HostInventory(runner, NetTui.Host.Inventory.InventoryOptions.FromEnvironment(r.GetValue(ctx.Options.OvsDb), r.GetValue(ctx.Options.DockerHost))),
         Out = ctx.Output,
         Err = ctx.Error,
+        Journal = r => ctx.JournalFactory is { } j ? j(r) : NetTui.History.Journaling.Journal.Open(NetTui.History.HistoryLocation.Resolve(r.GetValue(ctx.Options.History))),
+        ForwardedOptions = r => [.. Forward(r, ctx.Options.OvsDb), .. Forward(r, ctx.Options.DockerHost), .. Forward(r, ctx.Options.LogFile)],
+        Ask = ctx.Ask,
     };
+
+    private static IEnumerable<string> Forward(ParseResult r, Option<string?> option) =>
+        r.GetValue(option) is { } value ? [option.Name, value] : [];
 
     /// <summary>The verbs leading to the command being parsed ("show"), without the root.</summary>
     private static List<string> CommandPath(ParseResult parsed)
