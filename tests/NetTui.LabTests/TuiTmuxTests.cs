@@ -54,9 +54,13 @@ public sealed class TuiTmuxTests
             TimeSpan.FromSeconds(20));
     }
 
-    /// <summary>The live capture, for README (docs/screen-tmux.txt).</summary>
+    /// <summary>
+    /// The live capture, for README (docs/screen-tmux.txt). It names a random namespace and
+    /// the time, so it is rewritten only on request (NETTUI_UPDATE_CAPTURES=1), not by every run.
+    /// </summary>
     private static void SaveCapture(string screen, [CallerFilePath] string caller = "")
     {
+        if (Environment.GetEnvironmentVariable("NETTUI_UPDATE_CAPTURES") != "1") return;
         var dir = Path.GetDirectoryName(caller);
         while (dir is not null && !File.Exists(Path.Combine(dir, "NetTui.sln"))) dir = Path.GetDirectoryName(dir);
         if (dir is null) return;
