@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using NetTui.Core.Commands;
+using NetTui.Core.Doctor.Facts;
+using NetTui.Core.Model;
+using NetTui.Host.Commands;
+using NetTui.Host.Inventory;
+
+namespace NetTui.Host.Doctor;
+
+/// <summary>
+/// Gathers what the OVS checks need: how OVS is installed and which paths it uses, whether
+/// the clients' socket answers, whether a database exists (and of which schema), which
+/// OVS daemons run in the target namespace and where they listen. Every program call has a
+/// timeout; a fact that cannot be learned stays null instead of failing the diagnosis.
+/// </summary>
+public sealed class OvsFactGatherer(ICommandRunner runner, DoctorOptions options)
+{
+    private static readonly TimeSpan Quick = TimeSpan.FromSeconds(5);
+    private static readonly string[] BinDirs = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+
+    public async Task<OvsFacts?> GatherAsync(HostSnapshot snapshot, CancellationToken ct)
+    {
+        var server = FindBinary("ovsdb-server");
+        var vsctl = FindBinary("ovs-vsctl");
+        if (server is null && vsctl is null) return null; // OVS is not installed: nothing to diagnose
+
+        var install = InstallOf(server ?? vsctl!);
+        var env = options.OvsEnvironment.Where(kv => kv.Value.Length > 0).ToImmutableDictionary(StringComparer.Ordinal);
+        var envSpec = env.IsEmpty ? null : env;
+        var vsctlHelp = vsctl is null ? null : await OutputAsync(new CommandSpec(vsctl, ["--help"], Quick, false, envSpec), ct).ConfigureAwait(false);
+        var serverHelp = server is null ? null : await OutputAsync(new CommandSpec(server, ["--help"], Quick, false, envSpec), ct).ConfigureAwait(false);
+
+        var fallback = install == OvsInstall.SourceBuild ? OvsPaths.SourceDefaults : OvsPaths.PackageDefaults;
+        var explicitSocket = DbSocketPath(options.OvsDatabase);
+        var defaultSocket = vsctlHelp is null ? null : OvsDefaults.VsctlSocket(vsctlHelp);
+        var runDir = options.Ovs("OVS_RUNDIR")
+            // A socket given with --ovs-db and no OVS_RUNDIR: keep pid files and fixes next to it, never in the system's run directory.
+            ?? (explicitSocket is not null ? Path.GetDirectoryName(explicitSocket) : null)
+            ?? Dir(serverHelp is null ? null : OvsDefaults.ServerPidFile(serverHelp))
+            ?? Dir(defaultSocket)
+            ?? fallback.RunDir;
+        var paths = new OvsPaths(
+            runDir,
+            options.Ovs("OVS_DBDIR") ?? Dir(serverHelp is null ? null : OvsDefaults.ServerDatabase(serverHelp)) ?? fallback.DbDir,
+            options.Ovs("OVS_LOGDIR") ?? Dir(serverHelp is null ? null : OvsDefaults.ServerLogFile(serverHelp)) ?? fallback.LogDir,
+            options.Ovs("OVS_SYSCONFDIR") ?? fallback.SysConfDir);
+        var clientSocket = explicitSocket ?? defaultSocket ?? paths.DbSocket;
+        var canonicalClient = PathCanon.Canonical(clientSocket);
+
+        var schema = SchemaFile(server, install);
+        var dbExists = File.Exists(paths.DbFile);
+        bool? needsConversion = null;
+        if (dbExists && schema is not null && FindBinary("ovsdb-tool") is { } tool)
+        {
+            var answer = await OutputAsync(new CommandSpec(tool, ["needs-conversion", paths.DbFile, schema], Quick, false, envSpec), ct).ConfigureAwait(false);
+            needsConversion = answer?.Trim() switch { "yes" => true, "no" => false, _ => null };
+        }
+
+        var myNetns = await TargetNetnsAsync(ct).ConfigureAwait(false);
+        var daemons = ProcessTable.Find(new HashSet<string>(StringComparer.Ordinal) { "ovsdb-server", "ovs-vswitchd" })
+            .Where(p => myNetns is null || p.NetNamespace == myNetns)
+            .Select(p => ToDaemon(p, paths))
+            .ToList();
+
+        var ovsAvailable = snapshot.Source(SourceKind.Ovs) is { Available: true };
+        bool? initialized = ovsAvailable && vsctl is not null ? await InitializedAsync(vsctl, clientSocket, envSpec, ct).ConfigureAwait(false) : null;
+        var moduleLoaded = Directory.Exists(options.SysModuleDir) ? Directory.Exists(Path.Combine(options.SysModuleDir, "openvswitch")) : (bool?)null;
+
+        return new OvsFacts(
+            install,
+            server,
+            paths,
+            PathsFromEnvironment: options.Ovs("OVS_RUNDIR") is not null,
+            ClientSocket: clientSocket,
+            ClientSocketState: UnixSocketProbe.Probe(clientSocket),
+            ClientError: snapshot.Source(SourceKind.Ovs) is { Available: false } down ? down.Reason : null,
+            DbFileExists: dbExists,
+            SchemaFile: schema,
+            NeedsConversion: needsConversion,
+            Servers: [.. daemons.Where(d => d.Program == "ovsdb-server")],
+            Vswitchds: [.. daemons.Where(d => d.Program == "ovs-vswitchd")],
+            Initialized: initialized,
+            KernelModuleLoaded: moduleLoaded,
+            CanonicalClientSocket: canonicalClient);
+    }
+
+    internal static OvsInstall InstallOf(string binary) =>
+        binary.StartsWith("/usr/local/", StringComparison.Ordinal) || binary.StartsWith("/opt/", StringComparison.Ordinal) ? OvsInstall.SourceBuild
+        : binary.StartsWith("/usr/", StringComparison.Ordinal) || binary.StartsWith("/sbin/", StringComparison.Ordinal) || binary.StartsWith("/bin/", StringComparison.Ordinal) ? OvsInstall.Package
+        : OvsInstall.Unknown;
+
+    /// <summary>"unix:/x/db.sock" → "/x/db.sock"; other transports (tcp:, ssl:) have no file to inspect.</summary>
+    internal static string? DbSocketPath(string? db) =>
+        db is { Length: > 5 } && db.StartsWith("unix:", StringComparison.Ordinal) ? db[5..] : null;
+
+    private static string? Dir(string? file) => file is null ? null : Path.GetDirectoryName(file);
+
+    private string? SchemaFile(string? server, OvsInstall install)
+    {
+        List<string> candidates = [];
+        if (options.Ovs("OVS_PKGDATADIR") is { } pkg) candidates.Add(Path.Combine(pkg, "vswitch.ovsschema"));
+        if (server is not null) candidates.Add(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(server)!, "..", "share", "openvswitch", "vswitch.ovsschema")));
+        candidates.AddRange(install == OvsInstall.SourceBuild
+            ? ["/usr/local/share/openvswitch/vswitch.ovsschema", "/usr/share/openvswitch/vswitch.ovsschema"]
+            : ["/usr/share/openvswitch/vswitch.ovsschema", "/usr/local/share/openvswitch/vswitch.ovsschema"]);
+        return candidates.FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>
+    /// The punix: sockets a daemon listens on, and its control socket (--unixctl, else
+    /// NAME.PID.ctl in its own OVS_RUNDIR, its pid file's directory or its sockets' directory).
+    /// </summary>
+    internal static OvsDaemon ToDaemon(ProcessInfo p, OvsPaths paths)
+    {
+        var listen = p.CommandLine
+            .Where(a => a.StartsWith("--remote=punix:", StringComparison.Ordinal))
+            .Select(a => PathCanon.Canonical(a["--remote=punix:".Length..]))
+            .ToImmutableArray();
+        string? control = p.CommandLine.FirstOrDefault(a => a.StartsWith("--unixctl=", StringComparison.Ordinal))?["--unixctl=".Length..];
+        if (control is null)
+        {
+            var name = $"{p.Comm}.{p.Pid}.ctl";
+            var dirs = new List<string?>
+            {
+                p.Environment.GetValueOrDefault("OVS_RUNDIR"),
+                Dir(p.CommandLine.FirstOrDefault(a => a.StartsWith("--pidfile=", StringComparison.Ordinal))?["--pidfile=".Length..]),
+            };
+            dirs.AddRange(listen.Select(Dir));
+            dirs.Add(paths.RunDir);
+            dirs.AddRange([OvsPaths.PackageDefaults.RunDir, OvsPaths.SourceDefaults.RunDir]);
+            control = dirs.OfType<string>().Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+        }
+        return new OvsDaemon(p.Pid, p.Comm, p.CommandLine, listen, control);
+    }
+
+    /// <summary>The target's network namespace as /proc names it ("net:[N]"), read from inside it.</summary>
+    private async Task<string?> TargetNetnsAsync(CancellationToken ct)
+    {
+        if (runner.Target.IsCurrent) return ProcessTable.NetNamespaceOf(Environment.ProcessId);
+        var r = await OutputAsync(new CommandSpec("readlink", ["/proc/self/ns/net"], Quick), ct).ConfigureAwait(false);
+        return r?.Trim() is { Length: > 0 } id ? id : null;
+    }
+
+    /// <summary>Whether the Open_vSwitch table has its root record (`ovs-vsctl --no-wait init` ran).</summary>
+    private async Task<bool?> InitializedAsync(string vsctl, string socket, ImmutableDictionary<string, string>? env, CancellationToken ct)
+    {
+        var json = await OutputAsync(new CommandSpec(vsctl,
+            ["--db=unix:" + socket, "--timeout=3", "--no-wait", "--format=json", "--columns=_uuid", "list", "Open_vSwitch"],
+            TimeSpan.FromSeconds(6), false, env), ct).ConfigureAwait(false);
+        if (json is null) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement.GetProperty("data").GetArrayLength() > 0;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<string?> OutputAsync(CommandSpec spec, CancellationToken ct)
+    {
+        var run = await ToolRun.RunAsync(runner, spec, ct).ConfigureAwait(false);
+        return run.Ok ? run.Output : null;
+    }
+
+    private static string? FindBinary(string name)
+    {
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var dir in path.Concat(BinDirs).Distinct())
+        {
+            var candidate = Path.Combine(dir, name);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}
