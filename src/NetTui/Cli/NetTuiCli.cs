@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NetTui.Cli.Doctor;
 using NetTui.Cli.Show;
 
 namespace NetTui.Cli;
@@ -38,6 +39,7 @@ public static class NetTuiCli
 
         // Verb groups: one file each, returning their Command.
         root.Subcommands.Add(ShowCommand.Create(ctx));
+        root.Subcommands.Add(DoctorCommand.Create(ctx));
 
         root.SetAction(async (r, ct) =>
         {
