@@ -22,7 +22,7 @@ public static class OvsConnectionCheck
         if (connected) yield break;
 
         var error = ovs.ClientError ?? source?.Reason ?? "ovs-vsctl could not reach the database";
-        List<string> evidence = [$"ovs-vsctl: unix:{ovs.ClientSocket}: {error}", $"{ovs.ClientSocket}: {Describe(ovs.ClientSocketState)}"];
+        List<string> evidence = [error.StartsWith("ovs-vsctl:", StringComparison.Ordinal) ? error : $"ovs-vsctl: unix:{ovs.ClientSocket}: {error}", $"{ovs.ClientSocket}: {Describe(ovs.ClientSocketState)}"];
 
         if (ovs.ServerForClient is null && ovs.Servers.FirstOrDefault() is { } elsewhere)
         {
