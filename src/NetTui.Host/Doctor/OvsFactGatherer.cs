@@ -85,13 +85,13 @@ public sealed class OvsFactGatherer(ICommandRunner runner, DoctorOptions options
             CanonicalClientSocket: canonicalClient);
     }
 
-    internal static OvsInstall InstallOf(string binary) =>
+    public static OvsInstall InstallOf(string binary) =>
         binary.StartsWith("/usr/local/", StringComparison.Ordinal) || binary.StartsWith("/opt/", StringComparison.Ordinal) ? OvsInstall.SourceBuild
         : binary.StartsWith("/usr/", StringComparison.Ordinal) || binary.StartsWith("/sbin/", StringComparison.Ordinal) || binary.StartsWith("/bin/", StringComparison.Ordinal) ? OvsInstall.Package
         : OvsInstall.Unknown;
 
     /// <summary>"unix:/x/db.sock" → "/x/db.sock"; other transports (tcp:, ssl:) have no file to inspect.</summary>
-    internal static string? DbSocketPath(string? db) =>
+    public static string? DbSocketPath(string? db) =>
         db is { Length: > 5 } && db.StartsWith("unix:", StringComparison.Ordinal) ? db[5..] : null;
 
     private static string? Dir(string? file) => file is null ? null : Path.GetDirectoryName(file);
@@ -111,7 +111,7 @@ public sealed class OvsFactGatherer(ICommandRunner runner, DoctorOptions options
     /// The punix: sockets a daemon listens on, and its control socket (--unixctl, else
     /// NAME.PID.ctl in its own OVS_RUNDIR, its pid file's directory or its sockets' directory).
     /// </summary>
-    internal static OvsDaemon ToDaemon(ProcessInfo p, OvsPaths paths)
+    public static OvsDaemon ToDaemon(ProcessInfo p, OvsPaths paths)
     {
         var listen = p.CommandLine
             .Where(a => a.StartsWith("--remote=punix:", StringComparison.Ordinal))
