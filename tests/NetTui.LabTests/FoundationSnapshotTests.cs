@@ -241,6 +241,7 @@ public sealed class FoundationSnapshotTests(FoundationSnapshotFixture fixture) :
                 Assert.Equal((int?)ep["IPPrefixLen"], n.PrefixLength);
                 Assert.Equal((string?)ep["Gateway"], n.Gateway);
                 Assert.Equal((string?)ep["MacAddress"], n.MacAddress);
+                Assert.Equal(Blank((string?)ep["GlobalIPv6Address"]), n.Ipv6Address);
             }
 
             // Legacy links: "/cct1:/cct2/webtest" = this container reaches cct1 as "webtest".
@@ -265,6 +266,23 @@ public sealed class FoundationSnapshotTests(FoundationSnapshotFixture fixture) :
         Assert.All(Snap.Containers, c => Assert.Equal("docker0", c.Bridge));
         Assert.All(Snap.Containers, c => Assert.Equal("running", c.State));
     }
+
+    [Fact]
+    public async Task The_tables_show_the_scenario_the_broken_port_error_and_the_container_wiring()
+    {
+        var run = await NettuiCli.ShowAsync(H, S.Ovs.DbTarget, S.Docker.DockerHost, json: false);
+        Assert.True(run.ExitCode == 0, run.StandardError);
+        var text = run.StandardOutput;
+        foreach (var expected in new[] { Bridge, "vport1", "vloose", BridgeAddress, MainRouteDestination, TableRouteDestination,
+                     OvsBridgeName, GrePort, GreRemoteIp, BrokenPort, $"could not open network device {BrokenPort}", Container1, Container2, LinkAlias })
+            Assert.True(text.Contains(expected), $"`nettui show` does not mention {expected}:\n{text}");
+        // Each container's line names its host-side veth (from the JSON read of the same host).
+        foreach (var c in Snap.Containers)
+            Assert.Contains(text.Split('\n'), l => l.Contains(c.Name) && l.Contains(c.HostVeth!));
+    }
+
+    /// <summary>docker inspect says "" for an unset address; the snapshot says null.</summary>
+    private static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
     private static string RouteKey(AddressFamily family, string dst, string? gw, string? dev, string proto, string scope, int? metric, string table, string type) =>
         $"{family} {dst} via={gw} dev={dev} proto={proto} scope={scope} metric={metric} table={table} type={type}";

@@ -16,11 +16,18 @@ public static class NettuiCli
     /// <summary>`dotnet nettui.dll ARGS` with <paramref name="environment"/> added; the log goes to <paramref name="logDir"/>.</summary>
     public static Task<ExecResult> RunAsync(string logDir, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var env = new Dictionary<string, string>(environment)
+        // Unless a test says otherwise, nettui must not reach the machine's own daemons (a
+        // real dockerd, OVS or system bus would leak into the snapshot): point each default
+        // at a socket that does not exist. Never log to /var/log from tests either.
+        var absent = Path.Combine(logDir, "absent");
+        var env = new Dictionary<string, string>
         {
-            // Never log to /var/log from tests; keep the log with the lab host's state (removed with it).
             ["NETTUI_LOG"] = Path.Combine(logDir, "nettui.log"),
+            ["DOCKER_HOST"] = "unix://" + Path.Combine(absent, "docker.sock"),
+            ["OVS_RUNDIR"] = absent,
+            ["DBUS_SYSTEM_BUS_ADDRESS"] = "unix:path=" + Path.Combine(absent, "bus.sock"),
         };
+        foreach (var (k, v) in environment) env[k] = v;
         return LabExec.RunAsync(["dotnet", DllPath, .. args], env, TimeSpan.FromSeconds(60));
     }
 

@@ -15,7 +15,8 @@ public sealed record Link(
     int? MasterIndex,
     VethPeer? Peer,
     ImmutableArray<LinkAddress> Addresses,
-    string? Label = null)
+    string? Label = null,
+    TunnelInfo? Tunnel = null)
 {
     public bool IsBridgePort => MasterIndex is not null;
 }
@@ -45,6 +46,12 @@ public enum LinkKind
     Macvlan,
     Other,
 }
+
+/// <summary>
+/// A kernel tunnel's parameters (`ip -d -j link`: linkinfo.info_data remote, local, ikey/okey,
+/// ttl), so deleting a tunnel can be undone. Null fields were not set on the tunnel.
+/// </summary>
+public sealed record TunnelInfo(string? Remote, string? Local, uint? Key, int? Ttl);
 
 /// <summary>The other end of a veth: its ifindex and, where the kernel says, its namespace.</summary>
 public sealed record VethPeer(int Index, int? NetnsId, string? Namespace);

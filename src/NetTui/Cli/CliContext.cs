@@ -1,6 +1,5 @@
 using System.CommandLine;
 using NetTui.Core.Commands;
-using NetTui.Host.Commands;
 using NetTui.Host.Inventory;
 using NetTui.Logging;
 using Serilog;
@@ -33,7 +32,6 @@ public sealed class CliContext(TextWriter output, TextWriter error)
     public IHostInventory CreateInventory(ParseResult r, ILogger log)
     {
         if (InventoryFactory is not null) return InventoryFactory(r, log);
-        var runner = new CommandRunner(Target(r), log);
-        return new HostInventory(runner, InventoryOptions.FromEnvironment(r.GetValue(Options.OvsDb), r.GetValue(Options.DockerHost)), log);
+        return HostInventory.For(Target(r), InventoryOptions.FromEnvironment(r.GetValue(Options.OvsDb), r.GetValue(Options.DockerHost)), log);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NetTui.Cli.Doctor;
 using NetTui.Cli.Show;
+using NetTui.Cli.Verbs;
 
 namespace NetTui.Cli;
 
@@ -12,7 +13,19 @@ public static class NetTuiCli
 {
     public const int UsageError = 2;
 
-    public static Task<int> RunAsync(string[] args) => RunAsync(args, new CliContext(Console.Out, Console.Error));
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // Console.Out flushes every write: 200,000 route lines would be 200,000 syscalls. Buffer, flush once.
+        await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        try
+        {
+            return await RunAsync(args, new CliContext(stdout, Console.Error)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stdout.FlushAsync().ConfigureAwait(false);
+        }
+    }
 
     public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
     {
@@ -39,15 +52,39 @@ public static class NetTuiCli
 
         // Verb groups: one file each, returning their Command.
         root.Subcommands.Add(ShowCommand.Create(ctx));
+        foreach (var verb in ChangeVerbs.Create(ChangeHostFor(ctx))) root.Subcommands.Add(verb);
         root.Subcommands.Add(DoctorCommand.Create(ctx));
 
-        root.SetAction(async (r, ct) =>
-        {
-            // The full-screen UI is built separately; until it is wired in, say what exists.
-            await ctx.Output.WriteLineAsync("nettui: the full-screen interface is not available in this build; try 'nettui show' or 'nettui --help'.").ConfigureAwait(false);
-            return 0;
-        });
+        // No verb (or `tui`): the full-screen interface.
+        var theme = new Option<string?>("--theme") { Description = "Colour theme: dark, light or basic16", HelpName = "NAME" };
+        root.Options.Add(theme);
+        root.SetAction((r, ct) => RunTui(ctx, r, r.GetValue(theme)));
+        var tui = new Command("tui", "Start the full-screen interface (the default)") { theme };
+        tui.SetAction((r, ct) => RunTui(ctx, r, r.GetValue(theme)));
+        root.Subcommands.Add(tui);
         return root;
+    }
+
+    /// <summary>The change verbs read the root's --netns/--ovs-db and the same inventory as `show`.</summary>
+    private static ChangeHost ChangeHostFor(CliContext ctx) => new()
+    {
+        SharedNetns = ctx.Options.Netns,
+        SharedOvsDb = ctx.Options.OvsDb,
+        Inventory = (r, runner, _) => ctx.InventoryFactory is { } f
+            ? f(r, Serilog.Core.Logger.None)
+            : new NetTui.Host.Inventory.HostInventory(runner, NetTui.Host.Inventory.InventoryOptions.FromEnvironment(r.GetValue(ctx.Options.OvsDb), r.GetValue(ctx.Options.DockerHost))),
+        Out = ctx.Output,
+        Err = ctx.Error,
+    };
+
+    private static Task<int> RunTui(CliContext ctx, ParseResult r, string? theme)
+    {
+        var log = ctx.CreateLogger(r);
+        return Tui.TuiApp.RunAsync(new Tui.TuiOptions(r.GetValue(ctx.Options.Netns), theme)
+        {
+            Log = log,
+            InventoryFactory = _ => ctx.CreateInventory(r, log),
+        });
     }
 
     /// <summary>The verbs leading to the command being parsed ("show"), without the root.</summary>

@@ -64,7 +64,8 @@ public static class IpLinkParser
                 MasterIndex: master is not null && indexByName.TryGetValue(master, out var mi) ? mi : null,
                 Peer: peer,
                 Addresses: [],
-                Label: kind == LinkKind.Other ? infoKind : null));
+                Label: kind == LinkKind.Other ? infoKind : null,
+                Tunnel: TunnelInfoParser.From(kind, infoData)));
         }
         return new IpLinkData(links.ToImmutable(), bridges.ToImmutable());
     }

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using NetTui.Core.Commands;
+
+namespace NetTui.Core.Operations;
+
+/// <summary>
+/// One step of a plan, with the way to take it back. Steps are undone in reverse order when
+/// a later step fails, so each undo only has to reverse its own step.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "step")]
+[JsonDerivedType(typeof(CommandStep), "command")]
+[JsonDerivedType(typeof(FileWriteStep), "file")]
+public abstract record PlanStep(string Description)
+{
+    /// <summary>The lines a preview shows: the exact command(s), with comments.</summary>
+    public abstract IEnumerable<string> Preview();
+}
+
+/// <summary>
+/// One program call. <see cref="Classic"/> is the deprecated equivalent (brctl, ifconfig)
+/// an admin may know better; it is shown as a comment and never run.
+/// <see cref="UndoAlsoIfFailed"/>: the call may have taken effect even though it failed
+/// (ovs-vsctl commits its transaction, then times out waiting for ovs-vswitchd), and its
+/// undo is harmless if it did not (`--if-exists del-br`); so a failed step is undone too.
+/// </summary>
+public sealed record CommandStep(string Description, CommandSpec Do, ImmutableArray<CommandSpec> Undo, string? Classic = null, bool UndoAlsoIfFailed = false)
+    : PlanStep(Description)
+{
+    public override IEnumerable<string> Preview()
+    {
+        yield return Classic is null ? Do.Display : $"{Do.Display}    # {Classic}";
+    }
+}
+
+/// <summary>
+/// Replace a file's text, keeping a backup of what was there. Undo writes the previous text
+/// back (or removes the file if there was none). <see cref="Previous"/> is the text the plan
+/// was made from: the executor refuses to write if the file changed since.
+/// </summary>
+public sealed record FileWriteStep(string Description, string Path, string Content, string? Previous, string? BackupPath)
+    : PlanStep(Description)
+{
+    public override IEnumerable<string> Preview()
+    {
+        if (Previous is not null && BackupPath is not null)
+            yield return $"cp {ShellQuote.Quote(Path)} {ShellQuote.Quote(BackupPath)}    # backup";
+        yield return $"# write {Path}:";
+        foreach (var line in Content.TrimEnd('\n').Split('\n'))
+            yield return "#   " + line;
+    }
+}

@@ -1,0 +1,242 @@
+using System.Collections.Immutable;
+using NetTui.Core.Commands;
+using NetTui.Core.Model;
+using NetTui.Core.Operations;
+using NetTui.Core.Values;
+using NetTui.Host.Commands;
+using NetTui.Host.Inventory;
+
+namespace NetTui.Host.Changes;
+
+public sealed record ApplyOptions(bool DryRun = false, bool RollbackOnVerifyFailure = true, InventoryParts Parts = InventoryParts.All);
+
+/// <summary>
+/// Applies a change-set all or nothing. For each operation: read the host, validate, plan,
+/// tell the observer (write-ahead), run the steps through <see cref="ICommandRunner"/>; if
+/// step k fails, undo every step that ran, newest first (also those of earlier operations).
+/// Then read the host again and verify; a difference is a failure (and is undone too).
+/// Rollback commands run without the caller's cancellation: an interrupted change is still
+/// put back, each command bounded by its own timeout.
+/// </summary>
+public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory inventory, IFileStore? files = null, IChangeObserver? observer = null)
+{
+    private readonly IFileStore _files = files ?? new FileStore();
+    private readonly IChangeObserver _observer = observer ?? new NoObserver();
+
+    private sealed class NoObserver : IChangeObserver;
+
+    public Task<ChangeReport> ApplyAsync(Operation op, OperationContext ctx, ApplyOptions? options = null, CancellationToken ct = default) =>
+        ApplyAsync([op], ctx, options, ct);
+
+    public async Task<ChangeReport> ApplyAsync(IReadOnlyList<Operation> ops, OperationContext ctx, ApplyOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new ApplyOptions();
+        var run = new Run(Guid.NewGuid(), runner.Target, [.. ops]);
+
+        // Fields first, for every operation: nothing runs if any field of any operation is bad.
+        var fieldErrors = ops.SelectMany(o => o.CheckFields()).ToList();
+        if (fieldErrors.Count > 0)
+            return await FinishAsync(run.Reject(fieldErrors, null)).ConfigureAwait(false);
+
+        ctx = await ReadFilesAsync(ops, ctx, ct).ConfigureAwait(false);
+        var current = await inventory.ReadAsync(options.Parts, ct).ConfigureAwait(false);
+        run.Before = current;
+
+        for (var i = 0; i < ops.Count; i++)
+        {
+            var op = ops[i];
+            var errors = op.Validate(current, ctx);
+            if (errors.Count > 0)
+            {
+                if (run.Done.Count == 0) return await FinishAsync(run.Reject(errors, current)).ConfigureAwait(false);
+                return await FinishAsync(await RollbackAsync(run, $"operation {i + 1} ({op.Describe()}) was refused: {errors[0]}", null, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+
+            var plan = op.Plan(current, ctx);
+            Operation? inverse = null;
+            string? noInverse = null;
+            try { inverse = op.Inverse(current, ctx); }
+            catch (InvalidOperationException e) { noInverse = e.Message; }
+            var report = new OperationReport(i, op, plan, inverse, noInverse, [], []);
+            run.Reports.Add(report);
+            run.Notes.AddRange(op.Notes(ctx));
+            if (options.DryRun) continue;
+
+            try
+            {
+                if (i == 0) await _observer.ChangeStartingAsync(new ChangeStarting(run.Id, run.Target, run.Ops, current), ct).ConfigureAwait(false);
+                await _observer.OperationStartingAsync(new OperationStarting(run.Id, i, op, plan, inverse, current), ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var refusal = new ValueError("journal", $"the change was not started: {e.Message}");
+                if (run.Done.Count == 0) return await FinishAsync(run.Reject([refusal], current)).ConfigureAwait(false);
+                return await FinishAsync(await RollbackAsync(run, refusal.ToString(), null, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+
+            for (var k = 0; k < plan.Length; k++)
+            {
+                var outcome = await DoStepAsync(i, k, plan[k], ct).ConfigureAwait(false);
+                run.Reports[i] = run.Reports[i] with { Steps = run.Reports[i].Steps.Add(outcome) };
+                await NotifyAsync(() => _observer.StepFinishedAsync(outcome, CancellationToken.None), run).ConfigureAwait(false);
+                if (!outcome.Succeeded)
+                {
+                    if (plan[k] is CommandStep { UndoAlsoIfFailed: true }) run.Done.Add((i, k, plan[k]));
+                    return await FinishAsync(await RollbackAsync(run, $"step {k + 1} of operation {i + 1} failed: {outcome.Description}: {outcome.Error}", outcome, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
+                }
+                run.Done.Add((i, k, plan[k]));
+            }
+
+            // Verify against a fresh read; that read is also the "before" of the next operation.
+            ctx = await ReadFilesAsync(ops, ctx, CancellationToken.None).ConfigureAwait(false);
+            current = await inventory.ReadAsync(options.Parts, CancellationToken.None).ConfigureAwait(false);
+            var diffs = op.Verify(current, ctx);
+            run.Reports[i] = run.Reports[i] with { Differences = [.. diffs] };
+            if (diffs.Count > 0)
+            {
+                if (options.RollbackOnVerifyFailure)
+                    return await FinishAsync(await RollbackAsync(run, $"operation {i + 1} ({op.Describe()}) did not verify: {diffs[0]}", null, diffs, ctx).ConfigureAwait(false)).ConfigureAwait(false);
+                run.Differences.AddRange(diffs);
+            }
+        }
+
+        if (options.DryRun)
+            return await FinishAsync(run.Report(ChangeOutcome.Planned, $"planned {ops.Count} operation(s); nothing was changed", null, current)).ConfigureAwait(false);
+        var outcomeKind = run.Differences.Count == 0 ? ChangeOutcome.Applied : ChangeOutcome.Unverified;
+        var summary = run.Differences.Count == 0
+            ? $"applied and verified: {string.Join("; ", ops.Select(o => o.Describe()))}"
+            : $"applied, but the host differs from what was asked: {run.Differences[0]}";
+        return await FinishAsync(run.Report(outcomeKind, summary, null, current)).ConfigureAwait(false);
+    }
+
+    private async Task<OperationContext> ReadFilesAsync(IReadOnlyList<Operation> ops, OperationContext ctx, CancellationToken ct)
+    {
+        foreach (var path in ops.SelectMany(o => o.FilesToRead(ctx)).Distinct())
+            ctx = ctx.WithFile(path, await _files.ReadAsync(path, ct).ConfigureAwait(false));
+        return ctx;
+    }
+
+    private async Task<StepOutcome> DoStepAsync(int op, int index, PlanStep step, CancellationToken ct)
+    {
+        switch (step)
+        {
+            case CommandStep c:
+                var (result, error) = await RunAsync(c.Do, ct).ConfigureAwait(false);
+                return new StepOutcome(op, index, c.Description, error is null, result is null ? [] : [result], error);
+            case FileWriteStep f:
+                try
+                {
+                    var now = await _files.ReadAsync(f.Path, ct).ConfigureAwait(false);
+                    if (now != f.Previous)
+                        return new StepOutcome(op, index, f.Description, false, [], $"{f.Path} changed since the plan was made; not overwriting it");
+                    if (f.Previous is not null && f.BackupPath is not null)
+                        await _files.WriteAsync(f.BackupPath, f.Previous, ct).ConfigureAwait(false);
+                    await _files.WriteAsync(f.Path, f.Content, ct).ConfigureAwait(false);
+                    return new StepOutcome(op, index, f.Description, true, [], null);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return new StepOutcome(op, index, f.Description, false, [], e.Message);
+                }
+            default:
+                throw new NotSupportedException(step.GetType().Name);
+        }
+    }
+
+    /// <summary>Runs one command; a non-zero exit, a timeout or a missing program is an error message, never an exception.</summary>
+    private async Task<(CommandResult? Result, string? Error)> RunAsync(CommandSpec spec, CancellationToken ct)
+    {
+        try
+        {
+            var r = await runner.RunAsync(spec, ct).ConfigureAwait(false);
+            return (r, r.Succeeded ? null : $"{spec.Display}: {r.Message} (exit {r.ExitCode})");
+        }
+        catch (CommandTimeoutException e) { return (null, e.Message); }
+        catch (CommandNotFoundException e) { return (null, e.Message); }
+        catch (OperationCanceledException) { return (null, $"{spec.Display}: cancelled"); }
+    }
+
+    private async Task<StepOutcome> UndoStepAsync(int op, int index, PlanStep step)
+    {
+        switch (step)
+        {
+            case CommandStep c:
+                var results = new List<CommandResult>();
+                foreach (var u in c.Undo)
+                {
+                    var (r, error) = await RunAsync(u, CancellationToken.None).ConfigureAwait(false);
+                    if (r is not null) results.Add(r);
+                    if (error is not null) return new StepOutcome(op, index, $"undo: {c.Description}", false, [.. results], error);
+                }
+                return new StepOutcome(op, index, $"undo: {c.Description}", true, [.. results], null);
+            case FileWriteStep f:
+                try
+                {
+                    if (f.Previous is null) await _files.DeleteAsync(f.Path).ConfigureAwait(false);
+                    else await _files.WriteAsync(f.Path, f.Previous).ConfigureAwait(false);
+                    return new StepOutcome(op, index, $"undo: {f.Description}", true, [], null);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return new StepOutcome(op, index, $"undo: {f.Description}", false, [], e.Message);
+                }
+            default:
+                throw new NotSupportedException(step.GetType().Name);
+        }
+    }
+
+    private async Task<ChangeReport> RollbackAsync(Run run, string reason, StepOutcome? failed, IReadOnlyList<string> diffs, OperationContext ctx)
+    {
+        for (var j = run.Done.Count - 1; j >= 0; j--)
+        {
+            var (op, index, step) = run.Done[j];
+            var undo = await UndoStepAsync(op, index, step).ConfigureAwait(false);
+            (undo.Succeeded ? run.Undone : run.UndoFailures).Add(undo);
+            await NotifyAsync(() => _observer.StepUndoneAsync(undo, CancellationToken.None), run).ConfigureAwait(false);
+        }
+        HostSnapshot? after = null;
+        try { after = await inventory.ReadAsync(InventoryParts.All, CancellationToken.None).ConfigureAwait(false); }
+        catch (Exception e) when (e is not OperationCanceledException) { run.Notes.Add($"could not read the host after the rollback: {e.Message}"); }
+        run.Differences.AddRange(diffs);
+        if (run.UndoFailures.Count == 0)
+            return run.Report(ChangeOutcome.RolledBack, $"{reason}; {run.Undone.Count} step(s) undone, the host is as it was", failed, after);
+        return run.Report(ChangeOutcome.RollbackFailed,
+            $"{reason}; {run.UndoFailures.Count} undo step(s) FAILED, the host is not as it was: {run.UndoFailures[0].Description}: {run.UndoFailures[0].Error}", failed, after);
+    }
+
+    private async Task NotifyAsync(Func<Task> call, Run run)
+    {
+        try { await call().ConfigureAwait(false); }
+        catch (Exception e) { run.Notes.Add($"observer failed: {e.Message}"); }
+    }
+
+    private async Task<ChangeReport> FinishAsync(ChangeReport report)
+    {
+        try { await _observer.ChangeFinishedAsync(report, CancellationToken.None).ConfigureAwait(false); }
+        catch (Exception e) { report = report with { Notes = report.Notes.Add($"observer failed: {e.Message}") }; }
+        return report;
+    }
+
+    /// <summary>The mutable state of one ApplyAsync call.</summary>
+    private sealed class Run(Guid id, NetworkTarget target, ImmutableArray<Operation> ops)
+    {
+        public Guid Id { get; } = id;
+        public NetworkTarget Target { get; } = target;
+        public ImmutableArray<Operation> Ops { get; } = ops;
+        public HostSnapshot? Before { get; set; }
+        public List<OperationReport> Reports { get; } = [];
+        public List<(int Op, int Step, PlanStep Plan)> Done { get; } = [];
+        public List<StepOutcome> Undone { get; } = [];
+        public List<StepOutcome> UndoFailures { get; } = [];
+        public List<string> Notes { get; } = [];
+        public List<string> Differences { get; } = [];
+
+        public ChangeReport Reject(IReadOnlyList<ValueError> errors, HostSnapshot? host) =>
+            new(Id, Target, ChangeOutcome.Rejected, errors[0].ToString(), [.. Reports], [.. errors], null, [], [], [], [], host, host);
+
+        public ChangeReport Report(ChangeOutcome outcome, string summary, StepOutcome? failed, HostSnapshot? after) =>
+            new(Id, Target, outcome, summary, [.. Reports], [], failed, [.. Differences], [.. Undone], [.. UndoFailures],
+                outcome is ChangeOutcome.Applied or ChangeOutcome.Planned ? [.. Notes.Distinct()] : [.. Notes.Where(n => n.StartsWith("could not", StringComparison.Ordinal) || n.StartsWith("observer", StringComparison.Ordinal))],
+                Before, after);
+    }
+}

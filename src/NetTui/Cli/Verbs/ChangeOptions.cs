@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace NetTui.Cli.Verbs;
+
+/// <summary>The options every change verb takes. A new set per command (System.CommandLine symbols belong to one parent).</summary>
+internal sealed record ChangeOptions
+{
+    public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print the plan (the exact commands) and change nothing" };
+    public Option<bool> Json { get; } = new("--json") { Description = "Print the plan or the result as JSON" };
+    public Option<string?> Netns { get; private init; } = new("--netns") { Description = "Change this network namespace (under /run/netns) instead of the current one" };
+    public Option<string?> OvsDb { get; private init; } = new("--ovs-db") { Description = "OVSDB to use, e.g. unix:/run/openvswitch/db.sock" };
+
+    /// <summary>Adds --dry-run and --json, and --netns/--ovs-db unless the root already has them (recursive).</summary>
+    public static ChangeOptions AddTo(Command command, ChangeHost host)
+    {
+        var o = new ChangeOptions();
+        command.Add(o.DryRun);
+        command.Add(o.Json);
+        if (host.SharedNetns is { } netns) o = o with { Netns = netns };
+        else command.Add(o.Netns);
+        if (host.SharedOvsDb is { } db) o = o with { OvsDb = db };
+        else command.Add(o.OvsDb);
+        return o;
+    }
+}
+
+/// <summary>Thrown while building an operation from arguments the parser accepted but the verb cannot use (exit 2).</summary>
+internal sealed class UsageException(string field, string message) : Exception($"{field}: {message}")
+{
+    public string Field { get; } = field;
+}
