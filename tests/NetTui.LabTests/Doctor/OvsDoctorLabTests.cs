@@ -1,5 +1,5 @@
-using System.Net.Sockets;
 using NetTui.Core.Doctor;
+using NetTui.Lab;
 using static NetTui.LabTests.Doctor.DoctorLab;
 
 namespace NetTui.LabTests.Doctor;
@@ -73,11 +73,12 @@ public sealed class OvsDoctorLabTests
     public async Task Stale_socket_is_named_removed_and_the_server_started()
     {
         await using var lab = await CreateAsync();
-        await lab.Ovs!.StopServerAsync();
-        // A unix socket file whose listener is gone, as after a crash: bind, then close.
-        using (var s = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
-            s.Bind(new UnixDomainSocketEndPoint(lab.Ovs.DbSocket));
-        Assert.True(File.Exists(lab.Ovs.DbSocket));
+        // A crash: SIGKILL gives ovsdb-server no chance to remove its socket.
+        var pid = LabSignals.ReadPidFile(Path.Combine(lab.OvsDir, "ovsdb-server.pid"));
+        Assert.NotNull(pid);
+        Assert.True(LabSignals.SignalIfOwned(pid.Value, lab.OvsDir, LabSignals.SigKill));
+        await LabWait.UntilAsync("ovsdb-server to die", () => Task.FromResult(!LabSignals.IsAlive(pid.Value)), TimeSpan.FromSeconds(10));
+        Assert.True(File.Exists(lab.Ovs!.DbSocket));
 
         var doctor = lab.Doctor();
         var f = Named(await doctor.DiagnoseAsync(TestContext.Current.CancellationToken), FindingIds.OvsStaleSocket);
@@ -144,7 +145,7 @@ public sealed class OvsDoctorLabTests
 
     /// <summary>ovs-vswitchd fills the error column when it applies the configuration; wait for it.</summary>
     private static Task WaitForErrorAsync(DoctorLab lab, string iface) =>
-        Lab.LabWait.UntilAsync($"OVS to report an error on {iface}", async () =>
+        LabWait.UntilAsync($"OVS to report an error on {iface}", async () =>
         {
             var r = await lab.Ovs!.VsctlAsync("get", "interface", iface, "error");
             return r.Succeeded && r.StandardOutput.Trim() is { Length: > 2 } e && e != "[]";
