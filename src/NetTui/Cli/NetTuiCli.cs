@@ -84,6 +84,7 @@ public static class NetTuiCli
         {
             Log = log,
             InventoryFactory = _ => ctx.CreateInventory(r, log),
+            OvsDb = r.GetValue(ctx.Options.OvsDb),
         });
     }
 

@@ -23,6 +23,7 @@ internal sealed class MainWindow : Window
     private readonly FilterField _filter = new() { Visible = false, Width = Dim.Fill() };
     private readonly StatusBar _statusBar = new();
     private readonly TextOverlay _overlay = new();
+    private readonly DoctorPanel _doctor = new();
     private readonly Stack<(ViewKind View, string Key)> _back = new();
     private HostSnapshot _snapshot;
     private bool _refreshing;
@@ -32,6 +33,9 @@ internal sealed class MainWindow : Window
 
     public Theme Theme { get; private set; }
     public HostSnapshot Snapshot => _snapshot;
+
+    /// <summary>What the Doctor view (F2 / !) diagnoses and fixes with; null: the key says it is not available.</summary>
+    public IDoctorBackend? Doctor { get; set; }
 
     /// <summary>The admin asked for a full refresh (`r`).</summary>
     public event Action? RefreshRequested;
@@ -65,9 +69,10 @@ internal sealed class MainWindow : Window
         _filter.Done += EndFilterEditing;
         _filter.Cancelled += ClearFilter;
         _overlay.Closed += () => CurrentPane.Table.SetFocus();
+        Plain.Text(_doctor);
 
         Plain.Text(_filterLabel);
-        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay);
+        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor);
         ApplySnapshot(initial);
         ApplyTheme(Theme);
         UpdateStatusBar();
@@ -77,6 +82,8 @@ internal sealed class MainWindow : Window
     internal TablePane CurrentPane => _panes[CurrentView];
     internal TablePane Pane(ViewKind kind) => _panes[kind];
     internal bool OverlayVisible => _overlay.Visible;
+    internal bool DoctorVisible => _doctor.Visible;
+    internal DoctorPanel DoctorPanel => _doctor;
     internal bool Filtering => _filter.Visible;
 
     private bool FilterRowShown => _filter.Visible || CurrentPane.State.Filter.Length > 0;
@@ -119,6 +126,7 @@ internal sealed class MainWindow : Window
         _filterLabel.SetScheme(theme.Warn);
         _filter.SetScheme(theme.Chrome);
         _overlay.SetScheme(theme.Chrome);
+        _doctor.SetScheme(theme.Chrome);
         SetNeedsDraw();
     }
 
@@ -149,6 +157,15 @@ internal sealed class MainWindow : Window
     /// <summary>Routes one key: overlay first, then the filter line, then the keymap.</summary>
     internal bool HandleKey(Key key)
     {
+        if (_doctor.Visible)
+        {
+            if (!_doctor.HandleKey(key))
+            {
+                CurrentPane.Table.SetFocus();
+                RefreshRequested?.Invoke(); // a fix may have changed the host
+            }
+            return true;
+        }
         if (_overlay.Visible)
         {
             _overlay.Close();
@@ -188,6 +205,10 @@ internal sealed class MainWindow : Window
             case TuiAction.PreviousView: ShowView((ViewKind)(((int)CurrentView + _panes.Count - 1) % _panes.Count)); break;
             case TuiAction.ShowView when entry.View is { } v: ShowView(v); break;
             case TuiAction.CycleTheme: ApplyTheme(Theme.Next()); _message = $"theme {Theme.Name}"; break;
+            case TuiAction.Doctor:
+                if (Doctor is null) _message = "the Doctor is not available here";
+                else _doctor.Open(Doctor);
+                break;
         }
     }
 

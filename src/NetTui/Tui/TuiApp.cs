@@ -36,6 +36,10 @@ public static class TuiApp
             Stopping = stop.Token,
         };
         window.RefreshRequested += () => scheduler.Request(InventoryParts.All);
+        window.Doctor = new ServiceDoctorBackend(
+            new Host.Doctor.DoctorService(new CommandRunner(target, log), inventory,
+                new Host.Doctor.DoctorOptions { OvsDatabase = options.OvsDb, OvsEnvironment = Host.Doctor.DoctorOptions.OvsEnvironmentOfThisProcess() }, log),
+            target);
         scheduler.Request(InventoryParts.All);
 
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
