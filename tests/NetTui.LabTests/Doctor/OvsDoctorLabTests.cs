@@ -143,6 +143,49 @@ public sealed class OvsDoctorLabTests
         Assert.True((await lab.VsctlShowAsync()).Succeeded);
     }
 
+    [Fact]
+    public async Task A_database_never_initialised_is_named_and_initialised()
+    {
+        await using var lab = await CreateAsync();
+        await lab.Ovs!.StopVswitchdAsync();
+        await lab.Ovs.StopServerAsync();
+        File.Delete(lab.Ovs.DbFile);
+        (await LabExec.RunAsync(["ovsdb-tool", "create", lab.Ovs.DbFile, "/usr/share/openvswitch/vswitch.ovsschema"], lab.Ovs.Environment, null, TestContext.Current.CancellationToken)).EnsureSuccess();
+        await lab.Ovs.StartServerAsync(); // the seed's first step, without `ovs-vsctl --no-wait init`
+
+        var doctor = lab.Doctor();
+        var f = Named(await doctor.DiagnoseAsync(TestContext.Current.CancellationToken), FindingIds.OvsNotInitialized);
+        AssertResolved(await doctor.FixAsync(f, new Dictionary<string, string>(), TestContext.Current.CancellationToken));
+        var root = await lab.Host.RunAsync(["ovs-vsctl", "--timeout=5", "--no-wait", "get", "Open_vSwitch", ".", "_uuid"], lab.OvsEnvironment(), TimeSpan.FromSeconds(10));
+        Assert.True(root.Succeeded, root.StandardError);
+    }
+
+    [Fact]
+    public async Task A_kernel_datapath_bridge_without_the_module_is_switched_to_netdev()
+    {
+        Assert.SkipWhen(Directory.Exists("/sys/module/openvswitch"), "this kernel has the openvswitch module loaded");
+        await using var lab = await CreateAsync();
+        await lab.Ovs!.VsctlAsync("add-br", "brk"); // default datapath: needs the kernel module
+
+        var doctor = lab.Doctor();
+        var f = Named(await doctor.DiagnoseAsync(TestContext.Current.CancellationToken), "ovs-datapath-module-missing:brk");
+        Assert.Contains(f.Evidence, e => e.Contains("/sys/module/openvswitch"));
+        AssertResolved(await doctor.FixAsync(f, new Dictionary<string, string>(), TestContext.Current.CancellationToken));
+        Assert.Equal("netdev", (await lab.Ovs.VsctlCheckedAsync("get", "bridge", "brk", "datapath_type")).StandardOutput.Trim());
+    }
+
+    [Fact]
+    public async Task A_tunnel_to_an_address_no_route_reaches_is_named()
+    {
+        await using var lab = await CreateAsync();
+        await lab.Ovs!.AddBridgeAsync("br-int");
+        await lab.Ovs.AddGrePortAsync("br-int", "gre9", "172.31.9.9");
+
+        var f = Named(await lab.Doctor().DiagnoseAsync(TestContext.Current.CancellationToken), "ovs-tunnel-remote-unreachable:gre9");
+        Assert.Contains(f.Evidence, e => e.Contains("172.31.9.9"));
+        Assert.Null(f.Fix);
+    }
+
     /// <summary>ovs-vswitchd fills the error column when it applies the configuration; wait for it.</summary>
     private static Task WaitForErrorAsync(DoctorLab lab, string iface) =>
         LabWait.UntilAsync($"OVS to report an error on {iface}", async () =>
