@@ -37,8 +37,11 @@ public sealed class DoctorService(ICommandRunner runner, IHostInventory inventor
 
     public async Task<DoctorFacts> GatherAsync(CancellationToken ct = default)
     {
+        var ovs = new OvsFactGatherer(runner, options);
+        // Before the inventory: its ovs-vsctl read would create a missing root record itself.
+        var rootRecord = await ovs.ProbeRootRecordAsync(ct).ConfigureAwait(false);
         var snapshot = await inventory.ReadAsync(InventoryParts.All, ct).ConfigureAwait(false);
-        var ovsTask = new OvsFactGatherer(runner, options).GatherAsync(snapshot, ct);
+        var ovsTask = ovs.GatherAsync(snapshot, rootRecord, ct);
         var systemdTask = new SystemdFactGatherer(runner, options).GatherAsync(ct);
         await Task.WhenAll(ovsTask, systemdTask).ConfigureAwait(false);
         return new DoctorFacts(

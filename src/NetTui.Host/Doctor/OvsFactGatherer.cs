@@ -19,7 +19,79 @@ public sealed class OvsFactGatherer(ICommandRunner runner, DoctorOptions options
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(5);
     private static readonly string[] BinDirs = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 
-    public async Task<OvsFacts?> GatherAsync(HostSnapshot snapshot, CancellationToken ct)
+    /// <summary>How OVS is installed and which paths its clients use; resolved once per gatherer.</summary>
+    private sealed record Layout(OvsInstall Install, string? Server, string? Vsctl, OvsPaths Paths, string ClientSocket, ImmutableDictionary<string, string>? Env);
+
+    private Task<Layout?>? _layout;
+
+    private Task<Layout?> LayoutAsync(CancellationToken ct) => _layout ??= ResolveLayoutAsync(ct);
+
+    /// <summary>
+    /// Whether the Open_vSwitch table has its root record, asked read-only with ovsdb-client.
+    /// Must run before the inventory: any ovs-vsctl command (even `list`) inserts the missing
+    /// root record itself, so after the first ovs-vsctl read the table is never empty.
+    /// </summary>
+    public async Task<bool?> ProbeRootRecordAsync(CancellationToken ct)
+    {
+        if (await LayoutAsync(ct).ConfigureAwait(false) is not { } layout) return null;
+        if (UnixSocketProbe.Probe(layout.ClientSocket) != SocketState.Listening || FindBinary("ovsdb-client") is not { } client) return null;
+        var json = await OutputAsync(new CommandSpec(client,
+            ["query", "unix:" + layout.ClientSocket, """["Open_vSwitch",{"op":"select","table":"Open_vSwitch","where":[],"columns":["_uuid"]}]"""],
+            Quick, false, layout.Env), ct).ConfigureAwait(false);
+        if (json is null) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement[0].GetProperty("rows").GetArrayLength() > 0;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<OvsFacts?> GatherAsync(HostSnapshot snapshot, bool? rootRecord, CancellationToken ct)
+    {
+        if (await LayoutAsync(ct).ConfigureAwait(false) is not { } layout) return null;
+        var (install, server, paths, clientSocket, envSpec) = (layout.Install, layout.Server, layout.Paths, layout.ClientSocket, layout.Env);
+        var canonicalClient = PathCanon.Canonical(clientSocket);
+
+        var schema = SchemaFile(server, install);
+        var dbExists = File.Exists(paths.DbFile);
+        bool? needsConversion = null;
+        if (dbExists && schema is not null && FindBinary("ovsdb-tool") is { } tool)
+        {
+            var answer = await OutputAsync(new CommandSpec(tool, ["needs-conversion", paths.DbFile, schema], Quick, false, envSpec), ct).ConfigureAwait(false);
+            needsConversion = answer?.Trim() switch { "yes" => true, "no" => false, _ => null };
+        }
+
+        var myNetns = await TargetNetnsAsync(ct).ConfigureAwait(false);
+        var daemons = ProcessTable.Find(new HashSet<string>(StringComparer.Ordinal) { "ovsdb-server", "ovs-vswitchd" })
+            .Where(p => myNetns is null || p.NetNamespace == myNetns)
+            .Select(p => ToDaemon(p, paths))
+            .ToList();
+
+        var moduleLoaded = Directory.Exists(options.SysModuleDir) ? Directory.Exists(Path.Combine(options.SysModuleDir, "openvswitch")) : (bool?)null;
+
+        return new OvsFacts(
+            install,
+            server,
+            paths,
+            PathsFromEnvironment: options.Ovs("OVS_RUNDIR") is not null,
+            ClientSocket: clientSocket,
+            ClientSocketState: UnixSocketProbe.Probe(clientSocket),
+            ClientError: snapshot.Source(SourceKind.Ovs) is { Available: false } down ? down.Reason : null,
+            DbFileExists: dbExists,
+            SchemaFile: schema,
+            NeedsConversion: needsConversion,
+            Servers: [.. daemons.Where(d => d.Program == "ovsdb-server")],
+            Vswitchds: [.. daemons.Where(d => d.Program == "ovs-vswitchd")],
+            Initialized: rootRecord,
+            KernelModuleLoaded: moduleLoaded,
+            CanonicalClientSocket: canonicalClient);
+    }
+
+    private async Task<Layout?> ResolveLayoutAsync(CancellationToken ct)
     {
         var server = FindBinary("ovsdb-server");
         var vsctl = FindBinary("ovs-vsctl");
@@ -46,43 +118,7 @@ public sealed class OvsFactGatherer(ICommandRunner runner, DoctorOptions options
             options.Ovs("OVS_LOGDIR") ?? Dir(serverHelp is null ? null : OvsDefaults.ServerLogFile(serverHelp)) ?? fallback.LogDir,
             options.Ovs("OVS_SYSCONFDIR") ?? fallback.SysConfDir);
         var clientSocket = explicitSocket ?? defaultSocket ?? paths.DbSocket;
-        var canonicalClient = PathCanon.Canonical(clientSocket);
-
-        var schema = SchemaFile(server, install);
-        var dbExists = File.Exists(paths.DbFile);
-        bool? needsConversion = null;
-        if (dbExists && schema is not null && FindBinary("ovsdb-tool") is { } tool)
-        {
-            var answer = await OutputAsync(new CommandSpec(tool, ["needs-conversion", paths.DbFile, schema], Quick, false, envSpec), ct).ConfigureAwait(false);
-            needsConversion = answer?.Trim() switch { "yes" => true, "no" => false, _ => null };
-        }
-
-        var myNetns = await TargetNetnsAsync(ct).ConfigureAwait(false);
-        var daemons = ProcessTable.Find(new HashSet<string>(StringComparer.Ordinal) { "ovsdb-server", "ovs-vswitchd" })
-            .Where(p => myNetns is null || p.NetNamespace == myNetns)
-            .Select(p => ToDaemon(p, paths))
-            .ToList();
-
-        var ovsAvailable = snapshot.Source(SourceKind.Ovs) is { Available: true };
-        bool? initialized = ovsAvailable && vsctl is not null ? await InitializedAsync(vsctl, clientSocket, envSpec, ct).ConfigureAwait(false) : null;
-        var moduleLoaded = Directory.Exists(options.SysModuleDir) ? Directory.Exists(Path.Combine(options.SysModuleDir, "openvswitch")) : (bool?)null;
-
-        return new OvsFacts(
-            install,
-            server,
-            paths,
-            PathsFromEnvironment: options.Ovs("OVS_RUNDIR") is not null,
-            ClientSocket: clientSocket,
-            ClientSocketState: UnixSocketProbe.Probe(clientSocket),
-            ClientError: snapshot.Source(SourceKind.Ovs) is { Available: false } down ? down.Reason : null,
-            DbFileExists: dbExists,
-            SchemaFile: schema,
-            NeedsConversion: needsConversion,
-            Servers: [.. daemons.Where(d => d.Program == "ovsdb-server")],
-            Vswitchds: [.. daemons.Where(d => d.Program == "ovs-vswitchd")],
-            Initialized: initialized,
-            KernelModuleLoaded: moduleLoaded,
-            CanonicalClientSocket: canonicalClient);
+        return new Layout(install, server, vsctl, paths, clientSocket, envSpec);
     }
 
     public static OvsInstall InstallOf(string binary) =>
@@ -140,24 +176,6 @@ public sealed class OvsFactGatherer(ICommandRunner runner, DoctorOptions options
         if (runner.Target.IsCurrent) return ProcessTable.NetNamespaceOf(Environment.ProcessId);
         var r = await OutputAsync(new CommandSpec("readlink", ["/proc/self/ns/net"], Quick), ct).ConfigureAwait(false);
         return r?.Trim() is { Length: > 0 } id ? id : null;
-    }
-
-    /// <summary>Whether the Open_vSwitch table has its root record (`ovs-vsctl --no-wait init` ran).</summary>
-    private async Task<bool?> InitializedAsync(string vsctl, string socket, ImmutableDictionary<string, string>? env, CancellationToken ct)
-    {
-        var json = await OutputAsync(new CommandSpec(vsctl,
-            ["--db=unix:" + socket, "--timeout=3", "--no-wait", "--format=json", "--columns=_uuid", "list", "Open_vSwitch"],
-            TimeSpan.FromSeconds(6), false, env), ct).ConfigureAwait(false);
-        if (json is null) return null;
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            return doc.RootElement.GetProperty("data").GetArrayLength() > 0;
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return null;
-        }
     }
 
     private async Task<string?> OutputAsync(CommandSpec spec, CancellationToken ct)

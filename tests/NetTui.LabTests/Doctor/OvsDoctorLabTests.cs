@@ -152,6 +152,9 @@ public sealed class OvsDoctorLabTests
         File.Delete(lab.Ovs.DbFile);
         (await LabExec.RunAsync(["ovsdb-tool", "create", lab.Ovs.DbFile, "/usr/share/openvswitch/vswitch.ovsschema"], lab.Ovs.Environment, null, TestContext.Current.CancellationToken)).EnsureSuccess();
         await lab.Ovs.StartServerAsync(); // the seed's first step, without `ovs-vsctl --no-wait init`
+        // The fixture's readiness check ran ovs-vsctl, which creates the root record itself: take it out again.
+        (await LabExec.RunAsync(["ovsdb-client", "transact", lab.Ovs.DbTarget, """["Open_vSwitch",{"op":"delete","table":"Open_vSwitch","where":[]}]"""],
+            lab.Ovs.Environment, null, TestContext.Current.CancellationToken)).EnsureSuccess();
 
         var doctor = lab.Doctor();
         var f = Named(await doctor.DiagnoseAsync(TestContext.Current.CancellationToken), FindingIds.OvsNotInitialized);

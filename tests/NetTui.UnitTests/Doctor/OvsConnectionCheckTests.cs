@@ -116,6 +116,10 @@ public class OvsConnectionCheckTests
         Assert.Equal(FindingIds.OvsSocketPermission, Single(Facts(Snapshot(ovsUp: false), Ovs(socket: SocketState.PermissionDenied, servers: []))).Id);
 
     [Fact]
+    public void A_server_on_the_socket_with_an_empty_root_table_is_not_initialised() =>
+        Assert.Equal(FindingIds.OvsNotInitialized, Single(Facts(Snapshot(ovsUp: false), Ovs(initialized: false))).Id);
+
+    [Fact]
     public void A_server_on_the_socket_that_still_fails_is_a_generic_connection_failure() =>
         Assert.Equal(FindingIds.OvsConnectionFailed, Single(Facts(Snapshot(ovsUp: false), Ovs())).Id);
 }

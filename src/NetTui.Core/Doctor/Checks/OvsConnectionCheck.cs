@@ -70,6 +70,16 @@ public static class OvsConnectionCheck
             yield break;
         }
 
+        if (ovs.Initialized == false)
+        {
+            // ovs-vsctl inserts the missing root record itself, then waits for ovs-vswitchd to
+            // acknowledge the change: without it, even a read times out.
+            yield return new Finding(FindingIds.OvsNotInitialized, Severity.Error,
+                "the OVS database was never initialised (`ovs-vsctl --no-wait init` was not run), so ovs-vsctl waits",
+                [.. evidence, "ovsdb-client query: the Open_vSwitch table has no record"], OvsFixes.Initialize(ovs));
+            yield break;
+        }
+
         yield return new Finding(FindingIds.OvsConnectionFailed, Severity.Error,
             "ovsdb-server listens on the socket, but ovs-vsctl still cannot use the database", [.. evidence]);
     }
