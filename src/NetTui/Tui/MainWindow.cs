@@ -297,6 +297,7 @@ internal sealed class MainWindow : Window
         var parts = new List<string> { $"{_snapshot.TakenAt.ToLocalTime():HH:mm:ss}" };
         if (_refreshing) parts.Add("refreshing…");
         if (_message is not null) parts.Add(_message);
+        else if (Doctor is not null && _snapshot.Source(SourceKind.Ovs) is { Available: false }) parts.Add("OVS down: F2 Doctor");
         else if (pane.Rows is { } rows) parts.Add(rows.Count == rows.Set.Count ? $"{rows.Count} rows" : $"{rows.Count}/{rows.Set.Count} rows");
         _header.Show(_snapshot, string.Join("  ", parts));
     }

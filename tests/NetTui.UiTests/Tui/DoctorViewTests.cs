@@ -96,6 +96,17 @@ public class DoctorViewTests
     }
 
     [Fact]
+    public void With_ovs_down_the_header_leads_to_the_doctor()
+    {
+        var snapshot = LabSnapshots.Lab();
+        snapshot = snapshot with { Sources = [.. snapshot.Sources.Where(x => x.Source != Core.Model.SourceKind.Ovs), Core.Model.SourceStatus.Down(Core.Model.SourceKind.Ovs, "database connection failed", TimeSpan.Zero)] };
+        using var s = new Screen(snapshot, width: 140, height: 30);
+        s.Window.Doctor = new ScriptedDoctor();
+        s.Window.ApplySnapshot(snapshot);
+        Assert.Contains("OVS down: F2 Doctor", s.Text);
+    }
+
+    [Fact]
     public void Without_a_doctor_the_key_says_so()
     {
         using var s = new Screen(LabSnapshots.Lab(), width: 110, height: 30);
