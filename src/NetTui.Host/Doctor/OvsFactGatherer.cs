@@ -106,17 +106,18 @@ public sealed class OvsFactGatherer(ICommandRunner runner, DoctorOptions options
         var fallback = install == OvsInstall.SourceBuild ? OvsPaths.SourceDefaults : OvsPaths.PackageDefaults;
         var explicitSocket = DbSocketPath(options.OvsDatabase);
         var defaultSocket = vsctlHelp is null ? null : OvsDefaults.VsctlSocket(vsctlHelp);
-        var runDir = options.Ovs("OVS_RUNDIR")
-            // A socket given with --ovs-db and no OVS_RUNDIR: keep pid files and fixes next to it, never in the system's run directory.
-            ?? (explicitSocket is not null ? Path.GetDirectoryName(explicitSocket) : null)
-            ?? Dir(serverHelp is null ? null : OvsDefaults.ServerPidFile(serverHelp))
-            ?? Dir(defaultSocket)
-            ?? fallback.RunDir;
+        var builtInRunDir = Dir(serverHelp is null ? null : OvsDefaults.ServerPidFile(serverHelp)) ?? Dir(defaultSocket) ?? fallback.RunDir;
+        // --ovs-db naming a socket outside the built-in run directory, with no OVS_* set, is a
+        // private instance (like a lab's): its database, pid files and logs live next to the
+        // socket, and no fix may touch the system's /etc/openvswitch or /var/run/openvswitch.
+        var socketDir = explicitSocket is null ? null : Path.GetDirectoryName(explicitSocket);
+        var privateDir = socketDir is not null && options.Ovs("OVS_RUNDIR") is null
+            && PathCanon.Canonical(socketDir) != PathCanon.Canonical(builtInRunDir) ? socketDir : null;
         var paths = new OvsPaths(
-            runDir,
-            options.Ovs("OVS_DBDIR") ?? Dir(serverHelp is null ? null : OvsDefaults.ServerDatabase(serverHelp)) ?? fallback.DbDir,
-            options.Ovs("OVS_LOGDIR") ?? Dir(serverHelp is null ? null : OvsDefaults.ServerLogFile(serverHelp)) ?? fallback.LogDir,
-            options.Ovs("OVS_SYSCONFDIR") ?? fallback.SysConfDir);
+            options.Ovs("OVS_RUNDIR") ?? privateDir ?? builtInRunDir,
+            options.Ovs("OVS_DBDIR") ?? privateDir ?? Dir(serverHelp is null ? null : OvsDefaults.ServerDatabase(serverHelp)) ?? fallback.DbDir,
+            options.Ovs("OVS_LOGDIR") ?? privateDir ?? Dir(serverHelp is null ? null : OvsDefaults.ServerLogFile(serverHelp)) ?? fallback.LogDir,
+            options.Ovs("OVS_SYSCONFDIR") ?? privateDir ?? fallback.SysConfDir);
         var clientSocket = explicitSocket ?? defaultSocket ?? paths.DbSocket;
         return new Layout(install, server, vsctl, paths, clientSocket, envSpec);
     }

@@ -50,7 +50,7 @@ public sealed class DoctorLab : IAsyncDisposable
             .Add("OVS_RUNDIR", runDir ?? OvsDir).Add("OVS_DBDIR", OvsDir).Add("OVS_LOGDIR", OvsDir).Add("OVS_SYSCONFDIR", OvsDir);
 
     /// <summary>A Doctor for this host; <paramref name="clientRunDir"/> makes the clients look in another run directory.</summary>
-    public DoctorService Doctor(string? clientRunDir = null)
+    public DoctorService Doctor(string? clientRunDir = null, bool withOvsEnvironment = true)
     {
         var runner = new CommandRunner(Target);
         var socket = "unix:" + Path.Combine(clientRunDir ?? OvsDir, "db.sock");
@@ -59,7 +59,7 @@ public sealed class DoctorLab : IAsyncDisposable
         return new DoctorService(runner, inventory, new DoctorOptions
         {
             OvsDatabase = socket,
-            OvsEnvironment = OvsEnvironment(clientRunDir),
+            OvsEnvironment = withOvsEnvironment ? OvsEnvironment(clientRunDir) : ImmutableDictionary<string, string>.Empty,
             DaemonJsonPath = DaemonJson,
             BootScriptPaths = [Path.Combine(Host.StateDir, "rc.local")],
             SystemdRunDir = missing,

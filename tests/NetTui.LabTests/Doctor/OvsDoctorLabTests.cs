@@ -32,6 +32,20 @@ public sealed class OvsDoctorLabTests
     }
 
     [Fact]
+    public async Task A_private_socket_without_OVS_variables_keeps_every_path_of_the_fix_next_to_it()
+    {
+        await using var lab = await CreateAsync();
+        await lab.Ovs!.StopServerAsync();
+        var doctor = lab.Doctor(withOvsEnvironment: false);
+
+        var f = Named(await doctor.DiagnoseAsync(TestContext.Current.CancellationToken), FindingIds.OvsServerNotRunning);
+        var start = f.Fix!.Steps.Single(s => s.Do.Program == "ovsdb-server").Do;
+        Assert.Equal(lab.Ovs.DbFile, start.Arguments[0]);
+        Assert.All(f.Fix.Steps, s => Assert.All(s.Do.Arguments.Where(a => a.Contains('/')), a => Assert.Contains(lab.OvsDir, a)));
+        Assert.Equal(lab.OvsDir, start.Environment!["OVS_RUNDIR"]);
+    }
+
+    [Fact]
     public async Task Database_missing_is_named_created_started_and_initialised()
     {
         await using var lab = await CreateAsync();
