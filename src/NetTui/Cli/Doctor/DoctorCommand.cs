@@ -44,6 +44,11 @@ public static class DoctorCommand
                 await ctx.Error.WriteLineAsync($"nettui: no network namespace '{target.Namespace}' ({target.NamespacePath} does not exist)").ConfigureAwait(false);
                 return ProblemsRemain;
             }
+            if (r.GetValue(fix) is { } asked && DoctorFixFlow.CheckArguments(asked, r.GetValue(set) ?? []) is { } problem)
+            {
+                await ctx.Error.WriteLineAsync("nettui doctor: " + problem).ConfigureAwait(false);
+                return NetTuiCli.UsageError;
+            }
             var options = new DoctorOptions
             {
                 OvsDatabase = r.GetValue(ctx.Options.OvsDb),

@@ -11,13 +11,19 @@ namespace NetTui.Cli.Doctor;
 /// </summary>
 public sealed class DoctorFixFlow(CliContext ctx, DoctorService service, ExplanationLibrary explanations, NetworkTarget target)
 {
+    /// <summary>What is wrong with the arguments themselves (checked before the host is read), or null.</summary>
+    public static string? CheckArguments(string id, string[] sets)
+    {
+        if (!FindingIds.All.Contains(id.Split(':', 2)[0]))
+            return $"unknown finding '{id}'; known checks: {string.Join(", ", FindingIds.All)}";
+        return ParseSets(sets) is null ? "--set takes NAME=VALUE" : null;
+    }
+
     public async Task<int> RunAsync(string id, string[] sets, bool yes, bool json, CancellationToken ct)
     {
-        var check = id.Split(':', 2)[0];
-        if (!FindingIds.All.Contains(check))
-            return await FailAsync($"unknown finding '{id}'; known checks: {string.Join(", ", FindingIds.All)}", NetTuiCli.UsageError).ConfigureAwait(false);
-        if (ParseSets(sets) is not { } inputs)
-            return await FailAsync("--set takes NAME=VALUE", NetTuiCli.UsageError).ConfigureAwait(false);
+        if (CheckArguments(id, sets) is { } problem)
+            return await FailAsync(problem, NetTuiCli.UsageError).ConfigureAwait(false);
+        var inputs = ParseSets(sets)!;
 
         var report = await service.DiagnoseAsync(ct).ConfigureAwait(false);
         var finding = report.Find(id);
