@@ -61,11 +61,15 @@ public sealed class DoctorService(ICommandRunner runner, IHostInventory inventor
     }
 
     /// <summary>Binds the inputs, runs the fix (undoing it if a step fails), then diagnoses again.</summary>
-    public async Task<FixResult> FixAsync(Finding finding, IReadOnlyDictionary<string, string> inputs, CancellationToken ct = default)
+    public async Task<FixResult> FixAsync(Finding finding, IReadOnlyDictionary<string, string> inputs, CancellationToken ct = default) =>
+        await FixAsync(finding, inputs, null, ct).ConfigureAwait(false);
+
+    /// <summary>As above, with <paramref name="observer"/> told before, during and after (the history journal).</summary>
+    public async Task<FixResult> FixAsync(Finding finding, IReadOnlyDictionary<string, string> inputs, IFixObserver? observer, CancellationToken ct = default)
     {
         var plan = (finding.Fix ?? throw new InvalidOperationException($"{finding.Id} has no automatic fix")).Bind(inputs);
         _log.Information("doctor: fixing {Id}: {Summary}", finding.Id, plan.Summary);
-        var outcome = await new FixRunner(runner, _log).RunAsync(plan, ct).ConfigureAwait(false);
+        var outcome = await new FixRunner(runner, _log, observer).RunAsync(finding, plan, ct).ConfigureAwait(false);
         var after = await DiagnoseAsync(ct).ConfigureAwait(false);
         var deadline = DateTime.UtcNow + RecheckPatience;
         while (outcome.Succeeded && after.Findings.Any(f => f.Id == finding.Id) && DateTime.UtcNow < deadline)

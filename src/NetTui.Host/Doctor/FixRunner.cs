@@ -17,28 +17,45 @@ public sealed record FixOutcome(bool Succeeded, ImmutableArray<FixStepOutcome> S
 /// the target namespace), all or nothing: when step k fails, the undo commands of steps
 /// 1..k-1 run newest first, so a half-applied fix does not stay behind.
 /// </summary>
-public sealed class FixRunner(ICommandRunner runner, ILogger? log = null)
+public sealed class FixRunner(ICommandRunner runner, ILogger? log = null, IFixObserver? observer = null)
 {
     private readonly ILogger _log = log ?? Serilog.Core.Logger.None;
 
-    public async Task<FixOutcome> RunAsync(FixPlan plan, CancellationToken ct = default)
+    public async Task<FixOutcome> RunAsync(FixPlan plan, CancellationToken ct = default) =>
+        await RunAsync(null, plan, ct).ConfigureAwait(false);
+
+    public async Task<FixOutcome> RunAsync(Finding? finding, FixPlan plan, CancellationToken ct = default)
     {
         if (plan.NeedsInput) throw new InvalidOperationException("bind the fix's inputs before running it: " + string.Join(", ", plan.Inputs.Select(i => i.Name)));
+        if (observer is not null && finding is not null)
+            await observer.FixStartingAsync(finding, plan, ct).ConfigureAwait(false); // may veto: nothing has run yet
         var done = new List<FixStep>();
         var ran = ImmutableArray.CreateBuilder<FixStepOutcome>();
-        foreach (var step in plan.Steps)
+        FixOutcome? result = null;
+        for (var i = 0; i < plan.Steps.Length && result is null; i++)
         {
+            var step = plan.Steps[i];
+            var startedAt = DateTimeOffset.UtcNow;
             var outcome = await RunOneAsync(step.Description, step.Do, ct).ConfigureAwait(false);
             ran.Add(outcome);
             _log.Information("doctor fix step {Step}: {Command} -> {Result}", step.Description, step.Do.Display, outcome.Succeeded ? "ok" : outcome.Error);
+            await NotifyAsync(() => observer?.StepFinishedAsync(i, step, outcome, startedAt)).ConfigureAwait(false);
             if (!outcome.Succeeded)
             {
                 var undone = await UndoAsync(done).ConfigureAwait(false);
-                return new FixOutcome(false, ran.ToImmutable(), undone, $"{step.Description}: {outcome.Error}");
+                result = new FixOutcome(false, ran.ToImmutable(), undone, $"{step.Description}: {outcome.Error}");
             }
-            done.Add(step);
+            else done.Add(step);
         }
-        return new FixOutcome(true, ran.ToImmutable(), [], null);
+        result ??= new FixOutcome(true, ran.ToImmutable(), [], null);
+        await NotifyAsync(() => observer?.FixFinishedAsync(result)).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task NotifyAsync(Func<Task?> call)
+    {
+        try { if (call() is { } t) await t.ConfigureAwait(false); }
+        catch (Exception e) { _log.Warning(e, "doctor fix observer failed"); }
     }
 
     /// <summary>Takes back the given steps, newest first (used by a failed fix and by an explicit undo).</summary>
