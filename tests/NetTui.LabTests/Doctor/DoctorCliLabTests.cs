@@ -15,7 +15,10 @@ public sealed class DoctorCliLabTests
     {
         await using var lab = await DoctorLab.CreateAsync();
         await lab.Ovs!.StopServerAsync();
-        var env = lab.OvsEnvironment().Add("DOCKER_HOST", "unix://" + Path.Combine(lab.Host.StateDir, "absent.sock"));
+        var history = Path.Combine(lab.Host.StateDir, "history.db");
+        var env = lab.OvsEnvironment()
+            .Add("DOCKER_HOST", "unix://" + Path.Combine(lab.Host.StateDir, "absent.sock"))
+            .Add("NETTUI_HISTORY", history); // never the machine's /var/lib/nettui
         string[] common = ["--netns", lab.Host.Name, "--ovs-db", lab.Ovs.DbTarget, "--docker-config", lab.DaemonJson, "--boot-script", Path.Combine(lab.Host.StateDir, "rc.local")];
 
         var diagnose = await NettuiCli.RunAsync(lab.Host.StateDir, env, ["doctor", .. common]);
@@ -31,6 +34,8 @@ public sealed class DoctorCliLabTests
 
         var fixedRun = await NettuiCli.RunAsync(lab.Host.StateDir, env, ["doctor", .. common, "--fix", FindingIds.OvsServerNotRunning, "--yes"]);
         Assert.Contains("is resolved", fixedRun.StandardOutput);
+        Assert.Contains("Journaled as change-set #", fixedRun.StandardOutput);
+        Assert.True(File.Exists(history));
         Assert.True(fixedRun.ExitCode == 0, fixedRun.StandardOutput + fixedRun.StandardError);
         Assert.True((await lab.VsctlShowAsync()).Succeeded);
 

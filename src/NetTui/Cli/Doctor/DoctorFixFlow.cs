@@ -71,7 +71,10 @@ public sealed class DoctorFixFlow(CliContext ctx, DoctorService service, Explana
             }
         }
 
-        var result = await service.FixAsync(finding, inputs, ct).ConfigureAwait(false);
+        await using var journal = await OpenJournalAsync().ConfigureAwait(false);
+        var result = await service.FixAsync(finding, inputs, journal, ct).ConfigureAwait(false);
+        if (journal?.ChangeSetId is { } changeSet)
+            await ctx.Output.WriteLineAsync($"Journaled as change-set #{changeSet}.").ConfigureAwait(false);
         if (json)
             await ctx.Output.WriteLineAsync(DoctorJson.Fix(result, explanations)).ConfigureAwait(false);
         else
@@ -91,6 +94,25 @@ public sealed class DoctorFixFlow(CliContext ctx, DoctorService service, Explana
             : result.Outcome.Succeeded ? $"Re-check: {result.Finding.Id} is still found." : $"The fix failed: {result.Outcome.Error}";
         var left = result.After.Findings.Where(f => f.IsProblem).ToList();
         yield return left.Count == 0 ? "No problems remain." : $"Still to look at: {string.Join(", ", left.Select(f => f.Id))} (run nettui doctor)";
+    }
+
+    /// <summary>
+    /// The history journal (NETTUI_HISTORY, else the default location). A journal that cannot
+    /// be opened does not block a repair: the Doctor is what admins reach for when things are
+    /// broken, so it says so and goes on without one.
+    /// </summary>
+    private async Task<NetTui.Doctor.JournalFixObserver?> OpenJournalAsync()
+    {
+        try
+        {
+            var journal = NetTui.History.Journaling.Journal.Open(NetTui.History.HistoryLocation.Resolve(null));
+            return new NetTui.Doctor.JournalFixObserver(journal, target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await ctx.Error.WriteLineAsync($"nettui doctor: the history journal cannot be opened ({e.Message}); the fix is not journaled").ConfigureAwait(false);
+            return null;
+        }
     }
 
     private static Dictionary<string, string>? ParseSets(string[] sets)
