@@ -20,7 +20,7 @@ public interface IDoctorBackend
 }
 
 /// <summary>The Doctor panel over the real <see cref="DoctorService"/>.</summary>
-public sealed class ServiceDoctorBackend(DoctorService service, NetworkTarget target, ExplanationLibrary? explanations = null) : IDoctorBackend
+public sealed class ServiceDoctorBackend(DoctorService service, NetworkTarget target, ExplanationLibrary? explanations = null, Func<IFixObserver?>? journal = null) : IDoctorBackend
 {
     private readonly ExplanationLibrary _explanations = explanations ?? ExplanationLibrary.Default;
 
@@ -33,7 +33,8 @@ public sealed class ServiceDoctorBackend(DoctorService service, NetworkTarget ta
 
     public async Task<DoctorFixReport> FixAsync(Finding finding, IReadOnlyDictionary<string, string> inputs, CancellationToken ct = default)
     {
-        var r = await service.FixAsync(finding, inputs, ct).ConfigureAwait(false);
+        var observer = journal?.Invoke();
+        var r = await service.FixAsync(finding, inputs, observer, ct).ConfigureAwait(false);
         var lines = new List<string> { $"Fix {finding.Id}: {r.Plan.Summary}", "" };
         lines.AddRange(r.Outcome.Steps.Select(s => $"{(s.Succeeded ? "ok  " : "FAIL")} {s.Command}{(s.Error is null ? "" : "  " + s.Error)}"));
         lines.AddRange(r.Outcome.Undone.Select(u => $"{(u.Succeeded ? "undone" : "UNDO FAILED")} {u.Command}"));
