@@ -18,4 +18,5 @@ public enum TuiAction
     ShowView,
     CycleTheme,
     Sources,
+    Doctor,
 }
