@@ -53,6 +53,7 @@ public static class NetTuiCli
         root.Subcommands.Add(ShowCommand.Create(ctx));
         var changes = ChangeHostFor(ctx);
         foreach (var verb in ChangeVerbs.Create(changes)) root.Subcommands.Add(verb);
+        root.Subcommands.Add(NetTui.Cli.Persist.PersistCommand.Create(ctx, changes));
 
         // History: one file each under Cli/History.
         root.Subcommands.Add(History.HistoryCommand.Create(changes));
@@ -62,18 +63,13 @@ public static class NetTuiCli
         root.Subcommands.Add(History.ConfirmCommand.Create(changes));
         root.Subcommands.Add(History.WatchdogCommand.Create(changes, ctx));
 
-        // No verb (or `tui`): the full-screen interface.
-        var theme = new Option<string?>("--theme") { Description = "Colour theme: dark, light or basic16", HelpName = "NAME" };
-        root.Options.Add(theme);
-        root.SetAction((r, ct) => RunTui(ctx, r, r.GetValue(theme)));
-        var tui = new Command("tui", "Start the full-screen interface (the default)") { theme };
-        tui.SetAction((r, ct) => RunTui(ctx, r, r.GetValue(theme)));
-        root.Subcommands.Add(tui);
+        // No verb, or `nettui tui`: the full-screen UI.
+        Tui.TuiCommand.Attach(root, ctx);
         return root;
     }
 
     /// <summary>The change verbs read the root's --netns/--ovs-db and the same inventory as `show`.</summary>
-    private static ChangeHost ChangeHostFor(CliContext ctx) => new()
+    internal static ChangeHost ChangeHostFor(CliContext ctx) => new()
     {
         SharedNetns = ctx.Options.Netns,
         SharedOvsDb = ctx.Options.OvsDb,
@@ -89,16 +85,6 @@ public static class NetTuiCli
 
     private static IEnumerable<string> Forward(ParseResult r, Option<string?> option) =>
         r.GetValue(option) is { } value ? [option.Name, value] : [];
-
-    private static Task<int> RunTui(CliContext ctx, ParseResult r, string? theme)
-    {
-        var log = ctx.CreateLogger(r);
-        return Tui.TuiApp.RunAsync(new Tui.TuiOptions(r.GetValue(ctx.Options.Netns), theme)
-        {
-            Log = log,
-            InventoryFactory = _ => ctx.CreateInventory(r, log),
-        });
-    }
 
     /// <summary>The verbs leading to the command being parsed ("show"), without the root.</summary>
     private static List<string> CommandPath(ParseResult parsed)

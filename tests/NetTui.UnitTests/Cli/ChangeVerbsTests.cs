@@ -190,4 +190,35 @@ public class ChangeVerbsTests
         Assert.Contains("restart dockerd yourself", none.Err.ToString(), StringComparison.Ordinal);
         Assert.Contains("\"bridge\": \"br0\"", none.Files.Files["/tmp/ntl/d.json"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Apply_reads_a_plan_file_as_one_change_set()
+    {
+        var dir = Directory.CreateTempSubdirectory("nettui-plan-");
+        try
+        {
+            var plan = Path.Combine(dir.FullName, "plan.json");
+            await File.WriteAllTextAsync(plan, """
+                [ { "op": "bridge.add", "name": "br1", "address": "192.168.100.1/24" },
+                  { "op": "route.add", "destination": "192.168.2.0/24", "via": "10.0.0.1" } ]
+                """, TestContext.Current.CancellationToken);
+            var w = new World();
+            Assert.Equal(0, await w.Run("apply", plan, "--dry-run"));
+            Assert.Contains("ip link add br1 type bridge", w.Out.ToString(), StringComparison.Ordinal);
+            Assert.Contains("ip route add 192.168.2.0/24 via 10.0.0.1", w.Out.ToString(), StringComparison.Ordinal);
+            Assert.Empty(w.Runner.Ran);
+
+            await File.WriteAllTextAsync(plan, """{ "op": "bridge.explode", "name": "br1" }""", TestContext.Current.CancellationToken);
+            Assert.Equal(2, await new World().Run("apply", plan));
+            await File.WriteAllTextAsync(plan, """{ "op": "bridge.add", "name": "br1;reboot" }""", TestContext.Current.CancellationToken);
+            var bad = new World();
+            Assert.Equal(2, await bad.Run("apply", plan));
+            Assert.Empty(bad.Runner.Ran);
+            Assert.Equal(2, await new World().Run("apply", Path.Combine(dir.FullName, "missing.json")));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }

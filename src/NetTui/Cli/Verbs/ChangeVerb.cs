@@ -4,6 +4,7 @@ using System.Text.Json;
 using NetTui.Core.Commands;
 using NetTui.Core.Operations;
 using NetTui.Core.Values;
+using NetTui.Cli.Persist;
 using NetTui.Host.Changes;
 using NetTui.Recording;
 using NetTui.Host.Commands;
@@ -26,13 +27,26 @@ internal static class ChangeVerb
 
     public static async Task<int> RunAsync(ChangeHost host, ChangeOptions common, ParseResult r, Func<ParseResult, Operation> build, CancellationToken ct, AfterApplied? after = null)
     {
-        var json = r.GetValue(common.Json);
         Operation op;
+        try
+        {
+            op = build(r);
+        }
+        catch (UsageException e)
+        {
+            return Refuse(host, r.GetValue(common.Json), [new ValueError(e.Field, e.Message[(e.Field.Length + 2)..])]);
+        }
+        return await RunAsync(host, common, r, [op], ct, after).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies a change-set of one or more operations (all or nothing).</summary>
+    public static async Task<int> RunAsync(ChangeHost host, ChangeOptions common, ParseResult r, IReadOnlyList<Operation> ops, CancellationToken ct, AfterApplied? after = null)
+    {
+        var json = r.GetValue(common.Json);
         NetworkTarget target;
         OperationContext ctx;
         try
         {
-            op = build(r);
             target = Target(r.GetValue(common.Netns));
             ctx = Context(r.GetValue(common.OvsDb));
         }
@@ -42,8 +56,14 @@ internal static class ChangeVerb
         }
 
         var runner = host.Runner(target);
+        // Persistence (Cli/Persist): through NetworkManager profiles when it runs, unless --runtime-only.
+        var runtimeOnly = r.GetValue(common.RuntimeOnly);
+        var chosen = new List<Operation>(ops.Count);
+        foreach (var o in ops) chosen.Add(await PersistenceChoice.ChooseAsync(o, runtimeOnly, host.BusAddress, ct).ConfigureAwait(false));
+        using var nm = PersistenceChoice.StepHandler(host.BusAddress);
         ChangeExecutor Executor(IChangeObserver? journal) =>
-            new(runner, host.Inventory(r, runner, ctx.Ovs), host.Files(), journal is null ? host.Observer(target) : new CompositeObserver(journal, host.Observer(target)));
+            new(runner, host.Inventory(r, runner, ctx.Ovs), host.Files(),
+                journal is null ? host.Observer(target) : new CompositeObserver(journal, host.Observer(target)), [nm]);
 
         // Dry runs change nothing, so they neither need nor touch the history.
         var dryRun = r.GetValue(common.DryRun);
@@ -57,17 +77,17 @@ internal static class ChangeVerb
         ChangeReport report;
         JournaledApply.Result? journaled = null;
         if (journal is null)
-            report = await Executor(null).ApplyAsync(op, ctx, new ApplyOptions(DryRun: dryRun), ct).ConfigureAwait(false);
+            report = await Executor(null).ApplyAsync(chosen, ctx, new ApplyOptions(DryRun: dryRun), ct).ConfigureAwait(false);
         else
         {
-            journaled = await JournaledApply.RunAsync(host, r, journal, target, op, ctx, confirmWithin, Executor, ct).ConfigureAwait(false);
+            journaled = await JournaledApply.RunAsync(host, r, journal, target, chosen, ctx, confirmWithin, Executor, ct).ConfigureAwait(false);
             if (journaled.Report is null) return journaled.RefusalExitCode;
             report = journaled.Report;
         }
-        if (json) await host.Out.WriteLineAsync(ReportJson(report, journaled)).ConfigureAwait(false);
+        if (json) await host.Out.WriteLineAsync(ReportJson(report, journaled, runtimeOnly)).ConfigureAwait(false);
         else
         {
-            await PrintAsync(host, report).ConfigureAwait(false);
+            await PrintAsync(host, report, runtimeOnly).ConfigureAwait(false);
             if (journaled?.ConfirmDeadline is { } deadline && report.Succeeded)
                 await host.Out.WriteLineAsync(
                     $"applied #{journaled.ChangeSetId}; run \"nettui confirm {journaled.ChangeSetId}\" within {confirmWithin} s or it will be rolled back at {deadline.ToLocalTime():HH:mm:ss}").ConfigureAwait(false);
@@ -104,7 +124,7 @@ internal static class ChangeVerb
         return 2;
     }
 
-    private static async Task PrintAsync(ChangeHost host, ChangeReport report)
+    private static async Task PrintAsync(ChangeHost host, ChangeReport report, bool runtimeOnly = false)
     {
         if (report.Outcome == ChangeOutcome.Rejected)
         {
@@ -113,6 +133,7 @@ internal static class ChangeVerb
         }
         foreach (var o in report.Operations)
         {
+            if (PersistenceChoice.Label(o, report, runtimeOnly) is { } label) await host.Out.WriteLineAsync($"# {label}").ConfigureAwait(false);
             foreach (var line in PlanPreview.Lines(o.Operation, o.Plan, report.Target)) await host.Out.WriteLineAsync(line).ConfigureAwait(false);
             foreach (var c in o.Operation.Consequences(report.Before!)) await host.Out.WriteLineAsync($"#   also: {c}").ConfigureAwait(false);
         }
@@ -125,9 +146,9 @@ internal static class ChangeVerb
     }
 
     /// <summary>The report for scripts: everything but the two snapshots (those are `nettui show --json`'s job).</summary>
-    public static string ReportJson(ChangeReport r) => ReportJson(r, null);
+    public static string ReportJson(ChangeReport r, bool runtimeOnly = false) => ReportJson(r, null, runtimeOnly);
 
-    internal static string ReportJson(ChangeReport r, JournaledApply.Result? journaled) => JsonSerializer.Serialize(new
+    internal static string ReportJson(ChangeReport r, JournaledApply.Result? journaled, bool runtimeOnly) => JsonSerializer.Serialize(new
     {
         outcome = r.Outcome,
         exitCode = r.ExitCode,
@@ -142,6 +163,8 @@ internal static class ChangeVerb
         {
             operation = o.Operation,
             description = o.Operation.Describe(),
+            consequences = r.Before is null ? [] : o.Operation.Consequences(r.Before).ToImmutableArray(),
+            persistence = PersistenceChoice.Label(o, r, runtimeOnly),
             plan = o.Plan.SelectMany(s => s.Preview()).ToImmutableArray(),
             steps = o.Plan,
             inverse = o.Inverse,

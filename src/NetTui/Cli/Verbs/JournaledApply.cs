@@ -18,7 +18,7 @@ internal static class JournaledApply
     public sealed record Result(ChangeReport? Report, long? ChangeSetId, DateTimeOffset? ConfirmDeadline, int? WatchdogPid, int RefusalExitCode = 0);
 
     public static async Task<Result> RunAsync(
-        ChangeHost host, System.CommandLine.ParseResult r, Journal journal, NetworkTarget target, Operation op, OperationContext ctx,
+        ChangeHost host, System.CommandLine.ParseResult r, Journal journal, NetworkTarget target, IReadOnlyList<Operation> ops, OperationContext ctx,
         int? confirmWithin, Func<IChangeObserver, ChangeExecutor> executor, CancellationToken ct)
     {
         var findings = await StartupCheck.InspectAsync(journal, ct).ConfigureAwait(false);
@@ -31,7 +31,7 @@ internal static class JournaledApply
         }
 
         ApplyLock lease;
-        try { lease = await journal.AcquireApplyLockAsync(op.Describe(), host.LockWait, ct).ConfigureAwait(false); }
+        try { lease = await journal.AcquireApplyLockAsync(string.Join("; ", ops.Select(o => o.Describe())), host.LockWait, ct).ConfigureAwait(false); }
         catch (JournalLockedException e)
         {
             await host.Err.WriteLineAsync($"nettui: {e.Message}").ConfigureAwait(false);
@@ -50,7 +50,7 @@ internal static class JournaledApply
                 };
             var entry = new JournalEntry(null, target.Namespace, ConfirmWithin: confirmWithin is { } s ? TimeSpan.FromSeconds(s) : null);
             var observer = new JournalObserver(journal, lease, entry, started);
-            var report = await executor(observer).ApplyAsync(op, ctx, new ApplyOptions(), ct).ConfigureAwait(false);
+            var report = await executor(observer).ApplyAsync(ops, ctx, new ApplyOptions(), ct).ConfigureAwait(false);
             return new(report, observer.ChangeSetId, observer.ConfirmDeadline, watchdog);
         }
     }
