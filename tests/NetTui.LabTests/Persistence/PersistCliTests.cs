@@ -45,6 +45,14 @@ public sealed class PersistCliTests
         var snapshot = NettuiCli.ParseSnapshot(await NettuiCli.RunAsync(lab.Host.StateDir, env, ["show", "all", "--json", .. common]));
         Assert.Equal("nettui-br0", snapshot.FindLink("br0")!.Persistence!.Profile);
 
+        // A GRE tunnel: NetworkManager saves the profile but cannot activate it here (no ip_gre):
+        // exit 1, one line naming the profile and NetworkManager's reason, and the profile is gone again.
+        var gre = await NettuiCli.RunAsync(lab.Host.StateDir, env, ["tunnel", "add", "gre5", "--mode", "gre", "--remote", "10.9.9.2", "--key", "5", .. common]);
+        Assert.True(gre.ExitCode == 1, gre.StandardOutput + gre.StandardError);
+        Assert.Contains("activate profile nettui-gre5", gre.StandardError, StringComparison.Ordinal);
+        Assert.Contains("undone: undo: save tunnel profile nettui-gre5", gre.StandardError, StringComparison.Ordinal);
+        Assert.False(await lab.ProfileExistsAsync("nettui-gre5"));
+
         // Make the runtime bridge persistent from the command line; then nothing drifts for it.
         var make = await NettuiCli.RunAsync(lab.Host.StateDir, env, ["persist", "make", "br9", .. common]);
         Assert.True(make.ExitCode == 0, make.StandardOutput + make.StandardError);
