@@ -37,10 +37,14 @@ root_netstate() {
     ip -j addr show | jq -r '.[] | .ifname as $n | (.addr_info // [])[] | "addr \($n) \(.family) \(.local)/\(.prefixlen) \(.scope)"'
     ip -j -4 route show table all | jq -r '.[] | del(.expires, .flags) | "route4 \(tojson)"'
     ip -j -6 route show table all | jq -r '.[] | del(.expires, .flags) | "route6 \(tojson)"'
+    echo "sysctl ip_forward=$(cat /proc/sys/net/ipv4/ip_forward) ipv6_forwarding=$(cat /proc/sys/net/ipv6/conf/all/forwarding)"
   } | sort
 }
 root_before=$(mktemp); root_after=$(mktemp)
 root_netstate > "$root_before"
+if ! grep -q '^link ' "$root_before"; then
+  echo "cannot read the root namespace's links (ip -j / jq); refusing to run the lab blind"; echo "0 passed, 1 failed"; exit 1
+fi
 
 dotnet build NetTui.sln -c Release -nologo -v q > /tmp/nettui-build.log 2>&1
 build_rc=$?

@@ -13,6 +13,9 @@ public sealed class LabHost : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _components = [];
     private bool _disposed;
+    // Only a namespace this object made (or re-made) is ever deleted by it: on a name
+    // collision `ip netns add` fails, and the other run's namespace must stay untouched.
+    private bool _ownsNamespace;
 
     public string Name { get; }
     public string StateDir { get; }
@@ -28,12 +31,13 @@ public sealed class LabHost : IAsyncDisposable
     public static async Task<LabHost> CreateAsync(string? name = null)
     {
         var host = new LabHost(name ?? LabPaths.NewName());
+        if (Directory.Exists(host.StateDir) || File.Exists(host.NetnsPath))
+            throw new LabException($"lab host {host.Name} exists already (another run?); not touching it");
         Directory.CreateDirectory(host.StateDir);
         await File.WriteAllTextAsync(LabPaths.OwnerFile(host.Name), Environment.ProcessId.ToString()).ConfigureAwait(false);
         try
         {
-            await LabExec.CheckedAsync("ip", "netns", "add", host.Name).ConfigureAwait(false);
-            await host.CheckedAsync("ip", "link", "set", "lo", "up").ConfigureAwait(false);
+            await host.RecreateNamespaceAsync().ConfigureAwait(false);
         }
         catch
         {
@@ -50,6 +54,7 @@ public sealed class LabHost : IAsyncDisposable
     public async Task RecreateNamespaceAsync()
     {
         await LabExec.CheckedAsync("ip", "netns", "add", Name).ConfigureAwait(false);
+        _ownsNamespace = true;
         await CheckedAsync("ip", "link", "set", "lo", "up").ConfigureAwait(false);
     }
 
@@ -62,6 +67,7 @@ public sealed class LabHost : IAsyncDisposable
             if (int.TryParse(line.Trim(), out var pid))
                 await LabSignals.StopOwnedAsync(pid, "", TimeSpan.FromSeconds(3)).ConfigureAwait(false);
         await LabExec.RunAsync("ip", "netns", "del", Name).ConfigureAwait(false);
+        _ownsNamespace = false;
     }
 
     /// <summary>The argv that runs <paramref name="argv"/> inside this host's namespace.
@@ -137,7 +143,7 @@ public sealed class LabHost : IAsyncDisposable
         }
         try
         {
-            if (File.Exists(NetnsPath)) await RemoveNamespaceAsync().ConfigureAwait(false);
+            if (_ownsNamespace && File.Exists(NetnsPath)) await RemoveNamespaceAsync().ConfigureAwait(false);
             await LabCleanup.UnmountUnderAsync(StateDir).ConfigureAwait(false);
             LabCleanup.DeleteTree(StateDir);
         }

@@ -84,15 +84,18 @@ public sealed class LabNetworkManager : IAsyncDisposable
         }, ReadyTimeout, TimeSpan.FromMilliseconds(250)).ConfigureAwait(false);
     }
 
-    /// <summary>Stops NetworkManager and its bus; the keyfiles stay.</summary>
-    public async Task StopAsync()
+    /// <summary>
+    /// Stops NetworkManager and (unless <paramref name="keepBus"/>) its bus; the keyfiles stay.
+    /// Keeping the bus gives the "bus up, NetworkManager not running" case.
+    /// </summary>
+    public async Task StopAsync(bool keepBus = false)
     {
         if (_daemon is not null)
         {
             await _daemon.StopAsync().ConfigureAwait(false);
             _daemon = null;
         }
-        await _bus.StopAsync().ConfigureAwait(false);
+        if (!keepBus) await _bus.StopAsync().ConfigureAwait(false);
     }
 
     /// <summary>nmcli against the private bus (inside the namespace); non-zero exit is returned.</summary>

@@ -4,7 +4,7 @@ namespace NetTui.Lab;
 
 /// <summary>
 /// The root network namespace as the lab must leave it: links (index, name, type, MAC, MTU,
-/// master, admin flag), addresses and v4/v6 routes of all tables, read with iproute2
+/// master, admin flag), addresses, v4/v6 routes of all tables and the forwarding sysctls, read with iproute2
 /// directly (no nsenter). Counters, lifetimes and carrier state are left out: they change
 /// on their own and say nothing about whether the lab touched the namespace.
 /// </summary>
@@ -30,6 +30,9 @@ public sealed record RootNetworkState(IReadOnlyList<string> Lines)
                 r.Remove("flags");   // "linkdown" follows carrier, not configuration
                 lines.Add($"route{family} {r.ToJsonString()}");
             }
+        // Forwarding switches are per namespace; the lab turns them on only in its own.
+        foreach (var sysctl in new[] { "net/ipv4/ip_forward", "net/ipv6/conf/all/forwarding" })
+            lines.Add($"sysctl {sysctl}={(await File.ReadAllTextAsync("/proc/sys/" + sysctl).ConfigureAwait(false)).Trim()}");
         lines.Sort(StringComparer.Ordinal);
         return new RootNetworkState(lines);
     }

@@ -4,7 +4,8 @@ using NetTui.Lab;
 namespace NetTui.LabTests;
 
 /// <summary>The lab's dockerd: real containers from local/busybox, legacy links, host-side veths.</summary>
-public sealed class DockerLabTests(FoundationFixture fixture) : IClassFixture<FoundationFixture>
+[Collection(FoundationCollection.Name)]
+public sealed class DockerLabTests(FoundationSnapshotFixture fixture)
 {
     private FoundationScenario S => fixture.Scenario;
 
@@ -34,14 +35,14 @@ public sealed class DockerLabTests(FoundationFixture fixture) : IClassFixture<Fo
         Assert.Contains("docker0", names);
         var cct1 = await S.Docker.InspectAsync(FoundationScenario.Container1);
         var pid = (int)cct1["State"]!["Pid"]!;
-        var eth0 = Assert.Single(LabHostJson(await LabExec.CheckedAsync("nsenter", $"--net=/proc/{pid}/ns/net", "ip", "-j", "link", "show", "eth0")));
+        var eth0 = Assert.Single(JsonArrayOf(await LabExec.CheckedAsync("nsenter", $"--net=/proc/{pid}/ns/net", "ip", "-j", "link", "show", "eth0")));
         var iflink = (int)eth0!["link_index"]!;
         var hostSide = links.Single(l => (int)l!["ifindex"]! == iflink);
         Assert.Equal("docker0", (string?)hostSide!["master"]);
         // ...and not in the root namespace.
-        var root = LabHostJson(await LabExec.CheckedAsync("ip", "-j", "link", "show"));
+        var root = JsonArrayOf(await LabExec.CheckedAsync("ip", "-j", "link", "show"));
         Assert.DoesNotContain("docker0", root.Select(l => (string?)l!["ifname"]));
     }
 
-    private static JsonArray LabHostJson(ExecResult r) => (JsonNode.Parse(r.StandardOutput) as JsonArray)!;
+    private static JsonArray JsonArrayOf(ExecResult r) => (JsonNode.Parse(r.StandardOutput) as JsonArray)!;
 }

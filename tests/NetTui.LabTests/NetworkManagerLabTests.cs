@@ -1,3 +1,4 @@
+using NetTui.Core.Model;
 using NetTui.Lab;
 
 namespace NetTui.LabTests;
@@ -29,10 +30,38 @@ public sealed class NetworkManagerLabTests
         await nm.StartAsync();
         await LabWait.UntilAsync("br0 to come back with its address", async () =>
         {
-            var addrs = await host.IpJsonAsync("addr", "show", "dev", "br0").ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : []);
+            // Throws (and LabWait retries) while br0 does not exist yet.
+            var addrs = await host.IpJsonAsync("addr", "show", "dev", "br0");
             return addrs.Any(a => a!["addr_info"]!.AsArray().Any(i => (string?)i!["local"] == "192.168.50.1"));
         }, TimeSpan.FromSeconds(30));
         await AssertBridgeWithAddressAsync(host);
+    }
+
+    [Fact]
+    public async Task Nettui_sources_say_whether_NetworkManager_answers_on_the_bus()
+    {
+        await using var host = await LabHost.CreateAsync();
+        var nm = await LabNetworkManager.StartAsync(host);
+        var env = new Dictionary<string, string>(nm.ClientEnvironment);
+
+        var up = await ShowNetworkManagerSourceAsync(host, env);
+        Assert.True(up.Available, up.Reason);
+
+        await nm.StopAsync(keepBus: true);
+        var noDaemon = await ShowNetworkManagerSourceAsync(host, env);
+        Assert.False(noDaemon.Available);
+        Assert.Contains("NetworkManager is not running", noDaemon.Reason);
+
+        await nm.StopAsync();
+        var noBus = await ShowNetworkManagerSourceAsync(host, env);
+        Assert.False(noBus.Available);
+        Assert.Contains(nm.BusAddress["unix:path=".Length..], noBus.Reason);
+    }
+
+    private static async Task<SourceStatus> ShowNetworkManagerSourceAsync(LabHost host, Dictionary<string, string> env)
+    {
+        var snap = NettuiCli.ParseSnapshot(await NettuiCli.RunAsync(host.StateDir, env, "show", "all", "--json", "--netns", host.Name));
+        return snap.Source(SourceKind.NetworkManager) ?? throw new Xunit.Sdk.XunitException("no NetworkManager source in the snapshot");
     }
 
     private static async Task AssertBridgeWithAddressAsync(LabHost host)

@@ -4,7 +4,8 @@ namespace NetTui.LabTests;
 
 /// <summary>
 /// The lab's first rule: building and tearing down a full host (bridge, veths, routes, OVS,
-/// dockerd with containers) changes nothing in the root network namespace.
+/// dockerd with containers) and the two-host seed layout (forwarding on, GRE) changes
+/// nothing in the root network namespace.
 /// </summary>
 public sealed class RootNamespaceGuardTests
 {
@@ -25,6 +26,10 @@ public sealed class RootNamespaceGuardTests
             var during = await RootNetworkState.CaptureAsync();
             Assert.Empty(RootNetworkState.Diff(before, during));
         }
+
+        // The two-host seed layout turns forwarding on (in its namespaces) and joins hosts by veth.
+        await using (var seed = await SeedScenario.BuildAsync())
+            Assert.Empty(RootNetworkState.Diff(before, await RootNetworkState.CaptureAsync()));
 
         var after = await RootNetworkState.CaptureAsync();
         var diff = RootNetworkState.Diff(before, after);

@@ -13,6 +13,12 @@ public sealed record AddAddress(string Interface, string Address) : Operation
     public const string KindName = "address.add";
     public override string Kind => KindName;
 
+    public bool Equals(AddAddress? other) => SameJson(other);
+    public override int GetHashCode() => HashCode.Combine(Kind, Describe());
+
+    /// <summary>Routes to add once the address is there (set by the inverse of <see cref="RemoveAddress"/>).</summary>
+    public ImmutableArray<AddRoute> Routes { get; init; } = [];
+
     public override string Describe() => $"add address {Address} to {Interface}";
 
     public override IReadOnlyList<ValueError> CheckFields()
@@ -20,6 +26,7 @@ public sealed record AddAddress(string Interface, string Address) : Operation
         var c = new FieldCheck();
         c.Need(InterfaceName.Parse(Interface, "interface"));
         c.Need(IpPrefix.Parse(Address, "address"));
+        foreach (var r in Routes) c.Errors.AddRange(r.CheckFields());
         return c.Errors;
     }
 
@@ -33,7 +40,7 @@ public sealed record AddAddress(string Interface, string Address) : Operation
     public override ImmutableArray<PlanStep> Plan(HostSnapshot host, OperationContext ctx)
     {
         RequireValid();
-        return [Step(ctx, Interface, IpPrefix.Parse(Address).Get())];
+        return [Step(ctx, Interface, IpPrefix.Parse(Address).Get()), .. Routes.SelectMany(r => r.Plan(host, ctx))];
     }
 
     internal static CommandStep Step(OperationContext ctx, string iface, IpPrefix p) =>
@@ -49,11 +56,12 @@ public sealed record AddAddress(string Interface, string Address) : Operation
         return $"{m >> 24}.{(m >> 16) & 255}.{(m >> 8) & 255}.{m & 255}";
     }
 
+    /// <summary>Removes the address again, keeping the routes the kernel would flush with a last IPv4 address.</summary>
     public override Operation Inverse(HostSnapshot before, OperationContext ctx) =>
-        new RemoveAddress(Interface, IpPrefix.Parse(Address).Get().ToString());
+        new RemoveAddress(Interface, IpPrefix.Parse(Address).Get().ToString()) { KeepRoutes = true };
 
     public override IReadOnlyList<string> Verify(HostSnapshot after, OperationContext ctx) =>
-        [.. Missing(after, Interface, IpPrefix.Parse(Address).Get())];
+        [.. Missing(after, Interface, IpPrefix.Parse(Address).Get()), .. Routes.SelectMany(r => r.Verify(after, ctx))];
 
     internal static IEnumerable<string> Missing(HostSnapshot after, string iface, IpPrefix p)
     {

@@ -15,6 +15,9 @@ public sealed record AddOvsPort(string Bridge, string Port, string Type = "") : 
     public const string KindName = "ovs.port.add";
     public override string Kind => KindName;
 
+    public bool Equals(AddOvsPort? other) => SameJson(other);
+    public override int GetHashCode() => HashCode.Combine(Kind, Describe());
+
     public ImmutableSortedDictionary<string, string> Options { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
     public override string Describe() => $"add {(Type.Length == 0 ? "" : Type + " ")}port {Port} to OVS bridge {Bridge}";
@@ -58,7 +61,7 @@ public sealed record AddOvsPort(string Bridge, string Port, string Type = "") : 
     }
 
     internal CommandStep Step(OperationContext ctx) =>
-        Steps.Run($"add port {Port} to {Bridge}", Command(ctx), ctx.Vsctl("--if-exists", "del-port", Bridge, Port)) with { UndoAlsoIfFailed = true };
+        Steps.Run($"add port {Port} to {Bridge}", Command(ctx), ctx.Ovs.VsctlNoWait("--if-exists", "del-port", Bridge, Port)) with { UndoAlsoIfFailed = true };
 
     public override ImmutableArray<PlanStep> Plan(HostSnapshot host, OperationContext ctx)
     {

@@ -15,6 +15,9 @@ public sealed record CreateBridge(string Name, string? Address = null, bool Stp 
     public const string KindName = "bridge.add";
     public override string Kind => KindName;
 
+    public bool Equals(CreateBridge? other) => SameJson(other);
+    public override int GetHashCode() => HashCode.Combine(Kind, Describe());
+
     public ImmutableArray<string> MoreAddresses { get; init; } = [];
     public ImmutableArray<string> Ports { get; init; } = [];
     public string? Mtu { get; init; }

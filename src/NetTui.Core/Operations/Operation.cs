@@ -77,6 +77,13 @@ public abstract record Operation
 
     public virtual bool IsDestructive => false;
 
+    /// <summary>
+    /// Value equality for operations that hold lists (ImmutableArray compares by reference):
+    /// two operations are equal when they serialize the same.
+    /// </summary>
+    protected bool SameJson(Operation? other) =>
+        other is not null && other.GetType() == GetType() && OperationJson.Serialize(this) == OperationJson.Serialize(other);
+
     /// <summary>Throws if fields are invalid; Plan and Inverse use this so they never build commands from bad input.</summary>
     protected void RequireValid()
     {

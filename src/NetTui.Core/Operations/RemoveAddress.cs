@@ -4,11 +4,19 @@ using NetTui.Core.Values;
 
 namespace NetTui.Core.Operations;
 
-/// <summary>Remove one address (address and prefix length must match) from an interface.</summary>
+/// <summary>
+/// Remove one address (address and prefix length must match) from an interface. When it is
+/// the link's last IPv4 address the kernel also flushes every IPv4 route through the link,
+/// so the undo and the inverse put those routes back too. With <see cref="KeepRoutes"/>
+/// (how the inverse of <see cref="AddAddress"/> removes an address) the plan adds those
+/// routes back right away, leaving the routing as it was before the address was added.
+/// </summary>
 public sealed record RemoveAddress(string Interface, string Address) : Operation
 {
     public const string KindName = "address.del";
     public override string Kind => KindName;
+
+    public bool KeepRoutes { get; init; }
     public override bool IsDestructive => true;
 
     public override string Describe() => $"remove address {Address} from {Interface}";
@@ -29,8 +37,20 @@ public sealed record RemoveAddress(string Interface, string Address) : Operation
         if (!AddAddress.Has(link, p)) yield return new("address", $"{Interface} does not have {p}");
     }
 
+    /// <summary>The static routes the kernel flushes with the link's last IPv4 address.</summary>
+    internal IEnumerable<AddRoute> FlushedRoutes(HostSnapshot host)
+    {
+        var p = IpPrefix.Parse(Address);
+        var link = host.FindLink(Interface);
+        if (!p.Ok || !p.Get().IsV4 || link is null) return [];
+        if (link.Addresses.Count(a => a.Family == Model.AddressFamily.Inet) != 1) return [];
+        return host.Routes.Where(r => r.Device == Interface && r.Protocol != "kernel" && r.Type is "unicast" or "" && r.Family == Model.AddressFamily.Inet && r.Table != "local")
+            .Select(DeleteRoute.FromModel);
+    }
+
     public override IEnumerable<string> Consequences(HostSnapshot host)
     {
+        foreach (var r in FlushedRoutes(host)) yield return $"route {r.Destination} through {Interface} is removed by the kernel (last IPv4 address)";
         var p = IpPrefix.Parse(Address);
         if (!p.Ok) yield break;
         foreach (var r in host.Routes)
@@ -42,12 +62,15 @@ public sealed record RemoveAddress(string Interface, string Address) : Operation
     {
         RequireValid();
         var p = IpPrefix.Parse(Address).Get();
-        return [Steps.Run($"remove {p} from {Interface}", ctx.Ip("addr", "del", p.ToString(), "dev", Interface),
-            ctx.Ip("addr", "add", p.ToString(), "dev", Interface), p.IsV4 ? $"ifconfig {Interface} 0.0.0.0 (removes all IPv4 addresses)" : null)];
+        var undo = new List<Commands.CommandSpec> { ctx.Ip("addr", "add", p.ToString(), "dev", Interface) };
+        undo.AddRange(FlushedRoutes(host).Select(r => ctx.Ip(["route", "add", .. r.RouteArgs()])));
+        PlanStep remove = Steps.Run($"remove {p} from {Interface}", ctx.Ip("addr", "del", p.ToString(), "dev", Interface),
+            undo, p.IsV4 ? $"ifconfig {Interface} 0.0.0.0 (removes all IPv4 addresses)" : null);
+        return KeepRoutes ? [remove, .. FlushedRoutes(host).SelectMany(r => r.Plan(host, ctx))] : [remove];
     }
 
     public override Operation Inverse(HostSnapshot before, OperationContext ctx) =>
-        new AddAddress(Interface, IpPrefix.Parse(Address).Get().ToString());
+        new AddAddress(Interface, IpPrefix.Parse(Address).Get().ToString()) { Routes = KeepRoutes ? [] : [.. FlushedRoutes(before)] };
 
     public override IReadOnlyList<string> Verify(HostSnapshot after, OperationContext ctx)
     {

@@ -14,6 +14,9 @@ public sealed record SetLinkState(string Interface, bool Up) : Operation
     public const string KindName = "link.state";
     public override string Kind => KindName;
 
+    public bool Equals(SetLinkState? other) => SameJson(other);
+    public override int GetHashCode() => HashCode.Combine(Kind, Describe());
+
     /// <summary>Routes to add after bringing the link up (set by the inverse of "down").</summary>
     public ImmutableArray<AddRoute> Routes { get; init; } = [];
     public override bool IsDestructive => !Up;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NetTui.Core.Commands;
 using NetTui.Core.Model;
 using NetTui.Core.Persisting;
 using NetTui.Host.Commands;
@@ -20,6 +21,10 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
 {
     private readonly ILogger _log = log ?? Serilog.Core.Logger.None;
 
+    /// <summary>The usual set-up: real commands in <paramref name="target"/>, sources from the environment.</summary>
+    public static HostInventory For(NetworkTarget target, InventoryOptions? options = null, ILogger? log = null) =>
+        new(new CommandRunner(target, log), options ?? InventoryOptions.FromEnvironment(), log);
+
     public async Task<HostSnapshot> ReadAsync(InventoryParts parts = InventoryParts.All, CancellationToken ct = default)
     {
         var takenAt = DateTimeOffset.UtcNow;
@@ -27,11 +32,11 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         var wantLinks = (parts & (InventoryParts.Links | InventoryParts.Bridges | InventoryParts.Containers)) != 0;
         var wantOvs = (parts & (InventoryParts.Ovs | InventoryParts.Links)) != 0;
 
-        var linksTask = wantLinks ? ip.ReadLinksAsync(ct) : null;
-        var routesTask = parts.HasFlag(InventoryParts.Routes) ? ip.ReadRoutesAsync(ct) : null;
-        var ovsTask = wantOvs ? new OvsReader(runner, options.OvsDatabase).ReadAsync(ct) : null;
+        var linksTask = wantLinks ? Guard(SourceKind.IpRoute2, ip.ReadLinksAsync(ct)) : null;
+        var routesTask = parts.HasFlag(InventoryParts.Routes) ? Guard(SourceKind.IpRoute2, ip.ReadRoutesAsync(ct)) : null;
+        var ovsTask = wantOvs ? Guard(SourceKind.Ovs, new OvsReader(runner, options.OvsDatabase).ReadAsync(ct)) : null;
         var dockerTask = parts.HasFlag(InventoryParts.Containers)
-            ? new DockerReader(runner, options.DockerHost ?? DockerEndpoint.Default).ReadAsync(ct) : null;
+            ? Guard(SourceKind.Docker, new DockerReader(runner, options.DockerHost ?? DockerEndpoint.Default).ReadAsync(ct)) : null;
         // Only for the full picture: a view of routes need not say whether NetworkManager runs.
         // With its profiles: they say what persists (see Persisting.PersistenceAnnotator).
         var nmTask = parts == InventoryParts.All ? NetworkManagerReader.ReadAsync(options.SystemBusAddress, ct) : null;
@@ -66,6 +71,20 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
             Sources: sources.ToImmutable());
         // Persistence annotations need the whole picture (profiles, OVS, Docker); only then.
         return nmTask is null ? snapshot : PersistenceAnnotator.Annotate(snapshot with { NetworkManager = nmTask.Result.State });
+    }
+
+    /// <summary>The last line of defence: a reader that throws anyway (a bug, an unforeseen error) is a down source, not a crash.</summary>
+    private async Task<SourceRead<T>> Guard<T>(SourceKind kind, Task<SourceRead<T>> read) where T : class
+    {
+        try
+        {
+            return await read.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _log.Error(e, "reading {Source} failed", kind);
+            return new SourceRead<T>(null, SourceStatus.Down(kind, e.Message, TimeSpan.Zero));
+        }
     }
 
     /// <summary>Links and routes are two reads of one source: down if either is, with the first reason.</summary>

@@ -62,16 +62,14 @@ public static class StreamingToolRun
             var result = await cmd.ExecuteAsync(timeout.Token).ConfigureAwait(false);
             if (result.ExitCode != 0)
             {
-                var r = new CommandResult(spec, result.ExitCode, "", stderr.ToString(), result.RunTime);
-                return (default, r.ExitCode is 126 or 127 && r.StandardError.Contains("failed to execute", StringComparison.Ordinal)
-                    ? $"{spec.Program} not installed" : r.Message);
+                return (default, ToolRun.FailureReason(new CommandResult(spec, result.ExitCode, "", stderr.ToString(), result.RunTime)));
             }
             if (parseError is not null) return (default, $"cannot parse {spec.Program} output: {parseError.Message}");
             return (value, null);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return (default, $"{spec.Program} did not answer within {spec.Timeout.TotalSeconds:0.#} s");
+            return (default, ToolRun.TimeoutReason(spec));
         }
         catch (Exception e) when (e is Win32Exception || e.InnerException is Win32Exception)
         {

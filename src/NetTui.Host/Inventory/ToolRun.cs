@@ -20,11 +20,7 @@ public static class ToolRun
         try
         {
             var r = await runner.RunAsync(spec, ct).ConfigureAwait(false);
-            if (r.Succeeded) return new ToolOutput(r.StandardOutput, null);
-            // nsenter (used for --netns) reports a missing program as exit 126/127.
-            if (r.ExitCode is 126 or 127 && r.StandardError.Contains("failed to execute", StringComparison.Ordinal))
-                return new ToolOutput(null, $"{spec.Program} not installed");
-            return new ToolOutput(null, r.Message);
+            return r.Succeeded ? new ToolOutput(r.StandardOutput, null) : new ToolOutput(null, FailureReason(r));
         }
         catch (CommandNotFoundException e)
         {
@@ -32,7 +28,16 @@ public static class ToolRun
         }
         catch (CommandTimeoutException)
         {
-            return new ToolOutput(null, $"{spec.Program} did not answer within {spec.Timeout.TotalSeconds:0.#} s");
+            return new ToolOutput(null, TimeoutReason(spec));
         }
     }
+
+    /// <summary>Why a tool that ran failed: its own first message line.</summary>
+    public static string FailureReason(CommandResult r) =>
+        // nsenter (used for --netns) reports a program it cannot find as exit 126/127.
+        r.ExitCode is 126 or 127 && r.StandardError.Contains("failed to execute", StringComparison.Ordinal)
+            ? $"{r.Spec.Program} not installed"
+            : r.Message;
+
+    public static string TimeoutReason(CommandSpec spec) => $"{spec.Program} did not answer within {spec.Timeout.TotalSeconds:0.#} s";
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using NetTui.Core.Commands;
-using NetTui.Host.Commands;
 using NetTui.Host.Inventory;
 using NetTui.Logging;
 using Serilog;
@@ -17,8 +16,27 @@ public sealed class CliContext(TextWriter output, TextWriter error)
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
 
+    /// <summary>Where confirmations and prompts are read from (Console.In by default; tests give a StringReader).</summary>
+    public TextReader Input { get; init; } = Console.In;
+
+    /// <summary>Whether a person can answer prompts: without one, verbs that would ask must refuse instead.</summary>
+    public bool Interactive { get; init; } = !Console.IsInputRedirected && !Console.IsOutputRedirected;
+
     /// <summary>Builds the inventory for a parse result; tests swap in one over canned data.</summary>
     public Func<ParseResult, ILogger, IHostInventory>? InventoryFactory { get; init; }
+
+    /// <summary>Opens the history journal for a parse result; null = the real one (--history, NETTUI_HISTORY, default). Tests point it elsewhere.</summary>
+    public Func<ParseResult, NetTui.History.Journaling.Journal?>? JournalFactory { get; init; }
+
+    /// <summary>Yes/no questions (undo over a drifted host, ...): on the terminal when stdin is one, else nobody to ask (null).</summary>
+    public Func<string, bool>? Ask { get; init; } = Console.IsInputRedirected ? null : ConsoleAsk;
+
+    private static bool ConsoleAsk(string question)
+    {
+        Console.Error.Write($"{question} [y/N] ");
+        var answer = Console.ReadLine()?.Trim();
+        return answer is "y" or "Y" or "yes" or "YES" or "Yes";
+    }
 
     public ILogger CreateLogger(ParseResult r) => LogSetup.Create(LogPath.FromEnvironment(r.GetValue(Options.LogFile)));
 
@@ -27,7 +45,6 @@ public sealed class CliContext(TextWriter output, TextWriter error)
     public IHostInventory CreateInventory(ParseResult r, ILogger log)
     {
         if (InventoryFactory is not null) return InventoryFactory(r, log);
-        var runner = new CommandRunner(Target(r), log);
-        return new HostInventory(runner, InventoryOptions.FromEnvironment(r.GetValue(Options.OvsDb), r.GetValue(Options.DockerHost)), log);
+        return HostInventory.For(Target(r), InventoryOptions.FromEnvironment(r.GetValue(Options.OvsDb), r.GetValue(Options.DockerHost)), log);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NetTui.Cli.Doctor;
 using NetTui.Cli.Show;
 using NetTui.Cli.Verbs;
 
@@ -12,7 +13,19 @@ public static class NetTuiCli
 {
     public const int UsageError = 2;
 
-    public static Task<int> RunAsync(string[] args) => RunAsync(args, new CliContext(Console.Out, Console.Error));
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // Console.Out flushes every write: 200,000 route lines would be 200,000 syscalls. Buffer, flush once.
+        await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        try
+        {
+            return await RunAsync(args, new CliContext(stdout, Console.Error)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stdout.FlushAsync().ConfigureAwait(false);
+        }
+    }
 
     public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
     {
@@ -39,15 +52,21 @@ public static class NetTuiCli
 
         // Verb groups: one file each, returning their Command.
         root.Subcommands.Add(ShowCommand.Create(ctx));
-        foreach (var verb in ChangeVerbs.Create(ChangeHostFor(ctx))) root.Subcommands.Add(verb);
-        root.Subcommands.Add(NetTui.Cli.Persist.PersistCommand.Create(ctx, ChangeHostFor(ctx)));
+        var changes = ChangeHostFor(ctx);
+        foreach (var verb in ChangeVerbs.Create(changes)) root.Subcommands.Add(verb);
+        root.Subcommands.Add(NetTui.Cli.Persist.PersistCommand.Create(ctx, changes));
+        root.Subcommands.Add(DoctorCommand.Create(ctx));
 
-        root.SetAction(async (r, ct) =>
-        {
-            // The full-screen UI is built separately; until it is wired in, say what exists.
-            await ctx.Output.WriteLineAsync("nettui: the full-screen interface is not available in this build; try 'nettui show' or 'nettui --help'.").ConfigureAwait(false);
-            return 0;
-        });
+        // History: one file each under Cli/History.
+        root.Subcommands.Add(History.HistoryCommand.Create(changes));
+        root.Subcommands.Add(History.UndoCommand.Create(changes));
+        root.Subcommands.Add(History.RedoCommand.Create(changes));
+        root.Subcommands.Add(History.RollbackCommand.Create(changes));
+        root.Subcommands.Add(History.ConfirmCommand.Create(changes));
+        root.Subcommands.Add(History.WatchdogCommand.Create(changes, ctx));
+
+        // No verb, or `nettui tui`: the full-screen UI.
+        Tui.TuiCommand.Attach(root, ctx);
         return root;
     }
 
@@ -61,7 +80,13 @@ public static class NetTuiCli
             : new NetTui.Host.Inventory.HostInventory(runner, NetTui.Host.Inventory.InventoryOptions.FromEnvironment(r.GetValue(ctx.Options.OvsDb), r.GetValue(ctx.Options.DockerHost))),
         Out = ctx.Output,
         Err = ctx.Error,
+        Journal = r => ctx.JournalFactory is { } j ? j(r) : NetTui.History.Journaling.Journal.Open(NetTui.History.HistoryLocation.Resolve(r.GetValue(ctx.Options.History))),
+        ForwardedOptions = r => [.. Forward(r, ctx.Options.OvsDb), .. Forward(r, ctx.Options.DockerHost), .. Forward(r, ctx.Options.LogFile)],
+        Ask = ctx.Ask,
     };
+
+    private static IEnumerable<string> Forward(ParseResult r, Option<string?> option) =>
+        r.GetValue(option) is { } value ? [option.Name, value] : [];
 
     /// <summary>The verbs leading to the command being parsed ("show"), without the root.</summary>
     private static List<string> CommandPath(ParseResult parsed)

@@ -75,6 +75,8 @@ public class RenderTests
             l.EndsWith("ovs-vsctl: unix:/x/db.sock: database connection failed (No such file or directory)", StringComparison.Ordinal));
         Assert.DoesNotContain("Routes (3)", lines);
         Assert.Contains("Links (6)", lines);
+        Assert.Contains("Open vSwitch: not available (ovs-vsctl: unix:/x/db.sock: database connection failed (No such file or directory))",
+            SnapshotText.Render(S, ShowPart.Ovs));
         Assert.Equal("Host lab, network namespace ns1", lines[0]);
     }
 }

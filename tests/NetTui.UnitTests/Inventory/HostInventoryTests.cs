@@ -143,7 +143,29 @@ public class HostInventoryTests
         Assert.False(reader.Command.InTargetNamespace);
         Assert.Contains("--db=unix:/tmp/x/db.sock", reader.Command.Arguments);
         Assert.Contains("--timeout=5", reader.Command.Arguments);
-        Assert.Equal("--format=json", reader.Command.Arguments[0]);
+        Assert.Contains("--format=json", reader.Command.Arguments);
+        // A read must not wait for ovs-vswitchd nor insert the root record.
+        Assert.Equal("--no-wait", reader.Command.Arguments[0]);
         await Task.CompletedTask;
     }
+
+    [Fact]
+    public async Task Garbage_output_is_a_parse_reason_and_the_rest_stays_whole()
+    {
+        var runner = FakeCommandRunner.WithIpFixtures();
+        runner.Answer(Ovs(runner).Command, "{\"data\": 5}\n");
+        runner.Answer(IpRoute2Reader.LinkShow, "[{\"ifindex\": \"two\"");
+        var s = await Read(runner, InventoryParts.Links | InventoryParts.Ovs);
+        Assert.StartsWith("cannot parse ip output", s.Source(SourceKind.IpRoute2)!.Reason);
+        Assert.StartsWith("cannot parse ovs-vsctl output", s.Source(SourceKind.Ovs)!.Reason);
+        Assert.Empty(s.Links);
+    }
+
+    [Theory]
+    [InlineData("2026-11-28T08:05:25Z|00001|fatal_signal|WARN|terminating with signal 14 (Alarm clock)", "unix:/x/db.sock",
+        "ovs-vsctl: the database (unix:/x/db.sock) did not answer within 5 s")]
+    [InlineData("ovs-vsctl: unix:/x/db.sock: database connection failed (Connection refused)", "unix:/x/db.sock",
+        "ovs-vsctl: unix:/x/db.sock: database connection failed (Connection refused)")]
+    public void Ovs_failures_are_explained(string failure, string? db, string expected) =>
+        Assert.Equal(expected, OvsReader.Explain(failure, db));
 }

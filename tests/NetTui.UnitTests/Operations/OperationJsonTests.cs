@@ -66,4 +66,14 @@ public class OperationJsonTests
         Assert.Contains("\"step\": \"command\"", json, StringComparison.Ordinal);
         Assert.Contains("\"program\": \"ip\"", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Operations_holding_lists_compare_by_value()
+    {
+        var a = new CreateBridge("br0") { Ports = ["v1", "v2"], Routes = [new AddRoute("10.0.0.0/8", Dev: "br0")] };
+        var b = new CreateBridge("br0") { Ports = ["v1", "v2"], Routes = [new AddRoute("10.0.0.0/8", Dev: "br0")] };
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.NotEqual(a, b with { Ports = ["v1"] });
+    }
 }

@@ -38,4 +38,27 @@ public class RemoveAddressTests
         Assert.NotEmpty(op.Verify(Host, OpAssert.Ctx));
         Assert.Empty(op.Verify(TestHost.Basic().WithBridge("br0"), OpAssert.Ctx));
     }
+
+    [Fact]
+    public void Removing_the_last_ipv4_address_brings_back_the_routes_the_kernel_flushes()
+    {
+        var host = Host.WithRoute("10.9.0.0/16", null, "br0", metric: 3);
+        var op = new RemoveAddress("br0", "192.168.1.1/24");
+        Assert.Equal(["ip addr add 192.168.1.1/24 dev br0", "ip route add 10.9.0.0/16 dev br0 metric 3"], OpAssert.Undo(op, host));
+        var inv = Assert.IsType<AddAddress>(op.Inverse(host, OpAssert.Ctx));
+        Assert.Equal([new AddRoute("10.9.0.0/16", null, "br0", "3")], inv.Routes);
+        Assert.Contains(op.Consequences(host), c => c.Contains("10.9.0.0/16", StringComparison.Ordinal));
+        // With another IPv4 address left, the kernel keeps the routes.
+        var two = host.Update("br0", l => l with { Addresses = l.Addresses.Add(TestHost.Addr("192.168.7.1/24")) });
+        Assert.Empty(Assert.IsType<AddAddress>(op.Inverse(two, OpAssert.Ctx)).Routes);
+    }
+
+    [Fact]
+    public void Keep_routes_adds_the_flushed_routes_back_in_the_plan()
+    {
+        var host = Host.WithRoute("10.9.0.0/16", null, "br0", metric: 3);
+        var op = new RemoveAddress("br0", "192.168.1.1/24") { KeepRoutes = true };
+        Assert.Equal(["ip addr del 192.168.1.1/24 dev br0", "ip route add 10.9.0.0/16 dev br0 metric 3"], OpAssert.Commands(op, host));
+        Assert.Empty(Assert.IsType<AddAddress>(op.Inverse(host, OpAssert.Ctx)).Routes);
+    }
 }

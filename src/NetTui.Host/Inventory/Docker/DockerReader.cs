@@ -64,7 +64,7 @@ public sealed class DockerReader(ICommandRunner runner, string endpoint)
         var run = await ToolRun.RunAsync(runner, ContainerLinkShow(pid), ct).ConfigureAwait(false);
         if (!run.Ok) return null;
         try { return ContainerNetnsParser.HostPeerIndex(run.Output!); }
-        catch (System.Text.Json.JsonException) { return null; }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException) { return null; }
     }
 
     private static SourceRead<DockerContainers> Down(string reason, Stopwatch sw) =>

@@ -51,8 +51,9 @@ public sealed class IpRoute2Reader(ICommandRunner runner)
             var status = new SourceStatus(SourceKind.IpRoute2, true, notes.Length > 0 ? notes : null, sw.Elapsed);
             return new(new IpRoute2Links(links, bridges), status);
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Unexpected JSON (another iproute2 version): a reason, not a crash.
             return new(null, SourceStatus.Down(SourceKind.IpRoute2, $"cannot parse ip output: {e.Message}", sw.Elapsed));
         }
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using NetTui.Core.Commands;
 using NetTui.Core.Model;
 using NetTui.Host.Commands;
@@ -20,7 +19,9 @@ public sealed class OvsReader(ICommandRunner runner, string? database = null)
     {
         get
         {
-            List<string> args = ["--format=json", $"--timeout={OvsTimeoutSeconds}"];
+            // --no-wait: a read must never wait for ovs-vswitchd (nor make ovs-vsctl insert the
+            // missing root record and wait for it to be applied); reading is all we do here.
+            List<string> args = ["--no-wait", "--format=json", $"--timeout={OvsTimeoutSeconds}"];
             if (!string.IsNullOrEmpty(database)) args.Add($"--db={database}");
             args.AddRange(["list", "Open_vSwitch", "--", "list", "Bridge", "--", "list", "Port", "--", "list", "Interface"]);
             return new CommandSpec("ovs-vsctl", [.. args], TimeSpan.FromSeconds(OvsTimeoutSeconds + 3)).OutsideNamespace();
@@ -32,14 +33,23 @@ public sealed class OvsReader(ICommandRunner runner, string? database = null)
         var sw = Stopwatch.StartNew();
         var run = await ToolRun.RunAsync(runner, Command, ct).ConfigureAwait(false);
         if (!run.Ok)
-            return new(null, SourceStatus.Down(SourceKind.Ovs, run.Failure!, sw.Elapsed));
+            return new(null, SourceStatus.Down(SourceKind.Ovs, Explain(run.Failure!, database), sw.Elapsed));
         try
         {
             return new(OvsParser.ParseCombined(run.Output!), SourceStatus.Ok(SourceKind.Ovs, sw.Elapsed));
         }
-        catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return new(null, SourceStatus.Down(SourceKind.Ovs, $"cannot parse ovs-vsctl output: {e.Message}", sw.Elapsed));
         }
     }
+
+    /// <summary>
+    /// ovs-vsctl's --timeout ends it with SIGALRM and a log line ("...|fatal_signal|WARN|
+    /// terminating with signal 14 (Alarm clock)"); say what that means instead.
+    /// </summary>
+    public static string Explain(string failure, string? database) =>
+        failure.Contains("signal 14 (Alarm clock)", StringComparison.Ordinal)
+            ? $"ovs-vsctl: the database ({database ?? "default socket"}) did not answer within {OvsTimeoutSeconds} s"
+            : failure;
 }

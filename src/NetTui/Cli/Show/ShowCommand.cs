@@ -26,30 +26,43 @@ public static class ShowCommand
         command.SetAction(async (r, ct) =>
         {
             var log = ctx.CreateLogger(r);
-            var target = ctx.Target(r);
-            var which = ShowParts.Parse(r.GetValue(part));
-            if (!target.IsCurrent && !File.Exists(target.NamespacePath))
+            try
             {
-                await ctx.Error.WriteLineAsync($"nettui: no network namespace '{target.Namespace}' ({target.NamespacePath} does not exist)").ConfigureAwait(false);
-                return 1;
+                return await RunAsync(ctx, r, part, json, log, ct).ConfigureAwait(false);
             }
-            log.Information("show {Part} in {Target}", which, target);
-            var snapshot = await ctx.CreateInventory(r, log).ReadAsync(ShowParts.ToInventoryParts(which), ct).ConfigureAwait(false);
-
-            if (r.GetValue(json))
-                await ctx.Output.WriteLineAsync(SnapshotJson.Serialize(snapshot)).ConfigureAwait(false);
-            else
-                foreach (var line in SnapshotText.Render(snapshot, which))
-                    await ctx.Output.WriteLineAsync(line).ConfigureAwait(false);
-
-            var ip = snapshot.Source(SourceKind.IpRoute2);
-            if (ip is { Available: false })
+            finally
             {
-                await ctx.Error.WriteLineAsync($"nettui: cannot read the host: {ip.Reason}").ConfigureAwait(false);
-                return 1;
+                (log as IDisposable)?.Dispose(); // flush the file
             }
-            return 0;
         });
         return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliContext ctx, ParseResult r, Argument<string> part, Option<bool> json, Serilog.ILogger log, CancellationToken ct)
+    {
+        var target = ctx.Target(r);
+        var which = ShowParts.Parse(r.GetValue(part));
+        if (!target.IsCurrent && !File.Exists(target.NamespacePath))
+        {
+            await ctx.Error.WriteLineAsync($"nettui: no network namespace '{target.Namespace}' ({target.NamespacePath} does not exist)").ConfigureAwait(false);
+            return 1;
+        }
+        log.Information("show {Part} in {Target}", which, target);
+        var snapshot = await ctx.CreateInventory(r, log).ReadAsync(ShowParts.ToInventoryParts(which), ct).ConfigureAwait(false);
+
+        if (r.GetValue(json))
+            await ctx.Output.WriteLineAsync(SnapshotJson.Serialize(snapshot)).ConfigureAwait(false);
+        else
+            foreach (var line in SnapshotText.Render(snapshot, which))
+                await ctx.Output.WriteLineAsync(line).ConfigureAwait(false);
+
+        var ip = snapshot.Source(SourceKind.IpRoute2);
+        if (ip is { Available: false })
+        {
+            await ctx.Error.WriteLineAsync($"nettui: cannot read the host: {ip.Reason}").ConfigureAwait(false);
+            return 1;
+        }
+        return 0;
     }
 }

@@ -1,0 +1,58 @@
+using NetTui.Core.Model;
+
+namespace NetTui.Presentation;
+
+/// <summary>Interfaces view: one row per link, the kernel's order (ifindex).</summary>
+public static class InterfacesPresenter
+{
+    public static IRowSet Rows(SnapshotIndex ix) => new RowSet<Link>(
+        ViewKind.Interfaces,
+        ix.Snapshot.Links,
+        [
+            new("Name", l => l.Name),
+            new("Kind", LinkText.Kind),
+            new("State", LinkText.State),
+            new("Master", l => l.Master ?? ""),
+            new("Addresses", LinkText.Addresses),
+            new("MTU", l => l.Mtu.ToString(), l => l.Mtu),
+            new("MAC", l => l.Mac ?? ""),
+            new("Index", l => l.Index.ToString(), l => l.Index),
+        ],
+        l => l.Name,
+        l => Detail(ix, l),
+        tone: Tone);
+
+    public static RowTone Tone(Link l) =>
+        !l.AdminUp ? RowTone.Dim : l.OperState is "DOWN" or "LOWERLAYERDOWN" ? RowTone.Warn : RowTone.Normal;
+
+    public static DetailModel Detail(SnapshotIndex ix, Link l)
+    {
+        var d = new DetailBuilder($"Interface {l.Name}")
+            .Add("index", l.Index)
+            .Add("kind", LinkText.Kind(l))
+            .Add("state", l.OperState)
+            .Add("admin up", l.AdminUp)
+            .Add("mtu", l.Mtu)
+            .Add("mac", l.Mac)
+            .Add("master", l.Master);
+        foreach (var a in l.Addresses)
+            d.Add($"{(a.Family == AddressFamily.Inet6 ? "inet6" : "inet")}", $"{a.Cidr} scope {a.Scope}");
+        if (l.Peer is { } p)
+            d.Add("veth peer", p.Namespace is not null ? $"#{p.Index} in netns {p.Namespace}"
+                : p.NetnsId is not null ? $"#{p.Index} in netns id {p.NetnsId}" : $"#{p.Index} ({ix.LocalPeer(l)?.Name ?? "?"})");
+        d.Add("other end", ix.OtherEnd(l.Name));
+        d.Command($"ip -d link show {l.Name}");
+        d.Command($"ip addr show dev {l.Name}");
+        if (l.Master is not null && ix.Bridge(l.Master) is not null)
+            d.Related($"bridge {l.Master}", ViewKind.Bridges, BridgesPresenter.BridgeKey(l.Master));
+        if (ix.ContainerOnVeth(l.Name) is { } c)
+            d.Related($"container {c.Name}", ViewKind.Containers, c.Name);
+        if (ix.LocalPeer(l) is { } peer)
+            d.Related($"veth peer {peer.Name}", ViewKind.Interfaces, peer.Name);
+        if (l.Kind == LinkKind.Bridge && ix.Bridge(l.Name) is not null)
+            d.Related($"ports of {l.Name}", ViewKind.Bridges, BridgesPresenter.BridgeKey(l.Name));
+        if (ix.OvsInterface(l.Name) is { } o)
+            d.Related($"OVS interface {o.Iface.Name} on {o.Bridge.Name}", ViewKind.OpenVSwitch, OvsPresenter.InterfaceKey(o.Bridge, o.Port, o.Iface));
+        return d.Build();
+    }
+}

@@ -1,0 +1,26 @@
+namespace NetTui.Presentation;
+
+/// <summary>The views of the TUI, in tab order (the number keys 1..6 follow this order).</summary>
+public enum ViewKind
+{
+    Interfaces,
+    Bridges,
+    OpenVSwitch,
+    Routes,
+    Containers,
+    Topology,
+}
+
+public static class ViewKindNames
+{
+    public static string Title(this ViewKind kind) => kind switch
+    {
+        ViewKind.Interfaces => "Interfaces",
+        ViewKind.Bridges => "Bridges",
+        ViewKind.OpenVSwitch => "Open vSwitch",
+        ViewKind.Routes => "Routes",
+        ViewKind.Containers => "Containers",
+        ViewKind.Topology => "Topology",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,44 @@
+using Terminal.Gui.ViewBase;
+
+namespace NetTui.Tui;
+
+/// <summary>
+/// A bordered text panel over the main window (help, full detail). An overlay rather than
+/// a modal run loop, so it works the same in headless tests: any key closes it.
+/// </summary>
+internal sealed class TextOverlay : View
+{
+    public TextOverlay()
+    {
+        BorderStyle = Terminal.Gui.Drawing.LineStyle.Double;
+        X = Pos.Center();
+        Y = 1;
+        Width = Dim.Percent(94);
+        Height = Dim.Fill(1);
+        Visible = false;
+        CanFocus = true;
+        HotKeySpecifier = Plain.NoHotKey;
+    }
+
+    /// <summary>Raised when a key closed the overlay (whoever opened it restores focus).</summary>
+    public event Action? Closed;
+
+    // Focused while open, so it sees every key before the table does; any key closes it.
+    protected override bool OnKeyDown(Terminal.Gui.Input.Key key)
+    {
+        Close();
+        Closed?.Invoke();
+        return true;
+    }
+
+    public void Open(string title, string text)
+    {
+        Title = $"{title} (any key closes)";
+        Text = text;
+        Visible = true;
+        SetFocus();
+        SetNeedsDraw();
+    }
+
+    public void Close() => Visible = false;
+}

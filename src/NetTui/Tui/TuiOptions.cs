@@ -1,0 +1,21 @@
+using NetTui.Core.Commands;
+using NetTui.Host.Inventory;
+using Serilog;
+
+namespace NetTui.Tui;
+
+/// <summary>How to start the full-screen UI (`nettui`, `nettui tui [--netns NAME] [--theme NAME]`).</summary>
+public sealed record TuiOptions(string? Netns = null, string? Theme = null)
+{
+    /// <summary>Where to log; never the terminal. Null: no log.</summary>
+    public ILogger? Log { get; init; }
+
+    /// <summary>Replaces the real inventory (tests, demos).</summary>
+    public Func<NetworkTarget, IHostInventory>? InventoryFactory { get; init; }
+
+    /// <summary>The OVSDB socket the Doctor diagnoses (--ovs-db); null: from OVS_RUNDIR or the built-in default.</summary>
+    public string? OvsDb { get; init; }
+
+    /// <summary>Seconds between periodic refreshes of OVS and Docker.</summary>
+    public TimeSpan RefreshPeriod { get; init; } = Live.LiveUpdates.DefaultPeriod;
+}

@@ -1,3 +1,0 @@
-namespace NetTui.UiTests;
-
-internal static class AssemblyMarker;
