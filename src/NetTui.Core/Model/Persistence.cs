@@ -73,6 +73,8 @@ public sealed record NmProfile(
     string? Filename)
 {
     [JsonIgnore] public Persisting.NmSettings? Settings { get; init; }
+    /// <summary>Held in memory only (not saved to disk): gone after a reboot like a runtime change.</summary>
+    public bool InMemory { get; init; }
     public bool IsPort => Master is not null;
 }
 

@@ -40,7 +40,10 @@ public static partial class PersistenceAnnotator
 
     public static Persistence ForLink(Link l, HostSnapshot s, HashSet<string> ovs, HashSet<string> docker)
     {
-        if (s.NetworkManager?.ProfileFor(l.Name) is { } p) return new(PersistenceKind.NetworkManager, p.Id, p.Uuid);
+        if (s.NetworkManager?.ProfileFor(l.Name) is { } p)
+            return p.InMemory
+                ? Persistence.RuntimeOnly with { Profile = p.Id, Uuid = p.Uuid, Note = "NetworkManager profile held in memory only (not saved)" }
+                : new(PersistenceKind.NetworkManager, p.Id, p.Uuid);
         if (l.Kind == LinkKind.Loopback) return new(PersistenceKind.Kernel, Note: "always there");
         if (ovs.Contains(l.Name) || l.Kind == LinkKind.OvsInternal) return new(PersistenceKind.Ovsdb);
         if (docker.Contains(l.Name)) return new(PersistenceKind.Docker, Note: "recreated with its container");
@@ -52,7 +55,7 @@ public static partial class PersistenceAnnotator
     private static Persistence ForAddress(LinkAddress a, Persistence link, NmProfile? profile)
     {
         if (a.Scope == "host" || link.Where == PersistenceKind.Kernel) return new(PersistenceKind.Kernel, Note: "loopback");
-        if (profile is not null && profile.Addresses.Contains(a.Cidr)) return new(PersistenceKind.NetworkManager, profile.Id, profile.Uuid);
+        if (profile is not null && !profile.InMemory && profile.Addresses.Contains(a.Cidr)) return new(PersistenceKind.NetworkManager, profile.Id, profile.Uuid);
         if (a.Scope == "link" && a.Family == AddressFamily.Inet6)
             return link.SurvivesReboot ? new(PersistenceKind.Kernel, Note: "link-local, made again with the link") : Persistence.RuntimeOnly with { Note = "link-local of a runtime-only link" };
         if (link.Where == PersistenceKind.Docker) return new(PersistenceKind.Docker);
@@ -72,7 +75,7 @@ public static partial class PersistenceAnnotator
                 return link.Persistence?.SurvivesReboot == true ? new(PersistenceKind.Kernel, Note: "made by the kernel for a persisted address") : Persistence.RuntimeOnly;
             return Persistence.RuntimeOnly with { Note = "made for a runtime-only address" };
         }
-        if (link is not null && s.NetworkManager?.ProfileFor(link.Name) is { } p && p.Routes.Any(pr => Same(pr, r)))
+        if (link is not null && s.NetworkManager?.ProfileFor(link.Name) is { InMemory: false } p && p.Routes.Any(pr => Same(pr, r)))
             return new(PersistenceKind.NetworkManager, p.Id, p.Uuid);
         if (link?.Persistence?.Where == PersistenceKind.Docker) return new(PersistenceKind.Docker);
         return Persistence.RuntimeOnly;

@@ -9,6 +9,9 @@ public sealed record NmConnectionInfo(string Path, NmSettings Settings, string? 
 {
     /// <summary>NM_GENERATED | VOLATILE | EXTERNAL: NetworkManager's own in-memory view of a device configured by someone else, not configuration.</summary>
     public bool Generated => (Flags & (0x2 | 0x4 | 0x8)) != 0;
+
+    /// <summary>NM_SETTINGS_CONNECTION_FLAG_UNSAVED, or no keyfile: it does not survive a restart.</summary>
+    public bool InMemory => (Flags & 0x1) != 0 || Filename is null;
 }
 
 /// <summary>

@@ -7,7 +7,7 @@ namespace NetTui.Host.NetworkManager;
 /// <summary>Summarises a profile's settings into the model's <see cref="NmProfile"/>.</summary>
 public static class NmProfileMapper
 {
-    public static NmProfile Map(NmSettings s, string? filename, string? activeDevice)
+    public static NmProfile Map(NmSettings s, string? filename, string? activeDevice, bool inMemory = false)
     {
         var userData = s.Get(NmKeys.User, NmKeys.UserData) as NmStringMap;
         var managed = (userData?.Values.TryGetValue(NmKeys.ManagedTag, out var tag) == true && tag == "true")
@@ -20,7 +20,7 @@ public static class NmProfileMapper
             [.. Addresses(s, NmKeys.Ipv4), .. Addresses(s, NmKeys.Ipv6)],
             [.. Routes(s, NmKeys.Ipv4), .. Routes(s, NmKeys.Ipv6)],
             activeDevice, filename)
-        { Settings = s };
+        { Settings = s, InMemory = inMemory };
     }
 
     private static IEnumerable<string> Addresses(NmSettings s, string section) =>

@@ -107,10 +107,18 @@ public sealed class PersistenceFailureTests
         await LabWait.UntilAsync("the rollback to delete br6's profile", async () => !await lab.ProfileExistsAsync("nettui-br6"), TimeSpan.FromSeconds(15));
 
         // A confirmed change stays: destroy instead of rollback.
-        var second = await nm.CheckpointCreateAsync([], 60, ct: ct);
-        await nm.CheckpointAdjustRollbackTimeoutAsync(second, 120, ct);
+        var second = await NmCheckpoint.BeginAsync(nm, TimeSpan.FromSeconds(60), ct: ct);
+        await second.ExtendAsync(TimeSpan.FromSeconds(120), ct);
         await nm.AddConnectionAsync(s, ct: ct);
-        await nm.CheckpointDestroyAsync(second, ct);
+        await second.ConfirmAsync(ct);
         Assert.True(await lab.ProfileExistsAsync("nettui-br6"));
+
+        // Unconfirmed: NetworkManager rolls back by itself when the timeout passes (nobody calls rollback).
+        var s2 = ProfileBuilder.Bridge("br8", Guid.NewGuid(), false, [], []);
+        await NmCheckpoint.BeginAsync(nm, TimeSpan.FromSeconds(2), ct: ct);
+        await nm.AddConnectionAsync(s2, ct: ct);
+        Assert.True(await lab.ProfileExistsAsync("nettui-br8"));
+        await LabWait.UntilAsync("NetworkManager's own rollback to delete br8's profile", async () => !await lab.ProfileExistsAsync("nettui-br8"), TimeSpan.FromSeconds(15));
+        Assert.True(await lab.ProfileExistsAsync("nettui-br6"), "the confirmed change stays");
     }
 }

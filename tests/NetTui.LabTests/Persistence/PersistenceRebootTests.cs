@@ -83,6 +83,40 @@ public sealed class PersistenceRebootTests
         await lab.WaitForAddressAsync("br0", "192.168.52.1/24");
         await LabWait.UntilAsync("vp1 to be a port of br0 again", async () =>
             (await lab.Host.IpJsonAsync("link", "show", "vp1")).Any(l => (string?)l!["master"] == "br0"), TimeSpan.FromSeconds(30));
+
+        // Detach: NetTui's port profile goes, and the veth is not a port after the next reboot.
+        var detach = await lab.ApplyAsync(new DetachFromBridge("vp1"));
+        Assert.Contains("nettui-vp1 is deleted", PersistLab.Label(detach), StringComparison.Ordinal);
+        Assert.False(await lab.ProfileExistsAsync("nettui-vp1"));
+        await lab.RebootAsync(() => lab.VethAsync("vp1", "vp1b"));
+        await lab.WaitForAddressAsync("br0", "192.168.52.1/24");
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(await lab.Host.IpJsonAsync("link", "show", "vp1"), l => (string?)l!["master"] == "br0");
+    }
+
+    [Fact]
+    public async Task An_address_on_a_veth_without_profile_gets_an_ethernet_profile_and_comes_back_and_its_removal_is_persisted()
+    {
+        await using var lab = await PersistLab.CreateAsync();
+        await lab.VethAsync("va1", "va1b");
+        var add = await lab.ApplyAsync(new AddAddress("va1", "192.168.58.1/24"));
+        Assert.Contains("new profile nettui-va1", PersistLab.Label(add), StringComparison.Ordinal);
+        var shown = await lab.NmcliShowAsync("nettui-va1", "connection.type,connection.interface-name,ipv4.method,ipv4.addresses");
+        Assert.Equal("802-3-ethernet", shown["connection.type"]);
+        Assert.Equal("192.168.58.1/24", shown["ipv4.addresses"]);
+        await lab.ApplyAsync(new AddAddress("va1", "192.168.59.1/24"));
+
+        await lab.RebootAsync(() => lab.VethAsync("va1", "va1b"));
+        await lab.WaitForAddressAsync("va1", "192.168.58.1/24");
+        await lab.WaitForAddressAsync("va1", "192.168.59.1/24");
+
+        // Removing an address takes it out of the profile (Update2 + Reapply), so it stays gone after a reboot.
+        var remove = await lab.ApplyAsync(new RemoveAddress("va1", "192.168.59.1/24"));
+        Assert.Contains("removed from profile nettui-va1", PersistLab.Label(remove), StringComparison.Ordinal);
+        Assert.Equal("192.168.58.1/24", (await lab.NmcliShowAsync("nettui-va1", "ipv4.addresses"))["ipv4.addresses"]);
+        await lab.RebootAsync(() => lab.VethAsync("va1", "va1b"));
+        await lab.WaitForAddressAsync("va1", "192.168.58.1/24");
+        Assert.DoesNotContain("192.168.59.1", (await lab.Host.CheckedAsync("ip", "addr", "show", "dev", "va1")).StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,6 +24,16 @@ public class AnnotationAndDriftTests
     }
 
     [Fact]
+    public void An_in_memory_profile_does_not_make_a_link_survive_reboot()
+    {
+        var s = Annotated(PlannerTests.Profile("tmp-br0", "bridge", "br0", addresses: ["192.168.100.1/24"]) with { InMemory = true });
+        var p = s.FindLink("br0")!.Persistence!;
+        Assert.Equal(PersistenceKind.RuntimeOnly, p.Where);
+        Assert.Equal("tmp-br0", p.Profile);
+        Assert.Equal(PersistenceKind.RuntimeOnly, s.FindLink("br0")!.Addresses.Single().Persistence!.Where);
+    }
+
+    [Fact]
     public void Without_NetworkManager_everything_of_the_kernel_is_runtime_only_but_OVS_is_OVSDB()
     {
         var s = PersistenceAnnotator.Annotate(NetTui.UnitTests.Cli.SampleSnapshot.Create() with { NetworkManager = NetworkManagerState.Down("not running") });

@@ -25,7 +25,7 @@ public static class NetworkManagerReader
             var byUuid = active.GroupBy(a => a.Uuid).ToDictionary(g => g.Key, g => g.SelectMany(a => a.Devices).FirstOrDefault());
             // NetworkManager's generated profiles for externally configured devices are its view, not configuration.
             var profiles = (await nm.ListConnectionsAsync(ct).ConfigureAwait(false)).Where(c => !c.Generated)
-                .Select(c => NmProfileMapper.Map(c.Settings, c.Filename, byUuid.GetValueOrDefault(c.Settings.Uuid)))
+                .Select(c => NmProfileMapper.Map(c.Settings, c.Filename, byUuid.GetValueOrDefault(c.Settings.Uuid), c.InMemory))
                 .OrderBy(p => p.Id, StringComparer.Ordinal)
                 .ToImmutableArray();
             return (SourceStatus.Ok(SourceKind.NetworkManager, sw.Elapsed), new NetworkManagerState(true, null, version, profiles));

@@ -22,6 +22,10 @@ internal static class PersistenceChoice
 
     public static NetworkManagerStepHandler StepHandler(string? busAddress) => new(new NmClient(busAddress));
 
+    /// <summary>The line to print above a plan; null when the plan's first step (a note) already says it.</summary>
+    public static string? Header(OperationReport o, ChangeReport report, bool runtimeOnly) =>
+        o.Plan.FirstOrDefault() is NoteStep ? null : Label(o, report, runtimeOnly);
+
     /// <summary>
     /// The persistence line for an operation of a report. A wrapped operation carries it as its
     /// first plan step (a note) already; for the others it is worked out from the "before" snapshot.

@@ -133,7 +133,7 @@ internal static class ChangeVerb
         }
         foreach (var o in report.Operations)
         {
-            if (PersistenceChoice.Label(o, report, runtimeOnly) is { } label) await host.Out.WriteLineAsync($"# {label}").ConfigureAwait(false);
+            if (PersistenceChoice.Header(o, report, runtimeOnly) is { } label) await host.Out.WriteLineAsync($"# {label}").ConfigureAwait(false);
             foreach (var line in PlanPreview.Lines(o.Operation, o.Plan, report.Target)) await host.Out.WriteLineAsync(line).ConfigureAwait(false);
             foreach (var c in o.Operation.Consequences(report.Before!)) await host.Out.WriteLineAsync($"#   also: {c}").ConfigureAwait(false);
         }
