@@ -37,6 +37,7 @@ internal sealed partial class MainWindow
     /// <summary>Routes one key: overlay first, then the filter line, then the keymap.</summary>
     internal bool HandleKey(Key key)
     {
+        if (FormOpen) return FormKey(key);
         if (_overlay.Visible)
         {
             _overlay.Close();
@@ -77,6 +78,7 @@ internal sealed partial class MainWindow
             case TuiAction.PreviousView: ShowView((ViewKind)(((int)CurrentView + _panes.Count - 1) % _panes.Count)); break;
             case TuiAction.ShowView when entry.View is { } v: ShowView(v); break;
             case TuiAction.CycleTheme: ApplyTheme(Theme.Next()); _message = $"theme {Theme.Name}"; break;
+            case var a when DoForm(a): break;
         }
     }
 

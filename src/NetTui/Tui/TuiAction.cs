@@ -18,4 +18,8 @@ public enum TuiAction
     ShowView,
     CycleTheme,
     Sources,
+    NewObject,
+    AddToObject,
+    DeleteObject,
+    EditObject,
 }
