@@ -42,8 +42,7 @@ public class FormDialogTests
     private static void ClearField(Screen s)
     {
         s.Press(Key.End);
-        for (var i = 0; i < 20; i++) s.App.InjectKey(Key.Backspace);
-        s.App.LayoutAndDraw();
+        for (var i = 0; i < 20; i++) s.Press(Key.Backspace);
     }
 
     [Fact]
@@ -65,7 +64,7 @@ public class FormDialogTests
         s.Type("br7");
         s.Press(Key.Tab).Type("300.1.1.1/24");
         Assert.Contains("✗ address:", s.Text);
-        for (var i = 0; i < 12; i++) s.App.InjectKey(Key.Backspace);
+        for (var i = 0; i < 12; i++) s.Press(Key.Backspace);
         s.Type("192.168.100.1/24");
         s.Press(Key.Tab, Key.CursorDown); // STP: off → on
         var screen = s.Text;

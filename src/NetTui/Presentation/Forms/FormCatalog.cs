@@ -183,13 +183,16 @@ public static class FormCatalog
     private static string[]? OvsParts(string? key) =>
         key is not null && key.StartsWith("ovs:", StringComparison.Ordinal) ? key[4..].Split('/') : null;
 
+    private static HashSet<string> OvsNames(HostSnapshot h) =>
+        [.. (h.Ovs?.Bridges ?? []).SelectMany(b => b.Ports.SelectMany(p => p.Interfaces.Select(i => i.Name).Append(p.Name)).Append(b.Name))];
+
     /// <summary>The first free name prefix0, prefix1, ... on the host.</summary>
     public static string NextFree(HostSnapshot h, string prefix)
     {
         for (var i = 0; ; i++)
         {
             var n = prefix + i.ToString(CultureInfo.InvariantCulture);
-            if (h.FindLink(n) is null && !OvsBridgeNames(h).Contains(n)) return n;
+            if (h.FindLink(n) is null && !OvsNames(h).Contains(n)) return n;
         }
     }
 }

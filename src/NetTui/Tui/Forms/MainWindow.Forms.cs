@@ -67,11 +67,11 @@ internal sealed partial class MainWindow
     /// <summary>The keymap rows of the forms (spliced into <see cref="KeyMap.Default"/>).</summary>
     internal static IEnumerable<KeyBindingEntry> FormKeys() =>
     [
-        new([Key.N], TuiAction.NewObject, "New", "new: bridge (Interfaces, Bridges), OVS bridge (Open vSwitch), route (Routes)",
+        new([Key.N], TuiAction.NewObject, "New", "new: bridge, OVS bridge (Open vSwitch), route (Routes)",
             AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.OpenVSwitch or Presentation.ViewKind.Routes),
-        new([Key.A], TuiAction.AddToObject, "Add", "add: an address (Interfaces), attach an interface to the bridge (Bridges), a GRE port (Open vSwitch)",
+        new([Key.A], TuiAction.AddToObject, "Add", "add: address, attach to bridge (Bridges), GRE port (Open vSwitch)",
             AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.OpenVSwitch),
-        new([Key.X, Key.Delete], TuiAction.DeleteObject, "Delete", "delete the selection (bridge, port, address, OVS bridge/port, route); asks first and lists what goes with it",
+        new([Key.X, Key.Delete], TuiAction.DeleteObject, "Delete", "delete the selection (asks first, lists what goes with it)",
             AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.OpenVSwitch or Presentation.ViewKind.Routes),
         new([Key.E], TuiAction.EditObject, "Edit", "edit the selected interface: up/down, MTU",
             AppliesTo: v => v is Presentation.ViewKind.Interfaces),
