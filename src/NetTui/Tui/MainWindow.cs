@@ -24,6 +24,7 @@ internal sealed partial class MainWindow : Window
     private readonly FilterField _filter = new() { Visible = false, Width = Dim.Fill() };
     private readonly StatusBar _statusBar = new();
     private readonly TextOverlay _overlay = new();
+    private readonly DoctorPanel _doctor = new();
     private readonly Stack<(ViewKind View, string Key)> _back = new();
     private HostSnapshot _snapshot;
     private bool _refreshing;
@@ -73,9 +74,10 @@ internal sealed partial class MainWindow : Window
         _filter.Done += EndFilterEditing;
         _filter.Cancelled += ClearFilter;
         _overlay.Closed += () => CurrentPane.Table.SetFocus();
+        Plain.Text(_doctor);
 
         Plain.Text(_filterLabel);
-        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay);
+        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor);
         ApplySnapshot(initial);
         ApplyTheme(Theme);
         UpdateStatusBar();
@@ -85,6 +87,11 @@ internal sealed partial class MainWindow : Window
     internal TablePane CurrentPane => _panes[CurrentView];
     internal TablePane Pane(ViewKind kind) => _panes[kind];
     internal bool OverlayVisible => _overlay.Visible;
+    internal bool DoctorVisible => _doctor.Visible;
+    internal DoctorPanel DoctorPanel => _doctor;
+
+    /// <summary>What the Doctor view (F2 / !) diagnoses and fixes with; null: the key says it is not available.</summary>
+    public IDoctorBackend? Doctor { get; set; }
     internal bool Filtering => _filter.Visible;
 
     private bool FilterRowShown => _filter.Visible || CurrentPane.State.Filter.Length > 0;
@@ -130,6 +137,7 @@ internal sealed partial class MainWindow : Window
         _filterLabel.SetScheme(theme.Warn);
         _filter.SetScheme(theme.Chrome);
         _overlay.SetScheme(theme.Chrome);
+        _doctor.SetScheme(theme.Chrome);
         SetNeedsDraw();
     }
 
@@ -151,6 +159,7 @@ internal sealed partial class MainWindow : Window
         var parts = new List<string> { _snapshot.TakenAt == DateTimeOffset.UnixEpoch ? "reading the host…" : $"{_snapshot.TakenAt.ToLocalTime():HH:mm:ss}" };
         if (_refreshing) parts.Add("refreshing…");
         if (_message is not null) parts.Add(_message);
+        else if (Doctor is not null && _snapshot.Source(SourceKind.Ovs) is { Available: false }) parts.Add("OVS down: F2 Doctor");
         else if (pane.Rows is { } rows) parts.Add(rows.Count == rows.Set.Count ? $"{rows.Count} rows" : $"{rows.Count}/{rows.Set.Count} rows");
         _header.Show(_snapshot, string.Join("  ", parts));
     }

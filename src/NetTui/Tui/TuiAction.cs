@@ -22,4 +22,5 @@ public enum TuiAction
     AddToObject,
     DeleteObject,
     EditObject,
+    Doctor,
 }
