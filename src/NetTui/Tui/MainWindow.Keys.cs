@@ -37,6 +37,7 @@ internal sealed partial class MainWindow
     /// <summary>Routes one key: overlay first, then the filter line, then the keymap.</summary>
     internal bool HandleKey(Key key)
     {
+        if (FormOpen) return FormKey(key);
         if (_doctor.Visible)
         {
             if (!_doctor.HandleKey(key))
@@ -90,6 +91,7 @@ internal sealed partial class MainWindow
                 if (Doctor is null) _message = "the Doctor is not available here";
                 else _doctor.Open(Doctor);
                 break;
+            case var a when DoForm(a): break;
         }
     }
 

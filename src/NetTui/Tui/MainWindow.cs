@@ -41,6 +41,7 @@ internal sealed partial class MainWindow : Window
     public MainWindow(HostSnapshot initial, bool readOnly, Theme? theme = null, KeyMap? keys = null)
     {
         _snapshot = initial;
+        ReadOnlyMode = readOnly;
         _keys = keys ?? KeyMap.Default;
         Theme = theme ?? Theme.Dark;
         Title = "NetTui";

@@ -18,5 +18,9 @@ public enum TuiAction
     ShowView,
     CycleTheme,
     Sources,
+    NewObject,
+    AddToObject,
+    DeleteObject,
+    EditObject,
     Doctor,
 }

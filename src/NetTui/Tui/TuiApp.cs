@@ -31,6 +31,8 @@ public static class TuiApp
         using var stop = new CancellationTokenSource();
         using IApplication app = Application.Create().Init();
         using var window = new MainWindow(initial, readOnly, Theme.ByName(options.Theme));
+        var executor = new NetTui.Host.Changes.ChangeExecutor(new CommandRunner(target, log), inventory);
+        window.ApplyChanges = ops => Task.Run(() => executor.ApplyAsync(ops, NetTui.Core.Operations.OperationContext.Default));
         var scheduler = new RefreshScheduler(inventory, initial, app.Invoke, window.ApplySnapshot, window.SetRefreshing, log)
         {
             Stopping = stop.Token,

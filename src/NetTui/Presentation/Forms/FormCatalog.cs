@@ -1,0 +1,198 @@
+using System.Globalization;
+using NetTui.Core.Model;
+using NetTui.Core.Operations;
+
+namespace NetTui.Presentation.Forms;
+
+/// <summary>What the admin asked for with a key: a new object, attach/add to one, delete one, edit one.</summary>
+public enum FormVerb
+{
+    New,
+    Add,
+    Delete,
+    Edit,
+}
+
+/// <summary>
+/// The forms of every change the TUI offers, with their defaults and pickers filled from
+/// the snapshot, and which form a key opens in which view for the selected row.
+/// </summary>
+public static class FormCatalog
+{
+    private static readonly string[] OnOff = ["off", "on"];
+
+    private static string V(IReadOnlyDictionary<string, string> v, string name) => v.TryGetValue(name, out var s) ? s.Trim() : "";
+    private static string? Opt(IReadOnlyDictionary<string, string> v, string name) => V(v, name) is { Length: > 0 } s ? s : null;
+
+    public static IReadOnlyList<string> BridgeNames(HostSnapshot h) => [.. h.Bridges.Select(b => b.Name)];
+    public static IReadOnlyList<string> OvsBridgeNames(HostSnapshot h) => [.. (h.Ovs?.Bridges ?? []).Select(b => b.Name)];
+    public static IReadOnlyList<string> LinkNames(HostSnapshot h) => [.. h.Links.Select(l => l.Name)];
+
+    /// <summary>Interfaces that could become a bridge port: not already a port, not a bridge, not loopback.</summary>
+    public static IReadOnlyList<string> Attachable(HostSnapshot h) =>
+        [.. h.Links.Where(l => l.Master is null && l.Kind != LinkKind.Bridge && l.Name != "lo").Select(l => l.Name)];
+
+    public static FormSpec BridgeAdd(HostSnapshot h) => new("New Linux bridge",
+    [
+        new("name", "Name", Default: NextFree(h, "br")),
+        new("address", "Address CIDR", Optional: true),
+        new("stp", "STP", FieldKind.Choice, "off", OnOff),
+    ], v => [new CreateBridge(V(v, "name"), Opt(v, "address"), V(v, "stp") == "on")]);
+
+    public static FormSpec BridgeDel(HostSnapshot h, string name) => new($"Delete Linux bridge {name}",
+        [new("name", "Bridge", FieldKind.Picker, name, BridgeNames(h))],
+        v => [new DeleteBridge(V(v, "name"))], "Delete");
+
+    public static FormSpec Attach(HostSnapshot h, string? bridge, string? iface) => new("Attach an interface to a bridge",
+    [
+        new("bridge", "Bridge", FieldKind.Picker, bridge ?? BridgeNames(h).FirstOrDefault() ?? "", BridgeNames(h)),
+        new("interface", "Interface", FieldKind.Picker, iface ?? Attachable(h).FirstOrDefault() ?? "", Attachable(h)),
+    ], v => [new AttachToBridge(V(v, "bridge"), V(v, "interface"))]);
+
+    public static FormSpec Detach(HostSnapshot h, string iface) => new($"Detach {iface} from its bridge",
+        [new("interface", "Interface", FieldKind.Picker, iface, [.. h.Links.Where(l => l.Master is not null).Select(l => l.Name)])],
+        v => [new DetachFromBridge(V(v, "interface"))], "Detach");
+
+    public static FormSpec AddressAdd(HostSnapshot h, string? iface) => new("Add an address",
+    [
+        new("interface", "Interface", FieldKind.Picker, iface ?? "", LinkNames(h)),
+        new("address", "Address CIDR"),
+    ], v => [new AddAddress(V(v, "interface"), V(v, "address"))]);
+
+    public static FormSpec AddressDel(HostSnapshot h, string iface)
+    {
+        var addrs = h.FindLink(iface)?.Addresses.Where(a => a.Scope != "link").Select(a => a.Cidr).ToList() ?? [];
+        return new($"Remove an address from {iface}",
+        [
+            new("interface", "Interface", FieldKind.Picker, iface, LinkNames(h)),
+            new("address", "Address CIDR", FieldKind.Picker, addrs.FirstOrDefault() ?? "", addrs),
+        ], v => [new RemoveAddress(V(v, "interface"), V(v, "address"))], "Remove");
+    }
+
+    /// <summary>Edit a link: its state and MTU; only what changed becomes an operation.</summary>
+    public static FormSpec LinkEdit(HostSnapshot h, string iface)
+    {
+        var link = h.FindLink(iface);
+        var state = link is null || link.AdminUp ? "up" : "down";
+        var mtu = link?.Mtu.ToString(CultureInfo.InvariantCulture) ?? "";
+        return new($"Edit link {iface}",
+        [
+            new("state", "State", FieldKind.Choice, state, ["up", "down"]),
+            new("mtu", "MTU", Default: mtu),
+        ], v =>
+        {
+            var ops = new List<Operation>();
+            if (V(v, "mtu") != mtu) ops.Add(new SetMtu(iface, V(v, "mtu")));
+            if (V(v, "state") != state)
+            {
+                if (V(v, "state") is not ("up" or "down")) throw new FormError("state", "must be up or down");
+                ops.Add(new SetLinkState(iface, V(v, "state") == "up"));
+            }
+            if (ops.Count == 0) throw new FormError("", "nothing to change");
+            return ops;
+        });
+    }
+
+    public static FormSpec OvsBridgeAdd(HostSnapshot h) => new("New Open vSwitch bridge",
+    [
+        new("name", "Name", Default: NextFree(h, "obr")),
+        new("datapath", "Datapath", FieldKind.Choice, "system", ["system", "netdev"]),
+    ], v => [new CreateOvsBridge(V(v, "name"), V(v, "datapath"))]);
+
+    public static FormSpec OvsBridgeDel(HostSnapshot h, string name) => new($"Delete Open vSwitch bridge {name}",
+        [new("name", "Bridge", FieldKind.Picker, name, OvsBridgeNames(h))],
+        v => [new DeleteOvsBridge(V(v, "name"))], "Delete");
+
+    public static FormSpec OvsGreAdd(HostSnapshot h, string? bridge) => new("New GRE port on an Open vSwitch bridge",
+    [
+        new("bridge", "Bridge", FieldKind.Picker, bridge ?? OvsBridgeNames(h).FirstOrDefault() ?? "", OvsBridgeNames(h)),
+        new("port", "Port name", Default: NextFree(h, "gre")),
+        new("remote", "Remote IP"),
+        new("local", "Local IP", Optional: true),
+        new("key", "Key", Optional: true),
+    ], v => [new AddOvsGrePort(V(v, "bridge"), V(v, "port"), V(v, "remote"), Opt(v, "local"), Opt(v, "key"))]);
+
+    public static FormSpec OvsPortDel(HostSnapshot h, string bridge, string port) => new($"Delete port {port} of {bridge}",
+    [
+        new("bridge", "Bridge", FieldKind.Picker, bridge, OvsBridgeNames(h)),
+        new("port", "Port", Default: port),
+    ], v => [new DeleteOvsPort(V(v, "bridge"), V(v, "port"))], "Delete");
+
+    public static FormSpec RouteAdd(HostSnapshot h) => new("New route",
+    [
+        new("destination", "Destination"),
+        new("via", "Gateway", Optional: true),
+        new("dev", "Device", FieldKind.Picker, "", LinkNames(h), Optional: true),
+        new("metric", "Metric", Optional: true),
+        new("table", "Table", Optional: true),
+    ], v => [new AddRoute(V(v, "destination"), Opt(v, "via"), Opt(v, "dev"), Opt(v, "metric"), Opt(v, "table"))]);
+
+    public static FormSpec RouteDel(HostSnapshot h, Route r) => new($"Delete route {r.Destination}",
+    [
+        new("destination", "Destination", Default: r.Destination),
+        new("via", "Gateway", Default: r.Gateway ?? "", Optional: true),
+        new("dev", "Device", FieldKind.Picker, r.Device ?? "", LinkNames(h), Optional: true),
+        new("metric", "Metric", Default: r.Metric?.ToString(CultureInfo.InvariantCulture) ?? "", Optional: true),
+        new("table", "Table", Default: r.Table == "main" ? "" : r.Table, Optional: true),
+    ], v => [new DeleteRoute(V(v, "destination"), Opt(v, "via"), Opt(v, "dev"), Opt(v, "metric"), Opt(v, "table"))], "Delete");
+
+    /// <summary>
+    /// The form a key opens in <paramref name="view"/> for the selected row (its key in the
+    /// view's row set), or a one-line reason there is none.
+    /// </summary>
+    public static (FormSpec? Form, string? Why) For(FormVerb verb, ViewKind view, string? selected, HostSnapshot h)
+    {
+        switch (view, verb)
+        {
+            case (ViewKind.Interfaces, FormVerb.New):
+            case (ViewKind.Bridges, FormVerb.New):
+                return (BridgeAdd(h), null);
+            case (ViewKind.Interfaces, FormVerb.Add):
+                return (AddressAdd(h, selected), null);
+            case (ViewKind.Interfaces, FormVerb.Edit):
+                return selected is null ? (null, "select an interface to edit") : (LinkEdit(h, selected), null);
+            case (ViewKind.Interfaces, FormVerb.Delete):
+                if (selected is null || h.FindLink(selected) is not { } link) return (null, "select an interface first");
+                if (link.Kind == LinkKind.Bridge) return (BridgeDel(h, link.Name), null);
+                if (link.Master is not null) return (Detach(h, link.Name), null);
+                return link.Addresses.Any(a => a.Scope != "link") ? (AddressDel(h, link.Name), null) : (null, $"{link.Name} has no address to remove");
+            case (ViewKind.Bridges, FormVerb.Add):
+                return (Attach(h, selected?.Split('/')[0], null), null);
+            case (ViewKind.Bridges, FormVerb.Delete):
+                if (selected is null) return (null, "select a bridge or port first");
+                var parts = selected.Split('/');
+                return parts.Length > 1 ? (Detach(h, parts[1]), null) : (BridgeDel(h, parts[0]), null);
+            case (ViewKind.OpenVSwitch, FormVerb.New):
+                return (OvsBridgeAdd(h), null);
+            case (ViewKind.OpenVSwitch, FormVerb.Add):
+                return (OvsGreAdd(h, OvsParts(selected)?[0]), null);
+            case (ViewKind.OpenVSwitch, FormVerb.Delete):
+                if (OvsParts(selected) is not { } o) return (null, "select an OVS bridge or port first");
+                return o.Length >= 2 ? (OvsPortDel(h, o[0], o[1]), null) : (OvsBridgeDel(h, o[0]), null);
+            case (ViewKind.Routes, FormVerb.New):
+                return (RouteAdd(h), null);
+            case (ViewKind.Routes, FormVerb.Delete):
+                var route = selected is null ? null : h.Routes.FirstOrDefault(r => RoutesPresenter.Key(r) == selected);
+                if (route is null) return (null, "select a route first");
+                return (RouteDel(h, route), null);
+            default:
+                return (null, $"no {verb.ToString().ToLowerInvariant()} form in {view.Title()}");
+        }
+    }
+
+    private static string[]? OvsParts(string? key) =>
+        key is not null && key.StartsWith("ovs:", StringComparison.Ordinal) ? key[4..].Split('/') : null;
+
+    private static HashSet<string> OvsNames(HostSnapshot h) =>
+        [.. (h.Ovs?.Bridges ?? []).SelectMany(b => b.Ports.SelectMany(p => p.Interfaces.Select(i => i.Name).Append(p.Name)).Append(b.Name))];
+
+    /// <summary>The first free name prefix0, prefix1, ... on the host.</summary>
+    public static string NextFree(HostSnapshot h, string prefix)
+    {
+        for (var i = 0; ; i++)
+        {
+            var n = prefix + i.ToString(CultureInfo.InvariantCulture);
+            if (h.FindLink(n) is null && !OvsNames(h).Contains(n)) return n;
+        }
+    }
+}

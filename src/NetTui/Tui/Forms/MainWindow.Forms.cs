@@ -1,0 +1,79 @@
+using NetTui.Core.Operations;
+using NetTui.Host.Changes;
+using NetTui.Presentation.Forms;
+using NetTui.Tui.Forms;
+using Terminal.Gui.Input;
+
+namespace NetTui.Tui;
+
+/// <summary>
+/// The main window's change forms: `n` new, `a` attach/add, `x` (Delete) delete, `e` edit,
+/// each opening the form that belongs to the current view and selection.
+/// </summary>
+internal sealed partial class MainWindow
+{
+    private FormDialog? _form;
+
+    /// <summary>How a form applies its operations (the ChangeExecutor in the app; a fake in tests). Null = no change path.</summary>
+    internal Func<IReadOnlyList<Operation>, Task<ChangeReport>>? ApplyChanges { get; set; }
+
+    /// <summary>Non-root: forms open to show what would run, but Apply refuses.</summary>
+    internal bool ReadOnlyMode { get; set; }
+
+    internal FormDialog? Form => _form;
+    internal bool FormOpen => _form is { Visible: true };
+
+    /// <summary>Open the form <paramref name="verb"/> means in the current view; false (with a message) when there is none.</summary>
+    internal bool OpenForm(FormVerb verb)
+    {
+        var (spec, why) = FormCatalog.For(verb, CurrentView, CurrentPane.State.SelectedKey, _snapshot);
+        if (spec is null) { _message = why; return false; }
+        if (_form is null)
+        {
+            _form = new FormDialog();
+            _form.Closed += () => { CurrentPane.Table.SetFocus(); UpdateHeader(); };
+            _form.Applied += r =>
+            {
+                _message = (r.Succeeded ? "" : "change failed: ") + r.Summary;
+                if (r.After is { } after) ApplySnapshot(after);
+                RefreshRequested?.Invoke();
+            };
+            Add(_form);
+        }
+        _form.Open(spec, _snapshot, ReadOnlyMode, ApplyChanges, Theme);
+        return true;
+    }
+
+    private static FormVerb? VerbOf(TuiAction a) => a switch
+    {
+        TuiAction.NewObject => FormVerb.New,
+        TuiAction.AddToObject => FormVerb.Add,
+        TuiAction.DeleteObject => FormVerb.Delete,
+        TuiAction.EditObject => FormVerb.Edit,
+        _ => null,
+    };
+
+    /// <summary>Runs the form actions of the keymap; false for any other action.</summary>
+    private bool DoForm(TuiAction action)
+    {
+        if (VerbOf(action) is not { } verb) return false;
+        OpenForm(verb);
+        return true;
+    }
+
+    /// <summary>While a form is open it takes the keys first; false lets its focused field have the key.</summary>
+    private bool FormKey(Key key) => _form!.HandleKey(key);
+
+    /// <summary>The keymap rows of the forms (spliced into <see cref="KeyMap.Default"/>).</summary>
+    internal static IEnumerable<KeyBindingEntry> FormKeys() =>
+    [
+        new([Key.N], TuiAction.NewObject, "New", "new: bridge, OVS bridge (Open vSwitch), route (Routes)",
+            AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.OpenVSwitch or Presentation.ViewKind.Routes),
+        new([Key.A], TuiAction.AddToObject, "Add", "add: address, attach to bridge (Bridges), GRE port (Open vSwitch)",
+            AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.OpenVSwitch),
+        new([Key.X, Key.Delete], TuiAction.DeleteObject, "Delete", "delete the selection (asks first, lists what goes with it)",
+            AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.OpenVSwitch or Presentation.ViewKind.Routes),
+        new([Key.E], TuiAction.EditObject, "Edit", "edit the selected interface: up/down, MTU",
+            AppliesTo: v => v is Presentation.ViewKind.Interfaces),
+    ];
+}
