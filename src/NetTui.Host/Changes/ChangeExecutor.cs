@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NetTui.Core.Commands;
 using NetTui.Core.Model;
 using NetTui.Core.Operations;
+using NetTui.Core.Plans;
 using NetTui.Core.Values;
 using NetTui.Host.Commands;
 using NetTui.Host.Inventory;
@@ -42,6 +43,12 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
         var current = await inventory.ReadAsync(options.Parts, ct).ConfigureAwait(false);
         run.Before = current;
 
+        // A plan of several operations is checked whole first, each against the host as the
+        // earlier ones would leave it: a plan whose last operation cannot run is refused
+        // before the first one touches the host.
+        if (ops.Count > 1 && PlanValidator.Check(ops, current, ctx) is { Ok: false } check)
+            return await FinishAsync(run.Reject([.. check.Errors.Select(e => new ValueError(e.Where, e.Message))], current)).ConfigureAwait(false);
+
         for (var i = 0; i < ops.Count; i++)
         {
             var op = ops[i];
@@ -60,7 +67,12 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
             var report = new OperationReport(i, op, plan, inverse, noInverse, [], []);
             run.Reports.Add(report);
             run.Notes.AddRange(op.Notes(ctx));
-            if (options.DryRun) continue;
+            if (options.DryRun)
+            {
+                // Nothing ran: the next operation is planned on the host as this one would leave it.
+                (current, ctx) = SnapshotSimulator.After(current, ctx, op);
+                continue;
+            }
 
             try
             {

@@ -52,6 +52,7 @@ public static class NetTuiCli
         // Verb groups: one file each, returning their Command.
         root.Subcommands.Add(ShowCommand.Create(ctx));
         foreach (var verb in ChangeVerbs.Create(ChangeHostFor(ctx))) root.Subcommands.Add(verb);
+        foreach (var verb in new[] { ApplyVerb.Create(ChangeHostFor(ctx)), WizardVerbs.Create(ChangeHostFor(ctx)) }) root.Subcommands.Add(verb);
 
         // No verb (or `tui`): the full-screen interface.
         var theme = new Option<string?>("--theme") { Description = "Colour theme: dark, light or basic16", HelpName = "NAME" };

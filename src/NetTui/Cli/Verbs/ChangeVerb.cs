@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Text.Json;
 using NetTui.Core.Commands;
 using NetTui.Core.Operations;
+using NetTui.Core.Plans;
 using NetTui.Core.Values;
 using NetTui.Host.Changes;
 
@@ -19,29 +20,52 @@ internal static class ChangeVerb
     public static void SetAction(Command command, ChangeHost host, ChangeOptions common, Func<ParseResult, Operation> build) =>
         command.SetAction((r, ct) => RunAsync(host, common, r, build, ct));
 
-    public static async Task<int> RunAsync(ChangeHost host, ChangeOptions common, ParseResult r, Func<ParseResult, Operation> build, CancellationToken ct)
+    public static async Task<int> RunAsync(ChangeHost host, ChangeOptions common, ParseResult r, Func<ParseResult, Operation> build, CancellationToken ct) =>
+        (await RunManyAsync(host, common, r, p => [build(p)], null, ct).ConfigureAwait(false)).ExitCode;
+
+    /// <summary>
+    /// The shared change path for one operation or a whole plan: the operations run as ONE
+    /// change-set through the executor (so the journal sees one change), or are only planned
+    /// with --dry-run. <paramref name="adjust"/> lets a verb change the context (apply's
+    /// --daemon-json). With --save, the operations are also written as a plan file.
+    /// Returns the exit code and the report (null when refused before the executor ran).
+    /// </summary>
+    public static async Task<(int ExitCode, ChangeReport? Report)> RunManyAsync(ChangeHost host, ChangeOptions common, ParseResult r,
+        Func<ParseResult, IReadOnlyList<Operation>> build, Func<OperationContext, OperationContext>? adjust, CancellationToken ct)
     {
         var json = r.GetValue(common.Json);
-        Operation op;
+        IReadOnlyList<Operation> ops;
         NetworkTarget target;
         OperationContext ctx;
         try
         {
-            op = build(r);
+            ops = build(r);
             target = Target(r.GetValue(common.Netns));
             ctx = Context(r.GetValue(common.OvsDb));
+            if (adjust is not null) ctx = adjust(ctx);
         }
         catch (UsageException e)
         {
-            return Refuse(host, json, [new ValueError(e.Field, e.Message[(e.Field.Length + 2)..])]);
+            return (Refuse(host, json, [new ValueError(e.Field, e.Message[(e.Field.Length + 2)..])]), null);
         }
+
+        if (r.GetValue(common.Save) is { } save)
+            await PlanFiles.SaveAsync(save, PlanFile.Create(new PlanMetadata("nettui " + string.Join(' ', CommandPath(r)), DateTimeOffset.UtcNow, null, "local"), ops), ct).ConfigureAwait(false);
 
         var runner = host.Runner(target);
         var executor = new ChangeExecutor(runner, host.Inventory(r, runner, ctx.Ovs), host.Files(), host.Observer(target));
-        var report = await executor.ApplyAsync(op, ctx, new ApplyOptions(DryRun: r.GetValue(common.DryRun)), ct).ConfigureAwait(false);
+        var report = await executor.ApplyAsync(ops, ctx, new ApplyOptions(DryRun: r.GetValue(common.DryRun)), ct).ConfigureAwait(false);
         if (json) await host.Out.WriteLineAsync(ReportJson(report)).ConfigureAwait(false);
         else await PrintAsync(host, report).ConfigureAwait(false);
-        return report.ExitCode;
+        return (report.ExitCode, report);
+    }
+
+    private static IEnumerable<string> CommandPath(ParseResult r)
+    {
+        var names = new List<string>();
+        for (var c = r.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+            if (c.Command is not RootCommand) names.Insert(0, c.Command.Name);
+        return names;
     }
 
     private static NetworkTarget Target(string? netns)
