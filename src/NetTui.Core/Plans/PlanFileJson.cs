@@ -23,6 +23,19 @@ public static class PlanFileJson
         AllowDuplicateProperties = false,
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
+        // A constructor parameter that may be null may also be left out (the writer leaves out
+        // nulls: SetDockerDefaultBridge's "bridge" is null when it removes the setting).
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    foreach (var p in info.Properties)
+                        if (p.IsRequired && p.AssociatedParameter is { IsNullable: true }) p.IsRequired = false;
+                },
+            },
+        },
     };
 
     public static string Write(PlanFile plan) => JsonSerializer.Serialize(new PlanFileDto
