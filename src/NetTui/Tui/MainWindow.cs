@@ -23,6 +23,7 @@ internal sealed class MainWindow : Window
     private readonly FilterField _filter = new() { Visible = false, Width = Dim.Fill() };
     private readonly StatusBar _statusBar = new();
     private readonly TextOverlay _overlay = new();
+    private readonly TunnelWizardOverlay _wizard = new();
     private readonly Stack<(ViewKind View, string Key)> _back = new();
     private HostSnapshot _snapshot;
     private bool _refreshing;
@@ -65,9 +66,10 @@ internal sealed class MainWindow : Window
         _filter.Done += EndFilterEditing;
         _filter.Cancelled += ClearFilter;
         _overlay.Closed += () => CurrentPane.Table.SetFocus();
+        _wizard.Closed += () => CurrentPane.Table.SetFocus();
 
         Plain.Text(_filterLabel);
-        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay);
+        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _wizard);
         ApplySnapshot(initial);
         ApplyTheme(Theme);
         UpdateStatusBar();
@@ -77,6 +79,7 @@ internal sealed class MainWindow : Window
     internal TablePane CurrentPane => _panes[CurrentView];
     internal TablePane Pane(ViewKind kind) => _panes[kind];
     internal bool OverlayVisible => _overlay.Visible;
+    internal TunnelWizardOverlay Wizard => _wizard;
     internal bool Filtering => _filter.Visible;
 
     private bool FilterRowShown => _filter.Visible || CurrentPane.State.Filter.Length > 0;
@@ -119,6 +122,7 @@ internal sealed class MainWindow : Window
         _filterLabel.SetScheme(theme.Warn);
         _filter.SetScheme(theme.Chrome);
         _overlay.SetScheme(theme.Chrome);
+        _wizard.SetScheme(theme.Chrome);
         SetNeedsDraw();
     }
 
@@ -155,6 +159,7 @@ internal sealed class MainWindow : Window
             CurrentPane.Table.SetFocus();
             return true;
         }
+        if (_wizard.Visible) return _wizard.HandleKey(key);
         if (_filter.HasFocus) return false; // the filter line takes typing, Enter and Esc itself
         var entry = _keys.Find(key);
         if (entry is null || !entry.Applies(CurrentView)) return false;
@@ -187,6 +192,7 @@ internal sealed class MainWindow : Window
             case TuiAction.NextView: ShowView((ViewKind)(((int)CurrentView + 1) % _panes.Count)); break;
             case TuiAction.PreviousView: ShowView((ViewKind)(((int)CurrentView + _panes.Count - 1) % _panes.Count)); break;
             case TuiAction.ShowView when entry.View is { } v: ShowView(v); break;
+            case TuiAction.TunnelWizard: _wizard.Open(new Presentation.Wizard.TunnelWizardFlow(_snapshot)); break;
             case TuiAction.CycleTheme: ApplyTheme(Theme.Next()); _message = $"theme {Theme.Name}"; break;
         }
     }
