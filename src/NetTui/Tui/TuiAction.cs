@@ -17,5 +17,6 @@ public enum TuiAction
     PreviousView,
     ShowView,
     CycleTheme,
+    Sources,
     TunnelWizard,
 }

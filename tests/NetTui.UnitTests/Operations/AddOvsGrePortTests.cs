@@ -42,6 +42,9 @@ public class AddOvsGrePortTests
         OpAssert.Rejected(new AddOvsGrePort("obr0", "gre0", "10.0.0.5"), Host, "remote", "address of this host");
         OpAssert.Rejected(new AddOvsGrePort("obr0", "gre0", "1.2.3.4", "9.9.9.9"), Host, "local", "not an address of this host");
         OpAssert.Rejected(new AddOvsGrePort("obr0", "gre0", "1.2.3.4"), Host.WithoutOvs(), "ovs");
+        var tunnel = Host.WithOvsPort("obr0", "gre9", "gre", ("remote_ip", "1.2.3.4"));
+        OpAssert.Rejected(new AddOvsGrePort("obr0", "gre0", "1.2.3.4"), tunnel, "remote", "already tunnels to 1.2.3.4");
+        OpAssert.Valid(new AddOvsGrePort("obr0", "gre0", "1.2.3.4", Key: "2"), tunnel);
     }
 
     [Fact]

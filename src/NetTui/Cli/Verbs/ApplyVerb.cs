@@ -49,11 +49,11 @@ public static class ApplyVerb
             foreach (var m in plan.Messages) await host.Out.WriteLineAsync($"# {m}").ConfigureAwait(false);
         }
 
-        var (exit, report) = await ChangeVerb.RunManyAsync(host, common, r, _ => plan.Operations,
-            ctx => daemonJson is null ? ctx : ctx with { DaemonJsonPath = daemonJson }, ct).ConfigureAwait(false);
-        if (writeTeardown && report is { Outcome: ChangeOutcome.Applied })
-            await SaveTeardownAsync(host, json, path, plan, report, ct).ConfigureAwait(false);
-        return exit;
+        // --daemon-json names the file for Docker operations that name none, so the plan (and its teardown) say which.
+        var ops = plan.Operations.Select(o => daemonJson is not null && o is SetDockerDefaultBridge { DaemonJsonPath: null } d ? d with { DaemonJsonPath = daemonJson } : o).ToList();
+        return await ChangeVerb.RunAsync(host, common, r, ops, ct, writeTeardown
+            ? async (report, _, _, token) => { await SaveTeardownAsync(host, json, path, plan, report, token).ConfigureAwait(false); return report.ExitCode; }
+            : null).ConfigureAwait(false);
     }
 
     /// <summary>The inverses the executor computed from the real host before each operation, newest first.</summary>
