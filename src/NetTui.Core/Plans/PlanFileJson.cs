@@ -60,6 +60,11 @@ public static class PlanFileJson
         }
         using (doc)
         {
+            // A bare operation or array of operations (what `--json` prints as "operation"/"inverse")
+            // is an unversioned plan: read as strictly, wrapped with no metadata.
+            if (doc.RootElement.ValueKind == JsonValueKind.Array
+                || (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("op", out _) && !doc.RootElement.TryGetProperty("schema", out _)))
+                return ReadBare(text, doc.RootElement.ValueKind == JsonValueKind.Array);
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
                 return Fail(new PlanError("$", $"a plan file is a JSON object, not {Word(doc.RootElement.ValueKind)}"));
             if (!doc.RootElement.TryGetProperty("schema", out var schema))
@@ -86,16 +91,40 @@ public static class PlanFileJson
         if (dto.Operations.IsDefaultOrEmpty) return Fail(new PlanError("operations", "the plan has no operations"));
 
         // 3. Values: every field of every operation, named by its index.
+        var errors = FieldErrors(dto.Operations);
+        if (errors.Count > 0) return new PlanParse(null, errors);
+        return new PlanParse(new PlanFile(dto.Schema, dto.Metadata, dto.Operations, dto.Messages ?? []), []);
+    }
+
+    private static List<PlanError> FieldErrors(ImmutableArray<Operation> ops)
+    {
         var errors = new List<PlanError>();
-        for (var i = 0; i < dto.Operations.Length; i++)
+        for (var i = 0; i < ops.Length; i++)
         {
-            var op = dto.Operations[i];
+            var op = ops[i];
             if (op is null) { errors.Add(new PlanError($"operations[{i}]", "null is not an operation")); continue; }
             foreach (var e in op.CheckFields())
                 errors.Add(new PlanError($"operations[{i}] ({op.Kind}).{e.Field}", e.Message));
         }
-        if (errors.Count > 0) return new PlanParse(null, errors);
-        return new PlanParse(new PlanFile(dto.Schema, dto.Metadata, dto.Operations, dto.Messages ?? []), []);
+        return errors;
+    }
+
+    private static PlanParse ReadBare(string text, bool array)
+    {
+        ImmutableArray<Operation> ops;
+        try
+        {
+            ops = array
+                ? JsonSerializer.Deserialize<ImmutableArray<Operation>>(text, Strict)
+                : [JsonSerializer.Deserialize<Operation>(text, Strict)!];
+        }
+        catch (JsonException e)
+        {
+            return Fail(new PlanError(Where(e.Path), Clean(e.Message), Line(e), Column(e)));
+        }
+        if (ops.IsDefaultOrEmpty) return Fail(new PlanError("operations", "the plan has no operations"));
+        var errors = FieldErrors(ops);
+        return errors.Count > 0 ? new PlanParse(null, errors) : new PlanParse(PlanFile.Create(new PlanMetadata("unversioned operations"), ops), []);
     }
 
     private static PlanParse Fail(PlanError e) => new(null, [e]);

@@ -54,7 +54,7 @@ public static class NetTuiCli
         var changes = ChangeHostFor(ctx);
         foreach (var verb in ChangeVerbs.Create(changes)) root.Subcommands.Add(verb);
         root.Subcommands.Add(NetTui.Cli.Persist.PersistCommand.Create(ctx, changes));
-        foreach (var verb in new[] { ApplyVerb.Create(changes), WizardVerbs.Create(changes) }) root.Subcommands.Add(verb);
+        root.Subcommands.Add(WizardVerbs.Create(changes));
 
         // History: one file each under Cli/History.
         root.Subcommands.Add(History.HistoryCommand.Create(changes));

@@ -17,7 +17,7 @@ public static class ApplyVerb
     public static Command Create(ChangeHost host)
     {
         var apply = new Command("apply", "Apply a plan file (JSON, schema nettui.plan/v1) all or nothing, as one change");
-        var plan = new Argument<string>("PLAN") { Description = "The plan file (see docs/plan-files.md)" };
+        var plan = new Argument<string>("PLAN") { Description = "The plan file (see docs/plan-files.md); \"-\" reads stdin" };
         var daemonJson = DaemonJsonOption();
         apply.Add(plan);
         apply.Add(daemonJson);
@@ -70,6 +70,7 @@ public static class ApplyVerb
             new PlanMetadata("nettui apply", DateTimeOffset.UtcNow, plan.Metadata.ForHost, "teardown",
                 $"takes back {Path.GetFileName(path)} (change-set {report.ChangeSetId})"),
             report.Operations.Reverse().Select(o => o.Inverse!));
+        if (path == "-") return; // read from stdin: nowhere to put it next to
         var target = PlanFiles.TeardownPath(path);
         if (target == path) return; // applying a teardown does not write a teardown of the teardown over itself
         await PlanFiles.SaveAsync(target, teardown, ct).ConfigureAwait(false);

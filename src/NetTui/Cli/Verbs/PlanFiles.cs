@@ -23,7 +23,7 @@ public static class PlanFiles
     public static async Task<(PlanFile? Plan, IReadOnlyList<string> Errors)> ReadAsync(string path, CancellationToken ct)
     {
         string text;
-        try { text = await File.ReadAllTextAsync(path, ct).ConfigureAwait(false); }
+        try { text = path == "-" ? await Console.In.ReadToEndAsync(ct).ConfigureAwait(false) : await File.ReadAllTextAsync(path, ct).ConfigureAwait(false); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return (null, [$"{path}: {e.Message}"]);
