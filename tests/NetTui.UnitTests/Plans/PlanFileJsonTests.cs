@@ -98,4 +98,15 @@ public sealed class PlanFileJsonTests
         var e = Assert.Single(PlanFileJson.Read("""{ "schema": "nettui.plan/v1", "metadata": { "createdBy": "x" }, "operations": [] }""").Errors);
         Assert.Equal("operations", e.Where);
     }
+
+    [Fact]
+    public void Bare_operations_as_json_prints_them_are_an_unversioned_plan_read_as_strictly()
+    {
+        var ok = PlanFileJson.Read("""[ { "op": "bridge.add", "name": "br1" }, { "op": "route.add", "destination": "10.1.0.0/24", "dev": "br1" } ]""");
+        Assert.True(ok.Ok);
+        Assert.Equal(2, ok.Plan!.Operations.Length);
+        Assert.True(PlanFileJson.Read("""{ "op": "bridge.add", "name": "br1" }""").Ok);
+        Assert.Contains("bridge.explode", Assert.Single(PlanFileJson.Read("""[ { "op": "bridge.explode" } ]""").Errors).Message, StringComparison.Ordinal);
+        Assert.Equal("operations[0] (bridge.add).name", Assert.Single(PlanFileJson.Read("""{ "op": "bridge.add", "name": "br1;reboot" }""").Errors).Where);
+    }
 }
