@@ -16,6 +16,12 @@ public sealed class CliContext(TextWriter output, TextWriter error)
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
 
+    /// <summary>Where confirmations and prompts are read from (Console.In by default; tests give a StringReader).</summary>
+    public TextReader Input { get; init; } = Console.In;
+
+    /// <summary>Whether a person can answer prompts: without one, verbs that would ask must refuse instead.</summary>
+    public bool Interactive { get; init; } = !Console.IsInputRedirected && !Console.IsOutputRedirected;
+
     /// <summary>Builds the inventory for a parse result; tests swap in one over canned data.</summary>
     public Func<ParseResult, ILogger, IHostInventory>? InventoryFactory { get; init; }
 

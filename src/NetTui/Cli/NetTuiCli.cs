@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NetTui.Cli.Doctor;
 using NetTui.Cli.Show;
 using NetTui.Cli.Verbs;
 
@@ -54,6 +55,7 @@ public static class NetTuiCli
         var changes = ChangeHostFor(ctx);
         foreach (var verb in ChangeVerbs.Create(changes)) root.Subcommands.Add(verb);
         root.Subcommands.Add(NetTui.Cli.Persist.PersistCommand.Create(ctx, changes));
+        root.Subcommands.Add(DoctorCommand.Create(ctx));
         root.Subcommands.Add(WizardVerbs.Create(changes));
 
         // History: one file each under Cli/History.

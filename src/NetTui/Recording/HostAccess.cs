@@ -9,9 +9,13 @@ namespace NetTui.Recording;
 /// <summary>
 /// How to reach the host of any namespace: undo, rollback and the watchdog act on the namespace
 /// a change-set was applied to (recorded in the journal), not only the one on the command line.
+/// <paramref name="handlers"/> run the plan steps that are not commands (NetworkManager profile
+/// steps of a persisted change): with them, undoing a persisted change also undoes its profile,
+/// because its journaled inverse is itself a persisted operation. Disposes the handlers.
 /// </summary>
 public sealed class HostAccess(
-    Func<NetworkTarget, ICommandRunner> runner, Func<ICommandRunner, IHostInventory> inventory, Func<IFileStore> files, OperationContext context)
+    Func<NetworkTarget, ICommandRunner> runner, Func<ICommandRunner, IHostInventory> inventory, Func<IFileStore> files, OperationContext context,
+    IReadOnlyList<IPlanStepHandler>? handlers = null) : IDisposable
 {
     public OperationContext Context { get; } = context;
 
@@ -20,6 +24,11 @@ public sealed class HostAccess(
     public ChangeExecutor Executor(string? netns, IChangeObserver observer)
     {
         var r = runner(new NetworkTarget(netns));
-        return new ChangeExecutor(r, inventory(r), files(), observer);
+        return new ChangeExecutor(r, inventory(r), files(), observer, handlers);
+    }
+
+    public void Dispose()
+    {
+        foreach (var h in handlers ?? []) (h as IDisposable)?.Dispose();
     }
 }

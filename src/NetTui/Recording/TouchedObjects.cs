@@ -14,6 +14,8 @@ public static class TouchedObjects
 {
     public static IReadOnlyList<FactObject> Of(Operation op, HostSnapshot host) => op switch
     {
+        // Persisted through NetworkManager: the host objects are those of the operation it wraps.
+        NetTui.Core.Persisting.PersistedOperation p => Of(p.Inner, host),
         CreateBridge b => [.. Bridge(b.Name), .. b.Ports.Select(FactObject.Link), .. b.Routes.SelectMany(r => Routes(host, r.Destination, r.Table))],
         DeleteBridge b => [.. Bridge(b.Name), .. PortsOf(host, b.Name), .. RoutesVia(host, b.Name)],
         AddAddress a => [FactObject.Link(a.Interface), .. RoutesVia(host, a.Interface)],

@@ -46,6 +46,7 @@ public sealed class KeyMap(IReadOnlyList<KeyBindingEntry> entries)
         .. Enum.GetValues<ViewKind>().Select(v =>
             new KeyBindingEntry([new Key((char)('1' + (int)v))], TuiAction.ShowView, v.Title(), $"show {v.Title()}", View: v)),
         new([Key.I], TuiAction.Sources, "Sources", "show each source's health, the full reason when down, and read times"),
+        new([Key.F2, new Key('!')], TuiAction.Doctor, "Doctor", "open the Doctor: what is wrong, why, and a fix to confirm"),
         new([Key.R], TuiAction.Refresh, "Refresh", "re-read everything now", InStatusBar: true),
         new([Key.W], TuiAction.TunnelWizard, "Wizard", "tunnel wizard: join this host's containers to a peer's over GRE"),
         new([Key.T], TuiAction.CycleTheme, "Theme", "next colour theme (dark, light, 16 colours)"),

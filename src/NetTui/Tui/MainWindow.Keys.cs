@@ -37,6 +37,15 @@ internal sealed partial class MainWindow
     /// <summary>Routes one key: overlay first, then the filter line, then the keymap.</summary>
     internal bool HandleKey(Key key)
     {
+        if (_doctor.Visible)
+        {
+            if (!_doctor.HandleKey(key))
+            {
+                CurrentPane.Table.SetFocus();
+                RefreshRequested?.Invoke(); // a fix may have changed the host
+            }
+            return true;
+        }
         if (_overlay.Visible)
         {
             _overlay.Close();
@@ -79,6 +88,10 @@ internal sealed partial class MainWindow
             case TuiAction.PreviousView: ShowView((ViewKind)(((int)CurrentView + _panes.Count - 1) % _panes.Count)); break;
             case TuiAction.ShowView when entry.View is { } v: ShowView(v); break;
             case TuiAction.CycleTheme: ApplyTheme(Theme.Next()); _message = $"theme {Theme.Name}"; break;
+            case TuiAction.Doctor:
+                if (Doctor is null) _message = "the Doctor is not available here";
+                else _doctor.Open(Doctor);
+                break;
         }
     }
 

@@ -24,6 +24,7 @@ internal sealed partial class MainWindow : Window
     private readonly FilterField _filter = new() { Visible = false, Width = Dim.Fill() };
     private readonly StatusBar _statusBar = new();
     private readonly TextOverlay _overlay = new();
+    private readonly DoctorPanel _doctor = new();
     private readonly TunnelWizardOverlay _wizard = new();
     private readonly Stack<(ViewKind View, string Key)> _back = new();
     private HostSnapshot _snapshot;
@@ -74,9 +75,10 @@ internal sealed partial class MainWindow : Window
         _filter.Cancelled += ClearFilter;
         _overlay.Closed += () => CurrentPane.Table.SetFocus();
         _wizard.Closed += () => CurrentPane.Table.SetFocus();
+        Plain.Text(_doctor);
 
         Plain.Text(_filterLabel);
-        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _wizard);
+        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor, _wizard);
         ApplySnapshot(initial);
         ApplyTheme(Theme);
         UpdateStatusBar();
@@ -86,6 +88,11 @@ internal sealed partial class MainWindow : Window
     internal TablePane CurrentPane => _panes[CurrentView];
     internal TablePane Pane(ViewKind kind) => _panes[kind];
     internal bool OverlayVisible => _overlay.Visible;
+    internal bool DoctorVisible => _doctor.Visible;
+    internal DoctorPanel DoctorPanel => _doctor;
+
+    /// <summary>What the Doctor view (F2 / !) diagnoses and fixes with; null: the key says it is not available.</summary>
+    public IDoctorBackend? Doctor { get; set; }
     internal TunnelWizardOverlay Wizard => _wizard;
     internal bool Filtering => _filter.Visible;
 
@@ -132,6 +139,7 @@ internal sealed partial class MainWindow : Window
         _filterLabel.SetScheme(theme.Warn);
         _filter.SetScheme(theme.Chrome);
         _overlay.SetScheme(theme.Chrome);
+        _doctor.SetScheme(theme.Chrome);
         _wizard.SetScheme(theme.Chrome);
         SetNeedsDraw();
     }
@@ -154,6 +162,7 @@ internal sealed partial class MainWindow : Window
         var parts = new List<string> { _snapshot.TakenAt == DateTimeOffset.UnixEpoch ? "reading the host…" : $"{_snapshot.TakenAt.ToLocalTime():HH:mm:ss}" };
         if (_refreshing) parts.Add("refreshing…");
         if (_message is not null) parts.Add(_message);
+        else if (Doctor is not null && _snapshot.Source(SourceKind.Ovs) is { Available: false }) parts.Add("OVS down: F2 Doctor");
         else if (pane.Rows is { } rows) parts.Add(rows.Count == rows.Set.Count ? $"{rows.Count} rows" : $"{rows.Count}/{rows.Set.Count} rows");
         _header.Show(_snapshot, string.Join("  ", parts));
     }

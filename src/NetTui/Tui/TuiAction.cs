@@ -18,5 +18,6 @@ public enum TuiAction
     ShowView,
     CycleTheme,
     Sources,
+    Doctor,
     TunnelWizard,
 }

@@ -36,6 +36,11 @@ public static class TuiApp
             Stopping = stop.Token,
         };
         window.RefreshRequested += () => scheduler.Request(InventoryParts.All);
+        window.Doctor = new ServiceDoctorBackend(
+            new Host.Doctor.DoctorService(new CommandRunner(target, log), inventory,
+                new Host.Doctor.DoctorOptions { OvsDatabase = options.OvsDb, OvsEnvironment = Host.Doctor.DoctorOptions.OvsEnvironmentOfThisProcess() }, log),
+            target,
+            journal: () => OpenJournal(target, log));
         scheduler.Request(InventoryParts.All);
 
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
@@ -45,6 +50,17 @@ public static class TuiApp
         }
         log.Information("TUI stopped");
         return 0;
+    }
+
+    /// <summary>The history journal for Doctor fixes; one that cannot be opened is logged and the fix goes on unjournaled.</summary>
+    private static Host.Doctor.IFixObserver? OpenJournal(NetworkTarget target, Serilog.ILogger log)
+    {
+        try { return new Doctor.JournalFixObserver(History.Journaling.Journal.Open(History.HistoryLocation.Resolve(null)), target); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            log.Warning(e, "history journal unavailable; Doctor fixes are not journaled");
+            return null;
+        }
     }
 
     private static IHostInventory DefaultInventory(NetworkTarget target, Serilog.ILogger log) =>

@@ -46,6 +46,7 @@ public static class TuiCommand
         {
             Log = log,
             InventoryFactory = _ => ctx.CreateInventory(r, log),
+            OvsDb = r.GetValue(ctx.Options.OvsDb),
         }).ConfigureAwait(false);
     }
 }

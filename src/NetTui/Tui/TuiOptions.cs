@@ -13,6 +13,9 @@ public sealed record TuiOptions(string? Netns = null, string? Theme = null)
     /// <summary>Replaces the real inventory (tests, demos).</summary>
     public Func<NetworkTarget, IHostInventory>? InventoryFactory { get; init; }
 
+    /// <summary>The OVSDB socket the Doctor diagnoses (--ovs-db); null: from OVS_RUNDIR or the built-in default.</summary>
+    public string? OvsDb { get; init; }
+
     /// <summary>Seconds between periodic refreshes of OVS and Docker.</summary>
     public TimeSpan RefreshPeriod { get; init; } = Live.LiveUpdates.DefaultPeriod;
 }

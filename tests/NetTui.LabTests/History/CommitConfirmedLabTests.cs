@@ -7,7 +7,7 @@ namespace NetTui.LabTests.History;
 /// <summary>
 /// `--confirm-within`: the change is applied, then rolled back by the detached watchdog unless
 /// confirmed in time, even when nettui and its terminal are gone (tmux kill-session). The
-/// timing is not asserted beyond "eventually" (polled for up to 20 s): the machine is shared.
+/// timing is not asserted beyond "eventually" (polled for up to 60 s): the machine is shared.
 /// </summary>
 public sealed class CommitConfirmedLabTests
 {
@@ -39,12 +39,12 @@ public sealed class CommitConfirmedLabTests
             LabSignals.SignalIfOwned(cs.WriterPid, h.Db, LabSignals.SigKill);
             await LabExec.CheckedAsync("tmux", "kill-session", "-t", session);
 
-            await LabWait.UntilAsync("the watchdog to roll the change back", async () =>
-                (await journal.GetAsync(cs.Id))!.ChangeSet.Status == ChangeSetStatus.RolledBack, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(200));
+            // 3 s + margin; the margin is generous because the machine is shared (load seen at 49 on 2 cores).
+            await h.WaitForStatusAsync(cs.Id, ChangeSetStatus.RolledBack, TimeSpan.FromSeconds(60));
             Assert.False((await h.Lab.Host.RunAsync("ip", "link", "show", "brcc")).Succeeded, "brcc should be gone");
             var rows = await journal.ListAllAsync(TestContext.Current.CancellationToken);
             Assert.Contains(rows, r => r.Kind == ChangeSetKind.Rollback && r.RevertsId == cs.Id && r.Status == ChangeSetStatus.Applied);
-            await LabWait.UntilAsync("the watchdog to exit", () => Task.FromResult(!LabSignals.IsAlive(cs.WatchdogPid!.Value)), TimeSpan.FromSeconds(10));
+            await LabWait.UntilAsync("the watchdog to exit", () => Task.FromResult(!LabSignals.IsAlive(cs.WatchdogPid!.Value)), TimeSpan.FromSeconds(30));
         }
         finally
         {
@@ -56,18 +56,18 @@ public sealed class CommitConfirmedLabTests
     public async Task Confirmed_change_stays_after_the_deadline()
     {
         await using var h = await HistoryLab.CreateAsync();
-        var apply = await h.CliAsync("bridge", "add", "brok", "--confirm-within", "4", "--json");
+        var apply = await h.CliAsync("bridge", "add", "brok", "--confirm-within", "10", "--json");
         Assert.True(apply.Succeeded, apply.StandardError);
         var doc = System.Text.Json.Nodes.JsonNode.Parse(apply.StandardOutput)!;
         var id = (long)doc["historyId"]!;
         var watchdog = (int)doc["watchdogPid"]!;
         h.Track(watchdog);
 
-        // In this process: a second `dotnet` start could eat the 4 s on a loaded machine.
+        // In this process: a second `dotnet` start could eat seconds on a loaded machine.
         var confirmed = await h.OkAsync("confirm", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains($"#{id} confirmed", confirmed, StringComparison.Ordinal);
 
-        await LabWait.UntilAsync("the watchdog to see the confirmation and exit", () => Task.FromResult(!LabSignals.IsAlive(watchdog)), TimeSpan.FromSeconds(20));
+        await LabWait.UntilAsync("the watchdog to see the confirmation and exit", () => Task.FromResult(!LabSignals.IsAlive(watchdog)), TimeSpan.FromSeconds(60));
         var cs = (await h.Journal.GetAsync(id, TestContext.Current.CancellationToken))!.ChangeSet;
         Assert.True(cs.ConfirmDeadline is not null);
         // Past the deadline, the change is still there and still applied.
@@ -98,10 +98,8 @@ public sealed class CommitConfirmedLabTests
         }
 
         // Long before the 60 s deadline: the watchdog sees its writer gone mid-change.
-        var journal = h.Journal;
-        await LabWait.UntilAsync("the watchdog to roll back the half-applied change", async () =>
-            (await journal.ListAllAsync()).Any(cs => cs.Kind == ChangeSetKind.Change && cs.Status == ChangeSetStatus.RolledBack),
-            TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(200));
+        var id = (await h.Journal.ListAllAsync(TestContext.Current.CancellationToken)).Single(cs => cs.Kind == ChangeSetKind.Change).Id;
+        await h.WaitForStatusAsync(id, ChangeSetStatus.RolledBack, TimeSpan.FromSeconds(60));
         Operations.SnapshotShape.Equal(before, await h.ReadAsync(), "after the watchdog's rollback");
     }
 }

@@ -97,6 +97,28 @@ internal sealed class HistoryLab : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits (the machine is shared: generously) until change-set <paramref name="id"/> has
+    /// <paramref name="status"/>; on timeout says where it is, whether its watchdog lives and
+    /// what the log says.
+    /// </summary>
+    public async Task WaitForStatusAsync(long id, ChangeSetStatus status, TimeSpan timeout)
+    {
+        var journal = Journal;
+        try
+        {
+            await LabWait.UntilAsync($"#{id} to become {status}", async () => (await journal.GetAsync(id))!.ChangeSet.Status == status,
+                timeout, TimeSpan.FromMilliseconds(200));
+        }
+        catch (LabException e)
+        {
+            var cs = (await journal.GetAsync(id))!.ChangeSet;
+            var log = Directory.GetFiles(Lab.Host.StateDir, "nettui*.log").Select(File.ReadAllText);
+            Assert.Fail($"{e.Message}: it is {cs.Status}; watchdog pid {cs.WatchdogPid} " +
+                        $"{(cs.WatchdogPid is { } p && LabSignals.IsAlive(p) ? "alive" : "gone")}; log:\n{string.Join("\n", log)}");
+        }
+    }
+
     /// <summary>Remembers a watchdog pid so that it is ended (if still alive) when the test ends.</summary>
     public void Track(int? watchdogPid)
     {

@@ -143,7 +143,9 @@ public class HostInventoryTests
         Assert.False(reader.Command.InTargetNamespace);
         Assert.Contains("--db=unix:/tmp/x/db.sock", reader.Command.Arguments);
         Assert.Contains("--timeout=5", reader.Command.Arguments);
-        Assert.Equal("--format=json", reader.Command.Arguments[0]);
+        Assert.Contains("--format=json", reader.Command.Arguments);
+        // A read must not wait for ovs-vswitchd nor insert the root record.
+        Assert.Equal("--no-wait", reader.Command.Arguments[0]);
         await Task.CompletedTask;
     }
 

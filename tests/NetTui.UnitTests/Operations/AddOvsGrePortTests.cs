@@ -14,7 +14,7 @@ public class AddOvsGrePortTests
         OpAssert.Valid(op, Host);
         var cmds = OpAssert.Commands(op, Host);
         Assert.Equal(["ovs-vsctl --timeout=10 add-port obr0 gre0 -- set interface gre0 type=gre options:key=42 options:local_ip=10.0.0.5 options:remote_ip=192.168.42.131"], cmds);
-        Assert.Equal(["ovs-vsctl --timeout=10 --if-exists del-port obr0 gre0"], OpAssert.Undo(op, Host));
+        Assert.Equal(["ovs-vsctl --timeout=10 --no-wait --if-exists del-port obr0 gre0"], OpAssert.Undo(op, Host));
         Assert.Equal(new DeleteOvsPort("obr0", "gre0"), op.Inverse(Host, OpAssert.Ctx));
     }
 

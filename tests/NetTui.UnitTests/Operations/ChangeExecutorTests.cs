@@ -186,7 +186,7 @@ public class ChangeExecutorTests
         var (ex, runner, _, _) = Make(Done, (spec, _) => spec.Program == "ovs-vsctl" && spec.Arguments.Contains("add-br"));
         var r = await ex.ApplyAsync(new CreateOvsBridge("obr0", "netdev"), OperationContext.Default, ct: TestContext.Current.CancellationToken);
         Assert.Equal(ChangeOutcome.RolledBack, r.Outcome);
-        Assert.Equal("ovs-vsctl --timeout=10 --if-exists del-br obr0", runner.Lines[^1]);
+        Assert.Equal("ovs-vsctl --timeout=10 --no-wait --if-exists del-br obr0", runner.Lines[^1]);
     }
 
     [Fact]

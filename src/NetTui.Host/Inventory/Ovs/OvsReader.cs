@@ -19,7 +19,9 @@ public sealed class OvsReader(ICommandRunner runner, string? database = null)
     {
         get
         {
-            List<string> args = ["--format=json", $"--timeout={OvsTimeoutSeconds}"];
+            // --no-wait: a read must never wait for ovs-vswitchd (nor make ovs-vsctl insert the
+            // missing root record and wait for it to be applied); reading is all we do here.
+            List<string> args = ["--no-wait", "--format=json", $"--timeout={OvsTimeoutSeconds}"];
             if (!string.IsNullOrEmpty(database)) args.Add($"--db={database}");
             args.AddRange(["list", "Open_vSwitch", "--", "list", "Bridge", "--", "list", "Port", "--", "list", "Interface"]);
             return new CommandSpec("ovs-vsctl", [.. args], TimeSpan.FromSeconds(OvsTimeoutSeconds + 3)).OutsideNamespace();

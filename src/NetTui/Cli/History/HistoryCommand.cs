@@ -23,6 +23,8 @@ public static class HistoryCommand
             if (journal is null) return HistorySupport.Usage;
             // Crash leftovers are reported on every start, here too (stderr: the listing stays parseable).
             await HistorySupport.ReportStartupAsync(host, journal, ct).ConfigureAwait(false);
+            if (await NetTui.History.Locking.ApplyLock.ReadHolderAsync(journal.Database, ct).ConfigureAwait(false) is { } holder)
+                await host.Err.WriteLineAsync($"note: a change is being applied now by {holder}").ConfigureAwait(false);
             var now = journal.Time.GetUtcNow();
 
             if (r.GetValue(id) is { } one)

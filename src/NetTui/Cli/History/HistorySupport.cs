@@ -35,7 +35,8 @@ internal static class HistorySupport
     public static HostAccess Access(ChangeHost host, ParseResult r)
     {
         var ctx = ChangeVerb.Context(host.SharedOvsDb is { } o ? r.GetValue(o) : null);
-        return new HostAccess(host.Runner, runner => host.Inventory(r, runner, ctx.Ovs), host.Files, ctx);
+        // The NetworkManager step handler: reverting a persisted change runs profile steps (and a note step).
+        return new HostAccess(host.Runner, runner => host.Inventory(r, runner, ctx.Ovs), host.Files, ctx, [Persist.PersistenceChoice.StepHandler(host.BusAddress)]);
     }
 
     public static string Json(object value) => JsonSerializer.Serialize(value, OperationJson.Options);

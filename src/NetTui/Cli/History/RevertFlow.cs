@@ -65,7 +65,8 @@ internal static class RevertFlow
                     return await HistorySupport.FailAsync(host, json, HistorySupport.Refused, "nothing was changed").ConfigureAwait(false);
             }
 
-            var reverter = new Reverter(journal, HistorySupport.Access(host, r));
+            using var access = HistorySupport.Access(host, r);
+            var reverter = new Reverter(journal, access);
             var done = new List<RevertOutcome>();
             foreach (var revert in p.Reverts)
             {

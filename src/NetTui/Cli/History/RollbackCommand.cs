@@ -76,7 +76,8 @@ public static class RollbackCommand
                     return await HistorySupport.FailAsync(host, json, HistorySupport.Refused, "nothing was changed").ConfigureAwait(false);
             }
 
-            var reverter = new Reverter(journal, HistorySupport.Access(host, r));
+            using var access = HistorySupport.Access(host, r);
+            var reverter = new Reverter(journal, access);
             var done = new List<RevertOutcome>();
             foreach (var id in ids)
             {

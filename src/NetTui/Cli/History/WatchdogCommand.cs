@@ -25,7 +25,8 @@ public static class WatchdogCommand
             var journal = HistorySupport.OpenJournal(host, r);
             if (journal is null) return HistorySupport.Usage;
             var changeSet = r.GetValue(id);
-            var reverter = new Reverter(journal, HistorySupport.Access(host, r));
+            using var access = HistorySupport.Access(host, r);
+            var reverter = new Reverter(journal, access);
             try
             {
                 var result = await new ConfirmWatchdog(journal).RunAsync(changeSet, async (cs, token) =>

@@ -17,7 +17,7 @@ public static class DockerVerbs
         var docker = new Command("docker", "Docker daemon network settings");
         var bridge = new Command("bridge", "Set Docker's default bridge (\"bridge\" in daemon.json); dockerd must be restarted");
         var name = new Argument<string>("NAME");
-        var path = new Option<string?>("--daemon-json") { Description = $"daemon.json to edit (default {OperationContext.DefaultDaemonJson})" };
+        var path = new Option<string?>("--daemon-json") { HelpName = "PATH", Description = $"daemon.json to edit (default {OperationContext.DefaultDaemonJson})" };
         var restart = new Option<bool>("--restart") { Description = "Restart dockerd through systemd once daemon.json is written" };
         bridge.Add(name);
         bridge.Add(path);
