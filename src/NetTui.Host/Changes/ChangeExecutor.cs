@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NetTui.Core.Commands;
 using NetTui.Core.Model;
 using NetTui.Core.Operations;
+using NetTui.Core.Plans;
 using NetTui.Core.Values;
 using NetTui.Host.Commands;
 using NetTui.Host.Inventory;
@@ -47,6 +48,12 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
         if (current.Source(SourceKind.IpRoute2) is { Available: false } down)
             return await FinishAsync(run.Reject([new ValueError("host", $"cannot read the network configuration: {down.Reason}")], current)).ConfigureAwait(false);
 
+        // A plan of several operations is checked whole first, each against the host as the
+        // earlier ones would leave it: a plan whose last operation cannot run is refused
+        // before the first one touches the host.
+        if (ops.Count > 1 && PlanValidator.Check(ops, current, ctx) is { Ok: false } check)
+            return await FinishAsync(run.Reject([.. check.Errors.Select(e => new ValueError(e.Where, e.Message))], current)).ConfigureAwait(false);
+
         try
         {
             for (var i = 0; i < ops.Count; i++)
@@ -67,7 +74,12 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
                 var report = new OperationReport(i, op, plan, inverse, noInverse, [], []);
                 run.Reports.Add(report);
                 run.Notes.AddRange(op.Notes(ctx));
-                if (options.DryRun) continue;
+                if (options.DryRun)
+                {
+                    // Nothing ran: the next operation is planned on the host as this one would leave it.
+                    (current, ctx) = SnapshotSimulator.After(current, ctx, op);
+                    continue;
+                }
 
                 try
                 {

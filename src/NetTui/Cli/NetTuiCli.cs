@@ -56,6 +56,7 @@ public static class NetTuiCli
         foreach (var verb in ChangeVerbs.Create(changes)) root.Subcommands.Add(verb);
         root.Subcommands.Add(NetTui.Cli.Persist.PersistCommand.Create(ctx, changes));
         root.Subcommands.Add(DoctorCommand.Create(ctx));
+        root.Subcommands.Add(WizardVerbs.Create(changes));
 
         // History: one file each under Cli/History.
         root.Subcommands.Add(History.HistoryCommand.Create(changes));

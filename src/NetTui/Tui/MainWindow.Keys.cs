@@ -53,6 +53,7 @@ internal sealed partial class MainWindow
             CurrentPane.Table.SetFocus();
             return true;
         }
+        if (_wizard.Visible) return _wizard.HandleKey(key);
         if (_filter.HasFocus) return false; // the filter line takes typing, Enter and Esc itself
         var entry = _keys.Find(key);
         if (entry is null || !entry.Applies(CurrentView)) return false;
@@ -67,6 +68,7 @@ internal sealed partial class MainWindow
         switch (entry.Action)
         {
             case TuiAction.Help: _overlay.Open("Help: keys", HelpText.For(_keys)); break;
+            case TuiAction.TunnelWizard: _wizard.Open(new Presentation.Wizard.TunnelWizardFlow(_snapshot)); break;
             case TuiAction.Sources: _overlay.Open("Sources", SourcesText.For(_snapshot)); break;
             case TuiAction.FullDetail:
                 var d = CurrentPane.SelectedDetail;

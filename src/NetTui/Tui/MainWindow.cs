@@ -25,6 +25,7 @@ internal sealed partial class MainWindow : Window
     private readonly StatusBar _statusBar = new();
     private readonly TextOverlay _overlay = new();
     private readonly DoctorPanel _doctor = new();
+    private readonly TunnelWizardOverlay _wizard = new();
     private readonly Stack<(ViewKind View, string Key)> _back = new();
     private HostSnapshot _snapshot;
     private bool _refreshing;
@@ -74,10 +75,11 @@ internal sealed partial class MainWindow : Window
         _filter.Done += EndFilterEditing;
         _filter.Cancelled += ClearFilter;
         _overlay.Closed += () => CurrentPane.Table.SetFocus();
+        _wizard.Closed += () => CurrentPane.Table.SetFocus();
         Plain.Text(_doctor);
 
         Plain.Text(_filterLabel);
-        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor);
+        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor, _wizard);
         ApplySnapshot(initial);
         ApplyTheme(Theme);
         UpdateStatusBar();
@@ -92,6 +94,7 @@ internal sealed partial class MainWindow : Window
 
     /// <summary>What the Doctor view (F2 / !) diagnoses and fixes with; null: the key says it is not available.</summary>
     public IDoctorBackend? Doctor { get; set; }
+    internal TunnelWizardOverlay Wizard => _wizard;
     internal bool Filtering => _filter.Visible;
 
     private bool FilterRowShown => _filter.Visible || CurrentPane.State.Filter.Length > 0;
@@ -138,6 +141,7 @@ internal sealed partial class MainWindow : Window
         _filter.SetScheme(theme.Chrome);
         _overlay.SetScheme(theme.Chrome);
         _doctor.SetScheme(theme.Chrome);
+        _wizard.SetScheme(theme.Chrome);
         SetNeedsDraw();
     }
 

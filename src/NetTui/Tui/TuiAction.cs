@@ -23,4 +23,5 @@ public enum TuiAction
     DeleteObject,
     EditObject,
     Doctor,
+    TunnelWizard,
 }

@@ -7,6 +7,7 @@ internal sealed record ChangeOptions
 {
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print the plan (the exact commands) and change nothing" };
     public Option<bool> Json { get; } = new("--json") { Description = "Print the plan or the result as JSON" };
+    public Option<string?> Save { get; } = new("--save") { Description = "Also write the operation(s) as a plan file (for `nettui apply`)", HelpName = "PLAN" };
     public Option<string?> Netns { get; private init; } = new("--netns") { Description = "Change this network namespace (under /run/netns) instead of the current one" };
     public Option<string?> OvsDb { get; private init; } = new("--ovs-db") { Description = "OVSDB to use, e.g. unix:/run/openvswitch/db.sock" };
     /// <summary>See Cli/Persist/PersistenceChoice: without it, changes go through NetworkManager profiles when it runs.</summary>
@@ -23,6 +24,7 @@ internal sealed record ChangeOptions
         var o = new ChangeOptions();
         command.Add(o.DryRun);
         command.Add(o.Json);
+        command.Add(o.Save);
         command.Add(o.RuntimeOnly);
         command.Add(o.ConfirmWithin);
         if (host.SharedNetns is { } netns) o = o with { Netns = netns };

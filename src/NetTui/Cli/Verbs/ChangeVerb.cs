@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Text.Json;
 using NetTui.Core.Commands;
 using NetTui.Core.Operations;
+using NetTui.Core.Plans;
 using NetTui.Core.Values;
 using NetTui.Cli.Persist;
 using NetTui.Host.Changes;
@@ -55,6 +56,10 @@ internal static class ChangeVerb
             return Refuse(host, json, [new ValueError(e.Field, e.Message[(e.Field.Length + 2)..])]);
         }
 
+        // --save: the change-set as a plan file, for `nettui apply` here or on another host.
+        if (r.GetValue(common.Save) is { } save)
+            await PlanFiles.SaveAsync(save, PlanFile.Create(new PlanMetadata("nettui " + string.Join(' ', CommandPath(r)), DateTimeOffset.UtcNow, null, "local"), ops), ct).ConfigureAwait(false);
+
         var runner = host.Runner(target);
         // Persistence (Cli/Persist): through NetworkManager profiles when it runs, unless --runtime-only.
         var runtimeOnly = r.GetValue(common.RuntimeOnly);
@@ -97,6 +102,14 @@ internal static class ChangeVerb
         if (after is not null && report.Outcome == ChangeOutcome.Applied)
             return await after(report, r, runner, ct).ConfigureAwait(false);
         return report.ExitCode;
+    }
+
+    private static IEnumerable<string> CommandPath(ParseResult r)
+    {
+        var names = new List<string>();
+        for (var c = r.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+            if (c.Command is not RootCommand) names.Insert(0, c.Command.Name);
+        return names;
     }
 
     internal static NetworkTarget Target(string? netns)

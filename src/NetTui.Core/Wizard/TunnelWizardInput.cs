@@ -1,0 +1,55 @@
+namespace NetTui.Core.Wizard;
+
+/// <summary>How the two hosts' bridges are joined.</summary>
+public enum TunnelKind
+{
+    /// <summary>An Open vSwitch bridge (obr0) with a GRE port, its internal port in the Linux bridge: the seed's layout. Carries Ethernet frames.</summary>
+    OvsGre,
+    /// <summary>A kernel GRE tunnel (ip_gre): IP packets, routed; the Linux bridge keeps its MTU.</summary>
+    Gre,
+    /// <summary>A kernel GRETAP tunnel: Ethernet frames, a port of the Linux bridge.</summary>
+    Gretap,
+}
+
+/// <summary>
+/// What the admin types into the tunnel wizard, as text (a form holds half-typed values).
+/// Field names match the CLI options and the error fields (local-underlay, peer-subnet...).
+/// </summary>
+public sealed record TunnelWizardInput
+{
+    public string LocalUnderlay { get; init; } = "";
+    public string PeerUnderlay { get; init; } = "";
+    /// <summary>This host's container subnet; "192.168.1.0/24" puts .1 on the bridge, "192.168.1.254/24" puts that address.</summary>
+    public string LocalSubnet { get; init; } = "";
+    public string PeerSubnet { get; init; } = "";
+    public TunnelKind Kind { get; init; } = TunnelKind.OvsGre;
+    public string? Key { get; init; }
+    public string Bridge { get; init; } = "br0";
+    public string OvsBridge { get; init; } = "obr0";
+    /// <summary>The GRE port or tunnel device; null = gre0 for OVS, gre1/gretap1 for kernel tunnels (gre0 and gretap0 are the kernel's own fallback devices).</summary>
+    public string? Port { get; init; }
+    /// <summary>OVS datapath; null = netdev if the host's OVS bridges already use it, else system.</summary>
+    public string? Datapath { get; init; }
+    /// <summary>Also set Docker's default bridge (daemon.json "bridge") on both hosts.</summary>
+    public bool DockerBridge { get; init; }
+    public string? DaemonJsonPath { get; init; }
+    public string? PeerDaemonJsonPath { get; init; }
+
+    public string PortName => Port is { Length: > 0 } p ? p : Kind switch
+    {
+        TunnelKind.Gre => "gre1",
+        TunnelKind.Gretap => "gretap1",
+        _ => "gre0",
+    };
+
+    /// <summary>The same tunnel seen from the peer: local and peer swapped.</summary>
+    public TunnelWizardInput Mirror() => this with
+    {
+        LocalUnderlay = PeerUnderlay,
+        PeerUnderlay = LocalUnderlay,
+        LocalSubnet = PeerSubnet,
+        PeerSubnet = LocalSubnet,
+        DaemonJsonPath = PeerDaemonJsonPath,
+        PeerDaemonJsonPath = DaemonJsonPath,
+    };
+}

@@ -1,0 +1,34 @@
+using NetTui.Core.Plans;
+
+namespace NetTui.Cli.Verbs;
+
+/// <summary>Plan files on disk: read (strict), write, and the teardown file kept next to an applied plan.</summary>
+public static class PlanFiles
+{
+    /// <summary>Where the plan that takes PLAN back is kept: PLAN.teardown.json, next to it.</summary>
+    public static string TeardownPath(string plan) =>
+        plan.EndsWith(".teardown.json", StringComparison.Ordinal) ? plan : plan + ".teardown.json";
+
+    public static async Task SaveAsync(string path, PlanFile plan, CancellationToken ct)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        // Write then rename: a plan is never seen half-written.
+        var tmp = path + ".tmp";
+        await File.WriteAllTextAsync(tmp, PlanFileJson.Write(plan), ct).ConfigureAwait(false);
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    /// <summary>The parsed plan, or errors prefixed with the file name ("plan.json: line 3, column 7: ...").</summary>
+    public static async Task<(PlanFile? Plan, IReadOnlyList<string> Errors)> ReadAsync(string path, CancellationToken ct)
+    {
+        string text;
+        try { text = path == "-" ? await Console.In.ReadToEndAsync(ct).ConfigureAwait(false) : await File.ReadAllTextAsync(path, ct).ConfigureAwait(false); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, [$"{path}: {e.Message}"]);
+        }
+        var parsed = PlanFileJson.Read(text);
+        return parsed.Ok ? (parsed.Plan, []) : (null, [.. parsed.Errors.Select(e => $"{path}: {e}")]);
+    }
+}
