@@ -36,7 +36,7 @@ public static class TuiApp
             Stopping = stop.Token,
         };
         window.RefreshRequested += () => scheduler.Request(InventoryParts.All);
-        scheduler.Request(InventoryParts.All);
+        TuiStartup.RequestInitial(scheduler);
 
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
         {

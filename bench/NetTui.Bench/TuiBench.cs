@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using NetTui.Core.Commands;
+using NetTui.Core.Model;
+using NetTui.Host.Inventory;
+using NetTui.Host.Monitoring;
+using NetTui.Live;
+using NetTui.Presentation;
+using NetTui.Tui;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+
+namespace NetTui.Bench;
+
+/// <summary>
+/// The main window in a headless 200x50 terminal over the real inventory of the scale
+/// namespace, driven the way TuiApp drives it (RefreshScheduler, LiveUpdates with the real
+/// `ip monitor`), except that the UI thread is this loop: it runs what the scheduler posts
+/// and draws. Keypress numbers are InjectKey + LayoutAndDraw (what the main loop does for
+/// a key), without the terminal's own output time.
+/// </summary>
+public sealed class TuiBench : IDisposable
+{
+    private const string Method = "in-process headless (InjectKey + LayoutAndDraw)";
+    private readonly SynchronizationContext? _context = SynchronizationContext.Current;
+    private readonly BlockingCollection<Action> _posted = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly NetworkTarget _target;
+    private readonly RecordingInventory _inventory;
+    private readonly IApplication _app;
+    private readonly MainWindow _window;
+    private readonly SessionToken _token;
+    private readonly RefreshScheduler _scheduler;
+    private readonly List<Result> _results = [];
+    private readonly Stopwatch _sinceStart;
+
+    private TuiBench(string ns, string? ovsDb)
+    {
+        _sinceStart = Stopwatch.StartNew();
+        _target = new NetworkTarget(ns);
+        _inventory = new RecordingInventory(HostInventory.For(_target, InventoryOptions.FromEnvironment(ovsDb)));
+        var initial = HostSnapshot.Empty(Environment.MachineName, ns);
+        _app = Application.Create();
+        _app.Init(DriverRegistry.Names.ANSI);
+        _app.Driver!.SetScreenSize(200, 50);
+        _window = new MainWindow(initial, readOnly: false);
+        _token = _app.Begin(_window)!;
+        _app.LayoutAndDraw();
+        _scheduler = new RefreshScheduler(_inventory, initial, _posted.Add, _window.ApplySnapshot, _window.SetRefreshing)
+        {
+            Stopping = _stop.Token,
+        };
+    }
+
+    public static async Task<List<Result>> RunAsync(string ns, string? ovsDb, int runs)
+    {
+        using var bench = new TuiBench(ns, ovsDb);
+        bench.FirstScreen();
+        await bench.LiveUpdateAsync(runs);
+        bench.Keys(ViewKind.Interfaces, runs);
+        bench.Keys(ViewKind.Routes, runs);
+        bench._results.Add(new("harness peak RSS (VmHWM)", "MB", [Process.GetCurrentProcess().PeakWorkingSet64 / 1e6], "in-process"));
+        return bench._results;
+    }
+
+    /// <summary>Start to the first screen with every link listed (what TuiApp asks for at start).</summary>
+    private void FirstScreen()
+    {
+        TuiStartup.RequestInitial(_scheduler);
+        Pump(() => _window.Snapshot.Links.Length > 0, TimeSpan.FromSeconds(60));
+        _app.LayoutAndDraw();
+        var first = _sinceStart.Elapsed.TotalMilliseconds;
+        _results.Add(new("TUI start -> first complete screen (cold process, 1 sample)", "ms", [first], "in-process headless",
+            $"{_window.Snapshot.Links.Length} links; reads: {Reads()}"));
+        Pump(() => !_scheduler.InFlight && _posted.Count == 0, TimeSpan.FromSeconds(60));
+        _app.LayoutAndDraw();
+        _results.Add(new("TUI start -> routes loaded too (1 sample)", "ms", [_sinceStart.Elapsed.TotalMilliseconds], "in-process headless",
+            $"{_window.Snapshot.Routes.Length} routes; reads: {Reads()}"));
+    }
+
+    /// <summary>One veth pair added from outside with `ip link add`, until the new link is drawn.</summary>
+    private async Task LiveUpdateAsync(int runs)
+    {
+        await using var live = new LiveUpdates(_scheduler, new StreamingRunner(_target), _stop, TimeSpan.FromHours(1));
+        await Task.Delay(1000); // ip monitor is running
+        _window.ShowView(ViewKind.Interfaces);
+        var samples = new List<double>();
+        var reads = new List<string>();
+        for (int i = 0; i < runs; i++)
+        {
+            var name = $"blive{i}-{Environment.ProcessId % 10000}";
+            while (_inventory.Reads.TryDequeue(out _)) { }
+            Ip("link", "add", name, "type", "veth", "peer", "name", name + "p");
+            var sw = Stopwatch.StartNew();
+            Pump(() => _window.Snapshot.FindLink(name) is not null, TimeSpan.FromSeconds(10));
+            _window.CurrentPane.Select(name);
+            _app.LayoutAndDraw();
+            samples.Add(sw.Elapsed.TotalMilliseconds);
+            reads.Add(Reads());
+            Ip("link", "del", name);
+            // Let the deletion's refresh finish before the next add.
+            Thread.Sleep(400);
+            Pump(() => !_scheduler.InFlight && _posted.Count == 0, TimeSpan.FromSeconds(10));
+        }
+        _results.Add(new("live update: link added outside -> on screen", "ms", [.. samples], "in-process headless, real ip monitor",
+            "reads per update: " + string.Join(" | ", reads.Distinct())));
+    }
+
+    private void Keys(ViewKind view, int runs)
+    {
+        _window.ShowView(view);
+        _app.LayoutAndDraw();
+        var rows = _window.CurrentPane.Rows?.Count ?? 0;
+        string label = $"{view} ({rows} rows)";
+        Key(label, "scroll (cursor down)", runs * 4, () => Key_(Terminal.Gui.Input.Key.CursorDown));
+        Key(label, "page down", runs * 2, () => Key_(Terminal.Gui.Input.Key.PageDown));
+        var end = new List<double>();
+        for (int i = 0; i < runs; i++)
+        {
+            end.Add(Time(() => Key_(Terminal.Gui.Input.Key.End)));
+            Key_(Terminal.Gui.Input.Key.Home);
+        }
+        _results.Add(new($"{label}: jump to end", "ms", [.. end], Method));
+
+        // The filter: '/', then a text typed key by key; the first key scans every row.
+        var filter = view == ViewKind.Routes ? "10.1.2.25" : "vb99";
+        var first = new List<double>();
+        var later = new List<double>();
+        var clear = new List<double>();
+        for (int i = 0; i < runs; i++)
+        {
+            Key_(new Key('/'));
+            for (int c = 0; c < filter.Length; c++)
+                (c == 0 ? first : later).Add(Time(() => Key_(new Key(filter[c]))));
+            Key_(Terminal.Gui.Input.Key.Enter);
+            clear.Add(Time(() => Key_(Terminal.Gui.Input.Key.Esc)));
+        }
+        _results.Add(new($"{label}: filter, first keystroke", "ms", [.. first], Method, $"typing '{filter}'"));
+        _results.Add(new($"{label}: filter, further keystrokes", "ms", [.. later], Method, $"typing '{filter}'"));
+        _results.Add(new($"{label}: clear filter (Esc)", "ms", [.. clear], Method));
+    }
+
+    private void Key(string label, string what, int n, Action press)
+    {
+        press(); // warm-up
+        var samples = new List<double>();
+        for (int i = 0; i < n; i++) samples.Add(Time(press));
+        _results.Add(new($"{label}: {what}", "ms", [.. samples], Method));
+    }
+
+    private void Key_(Key key)
+    {
+        _app.InjectKey(key);
+        _app.LayoutAndDraw();
+    }
+
+    private static double Time(Action a)
+    {
+        var sw = Stopwatch.StartNew();
+        a();
+        return sw.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Runs what the scheduler posts to the UI (as app.Invoke would) until <paramref name="done"/>.</summary>
+    private void Pump(Func<bool> done, TimeSpan limit)
+    {
+        var sw = Stopwatch.StartNew();
+        while (!done())
+        {
+            if (sw.Elapsed > limit) throw new TimeoutException("the TUI did not get there in " + limit);
+            if (_posted.TryTake(out var action, 5)) action();
+        }
+    }
+
+    private string Reads() =>
+        string.Join(", ", _inventory.Reads.Select(r => $"{r.Parts} {r.Ms:0} ms"));
+
+    private void Ip(params string[] args)
+    {
+        using var p = Process.Start(new ProcessStartInfo("ip", ["-n", _target.Namespace!, .. args]) { RedirectStandardError = true })!;
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"ip {string.Join(' ', args)}: {p.StandardError.ReadToEnd()}");
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _app.End(_token);
+        _window.Dispose();
+        _app.Dispose();
+        _stop.Dispose();
+        SynchronizationContext.SetSynchronizationContext(_context);
+    }
+}
