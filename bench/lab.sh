@@ -96,7 +96,8 @@ lab_nm_up() {
       -e "s#<listen>[^<]*</listen>#<listen>unix:path=$LAB_DIR/nm/bus.sock</listen>#" \
       -e 's#<includedir>system.d</includedir>#<includedir>/usr/share/dbus-1/system.d</includedir>#' \
       /usr/share/dbus-1/system.conf > "$LAB_DIR/nm/bus.conf"
-  in_ns dbus-daemon --nofork --config-file="$LAB_DIR/nm/bus.conf" >"$LAB_DIR/nm/dbus.log" 2>&1 &
+  # `ip netns exec` (not the in_ns function, which would fork a subshell) so $! is the daemon itself.
+  ip netns exec "$LAB_NS" dbus-daemon --nofork --config-file="$LAB_DIR/nm/bus.conf" >"$LAB_DIR/nm/dbus.log" 2>&1 &
   echo $! > "$LAB_DIR/nm/dbus-daemon.pid"
   wait_for 15 test -S "$LAB_DIR/nm/bus.sock" || { echo "dbus-daemon did not start"; return 1; }
   cat > "$LAB_DIR/nm/nm.conf" <<EOF
@@ -115,7 +116,7 @@ path=$LAB_DIR/nm/conn
 level=WARN
 EOF
   mkdir -p /run/NetworkManager /var/lib/NetworkManager
-  DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS in_ns unshare -m -- sh -c \
+  DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS ip netns exec "$LAB_NS" unshare -m -- sh -c \
     'mount -t tmpfs none /run/NetworkManager && mount -t tmpfs none /var/lib/NetworkManager && exec NetworkManager --no-daemon --config="$1"' \
     bench-nm "$LAB_DIR/nm/nm.conf" >"$LAB_DIR/nm/nm.log" 2>&1 &
   echo $! > "$LAB_DIR/nm/NetworkManager.pid"
@@ -141,6 +142,12 @@ lab_down() {
     fi
   done
   if [ -e "/run/netns/$LAB_NS" ]; then
+    # Anything still inside the lab's namespace was started by this lab: end it, then the namespace.
+    local ino p
+    ino=$(stat -L -c %i "/run/netns/$LAB_NS")
+    for p in /proc/[0-9]*; do
+      [ "$(readlink "$p/ns/net" 2>/dev/null)" = "net:[$ino]" ] && kill -9 "${p#/proc/}" 2>/dev/null
+    done
     ip netns del "$LAB_NS" 2>/dev/null
   fi
   rm -rf "$LAB_DIR"

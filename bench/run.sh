@@ -47,9 +47,11 @@ CMD[floor_issue]="in_ns sh -c 'ip -j -d link show; ip -j addr show; ip -j route 
 # Exactly what nettui reads for 'show all': the issue's three plus IPv6 routes, bridge ports, peer netns ids, OVSDB.
 CMD[floor_same_reads]="in_ns sh -c 'ip -j -d link show; ip -j addr show; ip -j -4 route show table all; ip -j -6 route show table all; bridge -j link show; ip -j netns list-id'; ovs-vsctl --format=json --db=$LAB_OVS_DB list Open_vSwitch -- list Bridge -- list Port -- list Interface"
 CMD[nettui_show_all]="DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS $NETTUI show --json all --netns $LAB_NS --ovs-db $LAB_OVS_DB"
+# The same, with routes from `ip -j route` instead of netlink (what netlink saves).
+CMD[nettui_show_all_ipjson]="NETTUI_ROUTE_SOURCE=ip DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS $NETTUI show --json all --netns $LAB_NS --ovs-db $LAB_OVS_DB"
 CMD[nettui_show_links]="DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS $NETTUI show links --json --netns $LAB_NS --ovs-db $LAB_OVS_DB"
 CMD[nmcli_device]="DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS nmcli -t device"
-ORDER=(floor_issue floor_same_reads nettui_show_all nettui_show_links nmcli_device)
+ORDER=(floor_issue floor_same_reads nettui_show_all nettui_show_all_ipjson nettui_show_links nmcli_device)
 
 run_once() { # name -> appends "ms rss_kb" to $RES/name.samples
   local name=$1 t0 t1
@@ -101,6 +103,7 @@ in_ns bridge -j link show > "$D/bridge-link.json"; in_ns ip -j netns list-id > "
 in_ns ip -j -4 route show table all > "$D/route4.json"; in_ns ip -j -6 route show table all > "$D/route6.json"
 ovs-vsctl --format=json --db="$LAB_OVS_DB" list Open_vSwitch -- list Bridge -- list Port -- list Interface > "$D/ovs.json"
 echo "in-process (NetTui.Bench):"
+"$BENCH" parity --netns "$LAB_NS" --dumps "$D"
 DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS "$BENCH" tui --netns "$LAB_NS" --ovs-db "$LAB_OVS_DB" --runs "$RUNS" --out "$RES/tui_inproc.json" || echo "  (tui harness failed)"
 "$BENCH" micro --dumps "$D" --runs "$RUNS" --out "$RES/micro.json" || echo "  (micro benchmarks failed)"
 

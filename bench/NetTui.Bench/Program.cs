@@ -28,6 +28,8 @@ public static class Program
             case "micro":
                 Save(await MicroBench.RunAsync(Arg("--dumps") ?? throw new ArgumentException("--dumps"), runs), Arg("--out"));
                 return 0;
+            case "parity":
+                return Parity.Check(Arg("--netns") ?? throw new ArgumentException("--netns"), Arg("--dumps") ?? throw new ArgumentException("--dumps"));
             case "report":
                 return Report.Print(Arg("--dir") ?? throw new ArgumentException("--dir"), Arg("--json"));
             default:

@@ -34,6 +34,7 @@ public static class Report
         var floorIssue = Cmd("floor_issue", out _);
         var floorSame = Cmd("floor_same_reads", out _);
         var showAll = Cmd("nettui_show_all", out var showRss);
+        Cmd("nettui_show_all_ipjson", out _);
         var showLinks = Cmd("nettui_show_links", out _);
         var nmcli = Cmd("nmcli_device", out _);
 

@@ -36,8 +36,9 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         var ovsTask = wantOvs ? Guard(SourceKind.Ovs, new OvsReader(runner, options.OvsDatabase).ReadAsync(ct)) : null;
         var dockerTask = parts.HasFlag(InventoryParts.Containers)
             ? Guard(SourceKind.Docker, new DockerReader(runner, options.DockerHost ?? DockerEndpoint.Default).ReadAsync(ct)) : null;
-        // Only for the full picture: a view of routes need not say whether NetworkManager runs.
-        var nmTask = parts == InventoryParts.All ? NetworkManagerProbe.ProbeAsync(options.SystemBusAddress, ct) : null;
+        // Only for the full picture (routes may come in a read of their own, as the TUI's
+        // start does): a view of routes need not say whether NetworkManager runs.
+        var nmTask = (parts | InventoryParts.Routes) == InventoryParts.All ? NetworkManagerProbe.ProbeAsync(options.SystemBusAddress, ct) : null;
         var hostNameTask = ReadHostNameAsync(ct);
         await Task.WhenAll(new Task?[] { linksTask, routesTask, ovsTask, dockerTask, nmTask, hostNameTask }.OfType<Task>()).ConfigureAwait(false);
 
