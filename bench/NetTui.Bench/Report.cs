@@ -9,7 +9,12 @@ namespace NetTui.Bench;
 /// </summary>
 public static class Report
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // A measurement that did not happen is NaN, written as "NaN" rather than failing the report.
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public static int Print(string dir, string? jsonPath)
     {

@@ -42,12 +42,18 @@ public sealed class TuiBench : IDisposable
         _target = new NetworkTarget(ns);
         _inventory = new RecordingInventory(HostInventory.For(_target, InventoryOptions.FromEnvironment(ovsDb)));
         var initial = HostSnapshot.Empty(Environment.MachineName, ns);
+        var phase = Stopwatch.StartNew();
         _app = Application.Create();
         _app.Init(DriverRegistry.Names.ANSI);
         _app.Driver!.SetScreenSize(200, 50);
+        Phase("Application.Create + Init", phase);
         _window = new MainWindow(initial, readOnly: false);
+        Phase("new MainWindow", phase);
         _token = _app.Begin(_window)!;
+        // Begin installs Terminal.Gui's main-loop context; this harness is the loop, so awaits must not post there.
+        SynchronizationContext.SetSynchronizationContext(null);
         _app.LayoutAndDraw();
+        Phase("Begin + first (empty) draw", phase);
         _scheduler = new RefreshScheduler(_inventory, initial, _posted.Add, _window.ApplySnapshot, _window.SetRefreshing)
         {
             Stopping = _stop.Token,
@@ -65,12 +71,21 @@ public sealed class TuiBench : IDisposable
         return bench._results;
     }
 
+    private void Phase(string name, Stopwatch sw)
+    {
+        _results.Add(new($"TUI start phase: {name} (1 sample)", "ms", [sw.Elapsed.TotalMilliseconds], "in-process headless"));
+        sw.Restart();
+    }
+
     /// <summary>Start to the first screen with every link listed (what TuiApp asks for at start).</summary>
     private void FirstScreen()
     {
+        var phase = Stopwatch.StartNew();
         TuiStartup.RequestInitial(_scheduler);
         Pump(() => _window.Snapshot.Links.Length > 0, TimeSpan.FromSeconds(60));
+        Phase("first read + ApplySnapshot", phase);
         _app.LayoutAndDraw();
+        Phase("draw of the first complete screen", phase);
         var first = _sinceStart.Elapsed.TotalMilliseconds;
         _results.Add(new("TUI start -> first complete screen (cold process, 1 sample)", "ms", [first], "in-process headless",
             $"{_window.Snapshot.Links.Length} links; reads: {Reads()}"));
