@@ -35,6 +35,7 @@ public sealed class TuiBench : IDisposable
     private readonly RefreshScheduler _scheduler;
     private readonly List<Result> _results = [];
     private readonly Stopwatch _sinceStart;
+    private string _size = "200x50";
 
     private TuiBench(string ns, string? ovsDb)
     {
@@ -65,8 +66,17 @@ public sealed class TuiBench : IDisposable
         using var bench = new TuiBench(ns, ovsDb);
         bench.FirstScreen();
         await bench.LiveUpdateAsync(runs);
-        bench.Keys(ViewKind.Interfaces, runs);
-        bench.Keys(ViewKind.Routes, runs);
+        bench.RedrawProbe(runs);
+        // Keys at a common full-screen size and at a large one: a redraw costs Terminal.Gui
+        // time in proportion to the cells on screen.
+        foreach (var (w, h) in new[] { (120, 40), (200, 50) })
+        {
+            bench._app.Driver!.SetScreenSize(w, h);
+            bench._app.LayoutAndDraw();
+            bench._size = $"{w}x{h}";
+            bench.Keys(ViewKind.Interfaces, runs);
+            bench.Keys(ViewKind.Routes, runs);
+        }
         bench._results.Add(new("harness peak RSS (VmHWM)", "MB", [Process.GetCurrentProcess().PeakWorkingSet64 / 1e6], "in-process"));
         return bench._results;
     }
@@ -128,7 +138,7 @@ public sealed class TuiBench : IDisposable
         _window.ShowView(view);
         _app.LayoutAndDraw();
         var rows = _window.CurrentPane.Rows?.Count ?? 0;
-        string label = $"{view} ({rows} rows)";
+        string label = $"{_size} {view} ({rows} rows)";
         Key(label, "scroll (cursor down)", runs * 4, () => Key_(Terminal.Gui.Input.Key.CursorDown));
         Key(label, "page down", runs * 2, () => Key_(Terminal.Gui.Input.Key.PageDown));
         var end = new List<double>();
@@ -137,32 +147,73 @@ public sealed class TuiBench : IDisposable
             end.Add(Time(() => Key_(Terminal.Gui.Input.Key.End)));
             Key_(Terminal.Gui.Input.Key.Home);
         }
-        _results.Add(new($"{label}: jump to end", "ms", [.. end], Method));
+        AddKey($"{label}: jump to end", end);
 
         // The filter: '/', then a text typed key by key; the first key scans every row.
         var filter = view == ViewKind.Routes ? "10.1.2.25" : "vb99";
+        // A different first key each time: the filter cache must not answer from the last run.
+        var firstKeys = view == ViewKind.Routes ? "1234567890" : "vbpnero";
         var first = new List<double>();
+        for (int i = 0; i < runs; i++)
+        {
+            Key_(new Key('/'));
+            var k = firstKeys[i % firstKeys.Length];
+            first.Add(Time(() => Key_(new Key(k))));
+            Key_(Terminal.Gui.Input.Key.Esc);
+            Key_(Terminal.Gui.Input.Key.Esc);
+        }
+        AddKey($"{label}: filter, first keystroke", first, $"one of '{firstKeys}', every row scanned");
         var later = new List<double>();
+        for (int i = 0; i < runs; i++)
+        {
+            Key_(new Key('/'));
+            Key_(new Key(filter[0]));
+            for (int c = 1; c < filter.Length; c++)
+                later.Add(Time(() => Key_(new Key(filter[c]))));
+            Key_(Terminal.Gui.Input.Key.Esc);
+            Key_(Terminal.Gui.Input.Key.Esc);
+        }
+        AddKey($"{label}: filter, further keystrokes", later, $"typing '{filter}'");
         var clear = new List<double>();
         for (int i = 0; i < runs; i++)
         {
             Key_(new Key('/'));
-            for (int c = 0; c < filter.Length; c++)
-                (c == 0 ? first : later).Add(Time(() => Key_(new Key(filter[c]))));
+            foreach (var ch in filter) Key_(new Key(ch));
             Key_(Terminal.Gui.Input.Key.Enter);
             clear.Add(Time(() => Key_(Terminal.Gui.Input.Key.Esc)));
         }
-        _results.Add(new($"{label}: filter, first keystroke", "ms", [.. first], Method, $"typing '{filter}'"));
-        _results.Add(new($"{label}: filter, further keystrokes", "ms", [.. later], Method, $"typing '{filter}'"));
-        _results.Add(new($"{label}: clear filter (Esc)", "ms", [.. clear], Method));
+        AddKey($"{label}: clear filter (Esc)", clear);
+    }
+
+    /// <summary>Where a redraw's time goes: the whole window, the table alone, nothing dirty.</summary>
+    private void RedrawProbe(int runs)
+    {
+        _window.ShowView(ViewKind.Interfaces);
+        _app.LayoutAndDraw();
+        Key("redraw probe", "whole window invalidated", runs * 2, () => { _window.SetNeedsDraw(); _app.LayoutAndDraw(); });
+        Key("redraw probe", "whole window re-laid out", runs * 2, () => { _window.SetNeedsLayout(); _app.LayoutAndDraw(); });
+        Key("redraw probe", "table only invalidated", runs * 2, () => { _window.CurrentPane.Table.SetNeedsDraw(); _app.LayoutAndDraw(); });
+        Key("redraw probe", "nothing invalidated", runs * 2, () => _app.LayoutAndDraw());
+        // Experiments (restored after): how much of a table redraw is its header underline
+        // (LineCanvas, which goes through Terminal.Gui's region merging), and the screen size.
+        var table = _window.CurrentPane.Table;
+        table.Style.ShowHorizontalHeaderUnderline = false;
+        Key("redraw probe", "table only, no header underline (experiment)", runs * 2, () => { table.SetNeedsDraw(); _app.LayoutAndDraw(); });
+        table.Style.ShowHorizontalHeaderUnderline = true;
+        _app.Driver!.SetScreenSize(120, 40);
+        _app.LayoutAndDraw();
+        Key("redraw probe", "table only at 120x40 (experiment)", runs * 2, () => { table.SetNeedsDraw(); _app.LayoutAndDraw(); });
+        _app.Driver!.SetScreenSize(200, 50);
+        _app.LayoutAndDraw();
     }
 
     private void Key(string label, string what, int n, Action press)
     {
         press(); // warm-up
+        TakeCpu();
         var samples = new List<double>();
         for (int i = 0; i < n; i++) samples.Add(Time(press));
-        _results.Add(new($"{label}: {what}", "ms", [.. samples], Method));
+        AddKey($"{label}: {what}", samples);
     }
 
     private void Key_(Key key)
@@ -171,11 +222,31 @@ public sealed class TuiBench : IDisposable
         _app.LayoutAndDraw();
     }
 
-    private static double Time(Action a)
+    /// <summary>UI-thread CPU time of every timed key since the last <see cref="TakeCpu"/>.</summary>
+    private readonly List<double> _cpu = [];
+
+    private double Time(Action a)
     {
+        var cpu = ThreadCpu.NowMs();
         var sw = Stopwatch.StartNew();
         a();
-        return sw.Elapsed.TotalMilliseconds;
+        var wall = sw.Elapsed.TotalMilliseconds;
+        _cpu.Add(ThreadCpu.NowMs() - cpu);
+        return wall;
+    }
+
+    private double[] TakeCpu()
+    {
+        var c = _cpu.ToArray();
+        _cpu.Clear();
+        return c;
+    }
+
+    /// <summary>Adds a wall-time result and the UI thread's CPU time for the same keys.</summary>
+    private void AddKey(string name, List<double> wall, string? note = null)
+    {
+        _results.Add(new(name, "ms", [.. wall], Method, note));
+        _results.Add(new(name + " [UI-thread CPU]", "ms", TakeCpu(), "in-process headless, CLOCK_THREAD_CPUTIME_ID", note));
     }
 
     /// <summary>Runs what the scheduler posts to the UI (as app.Invoke would) until <paramref name="done"/>.</summary>
