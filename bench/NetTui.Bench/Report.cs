@@ -61,10 +61,13 @@ public static class Report
             if (File.Exists(Path.Combine(dir, file)))
                 results.AddRange(JsonSerializer.Deserialize<List<Result>>(File.ReadAllText(Path.Combine(dir, file)), Json) ?? []);
 
-        double InProc(Func<string, bool> match) =>
-            results.Where(r => r.Method.StartsWith("in-process headless (InjectKey", StringComparison.Ordinal) && match(r.Name))
+        // The slowest key (median of its samples, wall time) at one screen size.
+        double WorstKey(string size) =>
+            results.Where(r => r.Method.StartsWith("in-process headless (InjectKey", StringComparison.Ordinal)
+                               && r.Name.StartsWith(size + " ", StringComparison.Ordinal))
                 .Select(r => r.Median).DefaultIfEmpty(double.NaN).Max();
-        var worstKey = InProc(_ => true);
+        var worstKey = WorstKey("120x40");
+        var worstKeyLarge = WorstKey("200x50");
         var liveInProc = results.FirstOrDefault(r => r.Name.StartsWith("live update", StringComparison.Ordinal))?.Median ?? double.NaN;
 
         var targets = new List<(string Target, string Measured, bool Met)>
@@ -74,7 +77,8 @@ public static class Report
             ("device list faster than nmcli -t device", $"{showLinks / nmcli:0.00}x ({showLinks:0} vs {nmcli:0} ms)", showLinks < nmcli),
             ("first screen <= 1 s at scale (tmux)", $"{Measure.Median(tmuxFirst):0} ms", Measure.Median(tmuxFirst) <= 1000),
             ("first screen <= 300 ms small host (tmux)", $"{Measure.Median(smallFirst):0} ms", Measure.Median(smallFirst) <= 300),
-            ("keypress -> redraw <= 30 ms (worst median, in-process)", $"{worstKey:0.0} ms", worstKey <= 30),
+            ("keypress -> redraw <= 30 ms, 120x40 (slowest key's median, in-process)", $"{worstKey:0.0} ms", worstKey <= 30),
+            ("keypress -> redraw <= 30 ms, 200x50 (slowest key's median, in-process)", $"{worstKeyLarge:0.0} ms", worstKeyLarge <= 30),
             ("live update <= 200 ms (in-process)", $"{liveInProc:0} ms", liveInProc <= 200),
             ("live update <= 200 ms (tmux)", $"{Measure.Median(tmuxLive):0} ms", Measure.Median(tmuxLive) <= 200),
             ("peak RSS <= 250 MB (TUI)", $"{Measure.Median(tmuxRss):0} MB", Measure.Median(tmuxRss) <= 250),
