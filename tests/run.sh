@@ -42,6 +42,9 @@ root_netstate() {
 }
 root_before=$(mktemp); root_after=$(mktemp)
 root_netstate > "$root_before"
+if ! grep -q '^link ' "$root_before"; then
+  echo "cannot read the root namespace's links (ip -j / jq); refusing to run the lab blind"; echo "0 passed, 1 failed"; exit 1
+fi
 
 dotnet build NetTui.sln -c Release -nologo -v q > /tmp/nettui-build.log 2>&1
 build_rc=$?

@@ -69,9 +69,12 @@ public sealed class LabNetworkManager : IAsyncDisposable
         // unshare -m: a private mount namespace (propagation private by default), so the
         // tmpfs mounts and NetworkManager's run/state files stay invisible to the real host.
         // The config path is passed as $1, not pasted into the script.
+        // A sysfs of the namespace's own (the inherited one shows the root namespace's links),
+        // read-only: NetworkManager then does not wait for udev (there is none for the lab's
+        // devices), so it can manage devices it did not create (a veth, a brctl bridge).
         _daemon = LabDaemon.Start("NetworkManager", Dir, _host.InNamespace(
             "unshare", "-m", "--", "sh", "-c",
-            "mount -t tmpfs none /run/NetworkManager && mount -t tmpfs none /var/lib/NetworkManager && exec NetworkManager --no-daemon --config=\"$1\"",
+            "mount -t tmpfs none /run/NetworkManager && mount -t tmpfs none /var/lib/NetworkManager && mount -t sysfs -o ro sysfs /sys && exec NetworkManager --no-daemon --config=\"$1\"",
             "lab-nm", ConfigFile), ClientEnvironment);
         await LabWait.UntilAsync("NetworkManager to answer on " + BusAddress, async () =>
         {

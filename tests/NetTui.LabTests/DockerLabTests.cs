@@ -4,7 +4,8 @@ using NetTui.Lab;
 namespace NetTui.LabTests;
 
 /// <summary>The lab's dockerd: real containers from local/busybox, legacy links, host-side veths.</summary>
-public sealed class DockerLabTests(FoundationFixture fixture) : IClassFixture<FoundationFixture>
+[Collection(FoundationCollection.Name)]
+public sealed class DockerLabTests(FoundationSnapshotFixture fixture)
 {
     private FoundationScenario S => fixture.Scenario;
 

@@ -4,9 +4,10 @@ using NetTui.Lab;
 namespace NetTui.LabTests;
 
 /// <summary>
-/// The foundation host plus one `nettui show all --json` of it, taken once for the class:
-/// every test compares a part of that snapshot with what the independent tools say now
-/// (nothing changes the host between the two reads).
+/// The foundation host plus one `nettui show all --json` of it, taken once for the
+/// collection (<see cref="FoundationCollection"/>): every test compares a part of that
+/// snapshot with what the independent tools say now (no test changes the host, so the two
+/// reads see the same host).
 /// </summary>
 public sealed class FoundationSnapshotFixture : IAsyncLifetime
 {

@@ -11,7 +11,8 @@ namespace NetTui.LabTests;
 /// `nettui show --json` reports exactly what the independent tools report: `ip -j`,
 /// `bridge -j`, `brctl`, `ovs-vsctl --format=json` and `docker inspect`.
 /// </summary>
-public sealed class FoundationSnapshotTests(FoundationSnapshotFixture fixture) : IClassFixture<FoundationSnapshotFixture>
+[Collection(FoundationCollection.Name)]
+public sealed class FoundationSnapshotTests(FoundationSnapshotFixture fixture)
 {
     private FoundationScenario S => fixture.Scenario;
     private HostSnapshot Snap => fixture.Snapshot;
@@ -127,8 +128,8 @@ public sealed class FoundationSnapshotTests(FoundationSnapshotFixture fixture) :
             foreach (var p in bridge.Ports)
             {
                 var bp = ports.Single(x => (string?)x!["ifname"] == p.Name)!;
-                if (p.Cost is not null) Assert.Equal((int?)bp["cost"], p.Cost);
-                if (p.Priority is not null) Assert.Equal((int?)bp["priority"], p.Priority);
+                Assert.Equal((int?)bp["cost"], p.Cost);
+                Assert.Equal((int?)bp["priority"], p.Priority);
             }
         }
         var br0 = Snap.Bridges.Single(b => b.Name == Bridge);
@@ -154,8 +155,9 @@ public sealed class FoundationSnapshotTests(FoundationSnapshotFixture fixture) :
                     (string?)r["scope"] ?? "global",
                     (int?)r["metric"],
                     (string?)r["table"] ?? "main",
-                    (string?)r["type"] ?? "unicast"));
-        var actual = Snap.Routes.Select(r => RouteKey(r.Family, r.Destination, r.Gateway, r.Device, r.Protocol, r.Scope, r.Metric, r.Table, r.Type)).ToList();
+                    (string?)r["type"] ?? "unicast",
+                    (string?)r["prefsrc"]));
+        var actual = Snap.Routes.Select(r => RouteKey(r.Family, r.Destination, r.Gateway, r.Device, r.Protocol, r.Scope, r.Metric, r.Table, r.Type, r.PreferredSource)).ToList();
         expected.Sort(StringComparer.Ordinal);
         actual.Sort(StringComparer.Ordinal);
         Assert.Equal(expected, actual);
@@ -198,11 +200,16 @@ public sealed class FoundationSnapshotTests(FoundationSnapshotFixture fixture) :
                     Assert.Equal(OvsdbJson.Scalar(i["type"]) ?? "", iface.Type);
                     Assert.Equal(OvsdbJson.Map(i["options"]), new SortedDictionary<string, string>(iface.Options, StringComparer.Ordinal));
                     Assert.Equal(OvsdbJson.Scalar(i["error"]), iface.Error);
+                    Assert.Equal(OvsdbJson.Scalar(i["admin_state"]), iface.AdminState);
+                    Assert.Equal(OvsdbJson.Scalar(i["link_state"]), iface.LinkState);
                     var ofport = OvsdbJson.Scalar(i["ofport"]);
                     Assert.Equal(ofport is null ? null : int.Parse(ofport), iface.OfPort);
                 }
             }
         }
+
+        var root = OvsdbJson.Rows((await S.Ovs.VsctlCheckedAsync("--format=json", "list", "Open_vSwitch")).StandardOutput).Single();
+        Assert.Equal(OvsdbJson.Scalar(root["ovs_version"]), Snap.Ovs.Version);
 
         var ovsbr0 = Snap.Ovs.Bridges.Single(b => b.Name == OvsBridgeName);
         Assert.Equal("netdev", ovsbr0.DatapathType);
@@ -231,6 +238,7 @@ public sealed class FoundationSnapshotTests(FoundationSnapshotFixture fixture) :
             Assert.Equal(((string)inspect["Name"]!).TrimStart('/'), c.Name);
             Assert.Equal((string?)inspect["State"]!["Status"], c.State);
             Assert.Equal((int)inspect["State"]!["Pid"]!, c.Pid);
+            Assert.Equal((string?)inspect["Config"]!["Image"], c.Image);
 
             var networks = inspect["NetworkSettings"]!["Networks"]!.AsObject();
             Assert.Equal(networks.Select(n => n.Key).Order(), c.Networks.Select(n => n.Name).Order());
@@ -284,8 +292,8 @@ public sealed class FoundationSnapshotTests(FoundationSnapshotFixture fixture) :
     /// <summary>docker inspect says "" for an unset address; the snapshot says null.</summary>
     private static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
-    private static string RouteKey(AddressFamily family, string dst, string? gw, string? dev, string proto, string scope, int? metric, string table, string type) =>
-        $"{family} {dst} via={gw} dev={dev} proto={proto} scope={scope} metric={metric} table={table} type={type}";
+    private static string RouteKey(AddressFamily family, string dst, string? gw, string? dev, string proto, string scope, int? metric, string table, string type, string? prefsrc) =>
+        $"{family} {dst} via={gw} dev={dev} proto={proto} scope={scope} metric={metric} table={table} type={type} src={prefsrc}";
 
     /// <summary>The kind an admin would name, from the kernel's linkinfo (and OVS for its taps).</summary>
     private static LinkKind ExpectedKind(JsonNode ip, IReadOnlySet<string> ovsInternal)

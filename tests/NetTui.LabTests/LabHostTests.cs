@@ -57,6 +57,11 @@ public sealed class LabHostTests
         await File.WriteAllTextAsync(LabPaths.OwnerFile(stale), int.MaxValue.ToString(), TestContext.Current.CancellationToken);
         await LabExec.CheckedAsync("ip", "netns", "add", stale);
         await LabExec.CheckedAsync("ip", "-n", stale, "link", "add", "sv0", "type", "veth", "peer", "name", "sv1");
+        // A daemon the killed run left running in its namespace (pid file in the state dir).
+        var marker = Path.Combine(LabPaths.StateDir(stale), "daemon-input");
+        await File.WriteAllTextAsync(marker, "", TestContext.Current.CancellationToken);
+        var orphan = LabDaemon.Start("orphan", LabPaths.StateDir(stale), ["nsenter", $"--net=/run/netns/{stale}", "tail", "-f", marker]);
+        await LabWait.UntilAsync("the orphan to run", () => Task.FromResult(LabSignals.IsAlive(orphan.Pid)), TimeSpan.FromSeconds(5));
 
         var removed = await LabSweep.SweepStaleAsync();
 
@@ -66,5 +71,7 @@ public sealed class LabHostTests
         Assert.DoesNotContain(stale, now);
         Assert.Contains(live.Name, now);
         Assert.False(Directory.Exists(LabPaths.StateDir(stale)));
+        Assert.False(LabSignals.IsAlive(orphan.Pid));
+        Assert.True(LabSignals.IsAlive(Environment.ProcessId));
     }
 }

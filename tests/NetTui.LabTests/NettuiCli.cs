@@ -11,10 +11,14 @@ namespace NetTui.LabTests;
 public static class NettuiCli
 {
     public static string DllPath =>
-        Environment.GetEnvironmentVariable("NETTUI_DLL") is { Length: > 0 } p ? p : Path.Combine(AppContext.BaseDirectory, "nettui.dll");
+        System.Environment.GetEnvironmentVariable("NETTUI_DLL") is { Length: > 0 } p ? p : Path.Combine(AppContext.BaseDirectory, "nettui.dll");
 
     /// <summary>`dotnet nettui.dll ARGS` with <paramref name="environment"/> added; the log goes to <paramref name="logDir"/>.</summary>
-    public static Task<ExecResult> RunAsync(string logDir, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<ExecResult> RunAsync(string logDir, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        LabExec.RunAsync(["dotnet", DllPath, .. args], Environment(logDir, environment), TimeSpan.FromSeconds(60));
+
+    /// <summary>The environment <see cref="RunAsync"/> gives nettui (for tests that start it themselves, e.g. in tmux).</summary>
+    public static Dictionary<string, string> Environment(string logDir, IReadOnlyDictionary<string, string> environment)
     {
         // Unless a test says otherwise, nettui must not reach the machine's own daemons (a
         // real dockerd, OVS or system bus would leak into the snapshot): point each default
@@ -26,9 +30,11 @@ public static class NettuiCli
             ["DOCKER_HOST"] = "unix://" + Path.Combine(absent, "docker.sock"),
             ["OVS_RUNDIR"] = absent,
             ["DBUS_SYSTEM_BUS_ADDRESS"] = "unix:path=" + Path.Combine(absent, "bus.sock"),
+            // Changes are journaled: keep the history of a test in its own dir, never /var/lib/nettui.
+            ["NETTUI_HISTORY"] = Path.Combine(logDir, "history.db"),
         };
         foreach (var (k, v) in environment) env[k] = v;
-        return LabExec.RunAsync(["dotnet", DllPath, .. args], env, TimeSpan.FromSeconds(60));
+        return env;
     }
 
     /// <summary>`nettui show all --json --netns NS` against a foundation-like host's daemons.</summary>

@@ -19,6 +19,9 @@ public sealed record HostSnapshot(
     ImmutableArray<Container> Containers,
     ImmutableArray<SourceStatus> Sources)
 {
+    /// <summary>NetworkManager and its profiles; null when it was not consulted (only for the full picture).</summary>
+    public NetworkManagerState? NetworkManager { get; init; }
+
     public static HostSnapshot Empty(string hostName, string? ns) => new(
         hostName, ns, DateTimeOffset.UnixEpoch, [], [], [], null, [], []);
 

@@ -19,6 +19,9 @@ public sealed record Link(
     TunnelInfo? Tunnel = null)
 {
     public bool IsBridgePort => MasterIndex is not null;
+
+    /// <summary>Where the link's configuration persists (what recreates it at boot); null when not determined.</summary>
+    public Persistence? Persistence { get; init; }
 }
 
 /// <summary>
@@ -61,4 +64,7 @@ public enum AddressFamily { Inet, Inet6 }
 public sealed record LinkAddress(AddressFamily Family, string Address, int PrefixLength, string Scope)
 {
     public string Cidr => $"{Address}/{PrefixLength}";
+
+    /// <summary>Where this address persists; null when not determined.</summary>
+    public Persistence? Persistence { get; init; }
 }

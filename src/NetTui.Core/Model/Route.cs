@@ -14,4 +14,8 @@ public sealed record Route(
     int? Metric,
     string Table,
     string Type,
-    string? PreferredSource = null);
+    string? PreferredSource = null)
+{
+    /// <summary>Where this route persists; null when not determined.</summary>
+    public Persistence? Persistence { get; init; }
+}

@@ -56,8 +56,9 @@ public sealed record AddAddress(string Interface, string Address) : Operation
         return $"{m >> 24}.{(m >> 16) & 255}.{(m >> 8) & 255}.{m & 255}";
     }
 
+    /// <summary>Removes the address again, keeping the routes the kernel would flush with a last IPv4 address.</summary>
     public override Operation Inverse(HostSnapshot before, OperationContext ctx) =>
-        new RemoveAddress(Interface, IpPrefix.Parse(Address).Get().ToString());
+        new RemoveAddress(Interface, IpPrefix.Parse(Address).Get().ToString()) { KeepRoutes = true };
 
     public override IReadOnlyList<string> Verify(HostSnapshot after, OperationContext ctx) =>
         [.. Missing(after, Interface, IpPrefix.Parse(Address).Get()), .. Routes.SelectMany(r => r.Verify(after, ctx))];

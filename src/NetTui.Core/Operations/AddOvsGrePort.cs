@@ -44,6 +44,14 @@ public sealed record AddOvsGrePort(string Bridge, string Port, string Remote, st
         var remote = IpAddress.Parse(Remote).Get().Value;
         if (host.Addresses().FirstOrDefault(a => a.Prefix.Address.Equals(remote)) is { Link: not null } mine)
             yield return new("remote", $"{remote} is an address of this host (on {mine.Link.Name}); give the peer's address");
+        // OVS tells tunnels apart by (remote, local, key): a second one with the same triple gets an error row.
+        var wanted = Options();
+        foreach (var b in host.Ovs?.Bridges ?? [])
+            foreach (var p in b.Ports)
+                foreach (var i in p.Interfaces.Where(i => i.Type == "gre"))
+                    if (i.Options.GetValueOrDefault("remote_ip") == wanted["remote_ip"] && i.Options.GetValueOrDefault("key") == wanted.GetValueOrDefault("key")
+                        && i.Options.GetValueOrDefault("local_ip") == wanted.GetValueOrDefault("local_ip"))
+                        yield return new("remote", $"GRE port {i.Name} on {b.Name} already tunnels to {Remote}{(Key is null ? "" : $" with key {Key}")}; give another --key");
         if (Local is not null)
         {
             var local = IpAddress.Parse(Local).Get().Value;

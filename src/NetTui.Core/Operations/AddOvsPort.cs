@@ -61,7 +61,7 @@ public sealed record AddOvsPort(string Bridge, string Port, string Type = "") : 
     }
 
     internal CommandStep Step(OperationContext ctx) =>
-        Steps.Run($"add port {Port} to {Bridge}", Command(ctx), ctx.Vsctl("--if-exists", "del-port", Bridge, Port)) with { UndoAlsoIfFailed = true };
+        Steps.Run($"add port {Port} to {Bridge}", Command(ctx), ctx.Ovs.VsctlNoWait("--if-exists", "del-port", Bridge, Port)) with { UndoAlsoIfFailed = true };
 
     public override ImmutableArray<PlanStep> Plan(HostSnapshot host, OperationContext ctx)
     {

@@ -24,7 +24,7 @@ public sealed record AddRoute(string Destination, string? Via = null, string? De
         if (f.Via is not null && !host.IsOnLink(f.Via.Value, Dev))
             yield return new("via", $"gateway {f.Via} is not reachable on-link{(Dev is null ? "" : $" on {Dev}")}: no address or route of this host covers it");
         var same = host.Routes.Where(r => HostQueries.TableName(r.Table) == (f.Table?.Name ?? "main")
-                                           && HostQueries.ParseDestination(r.Destination) is { } d && d.SameAs(f.Destination.Prefix)
+                                           && HostQueries.DestinationOf(r) is { } d && d.SameAs(f.Destination.Prefix)
                                            && (uint)(r.Metric ?? 0) == (f.Metric?.Value ?? 0)).FirstOrDefault();
         if (same is not null)
             yield return new("destination", $"a route to {f.Destination} already exists in table {f.Table?.Name ?? "main"} ({Show(same)})");

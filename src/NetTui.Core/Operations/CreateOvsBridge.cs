@@ -53,7 +53,7 @@ public sealed record CreateOvsBridge(string Name, string Datapath = "system") : 
         RequireValid();
         var steps = ImmutableArray.CreateBuilder<PlanStep>();
         steps.Add(Steps.Run($"create OVS bridge {Name}", AddBridgeCommand(ctx, Name, DatapathWord),
-            ctx.Vsctl("--if-exists", "del-br", Name), $"ovs-vsctl add-br {Name}") with { UndoAlsoIfFailed = true });
+            ctx.Ovs.VsctlNoWait("--if-exists", "del-br", Name), $"ovs-vsctl add-br {Name}") with { UndoAlsoIfFailed = true });
         foreach (var p in Ports) steps.Add(p.Step(ctx));
         foreach (var a in Addresses) steps.Add(AddAddress.Step(ctx, Name, IpPrefix.Parse(a).Get()));
         if (Master is not null) steps.Add(AttachToBridge.Step(ctx, Master, Name));

@@ -37,7 +37,8 @@ public sealed record DeleteRoute(string Destination, string? Via = null, string?
 
     /// <summary>The route as an <see cref="AddRoute"/> carrying every field the kernel reported.</summary>
     public static AddRoute FromModel(Route r) => new(
-        HostQueries.ParseDestination(r.Destination) is { } p && p.PrefixLength > 0 ? $"{p.Address}/{p.PrefixLength}" : "default",
+        HostQueries.DestinationOf(r) is { } p && p.PrefixLength > 0 ? $"{p.Address}/{p.PrefixLength}"
+            : r.Family == Model.AddressFamily.Inet6 ? "::/0" : "default",
         r.Gateway,
         r.Device,
         r.Metric is null or 0 ? null : ((uint)r.Metric.Value).ToString(CultureInfo.InvariantCulture),

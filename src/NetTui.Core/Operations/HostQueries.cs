@@ -56,13 +56,19 @@ public static class HostQueries
         {
             if (r.Gateway is not null || r.Device is null || (dev is not null && r.Device != dev)) continue;
             if (r.Type is not ("unicast" or "") || !IsMainTable(r.Table)) continue;
-            var d = ParseDestination(r.Destination);
+            var d = DestinationOf(r);
             if (d is not null && d.PrefixLength > 0 && d.Contains(gateway)) return true;
         }
         return false;
     }
 
     public static bool IsMainTable(string? table) => table is null or "" or "main" or "254";
+
+    /// <summary>A route's destination with its family: `ip -j -6 route` prints the IPv6 default as "default" too.</summary>
+    public static IpPrefix? DestinationOf(Route r) =>
+        r.Destination == "default" && r.Family == Model.AddressFamily.Inet6
+            ? IpPrefix.Of(System.Net.IPAddress.IPv6Any, 0)
+            : ParseDestination(r.Destination);
 
     /// <summary>A route's destination as iproute2 prints it: "default", "10.0.0.0/24" or a bare host address.</summary>
     public static IpPrefix? ParseDestination(string destination)
@@ -89,7 +95,7 @@ public static class HostQueries
         {
             if (TableName(r.Table) != wantTable) continue;
             if (r.Type is not ("unicast" or "")) continue;
-            var d = ParseDestination(r.Destination);
+            var d = DestinationOf(r);
             if (d is null || !d.SameAs(dest.Prefix)) continue;
             if (via is not null && (r.Gateway is null || !IPAddress.TryParse(r.Gateway, out var gw) || !gw.Equals(via.Value))) continue;
             if (dev is not null && r.Device != dev) continue;

@@ -32,6 +32,10 @@ namespace NetTui.Core.Operations;
 [JsonDerivedType(typeof(AddRoute), AddRoute.KindName)]
 [JsonDerivedType(typeof(DeleteRoute), DeleteRoute.KindName)]
 [JsonDerivedType(typeof(SetDockerDefaultBridge), SetDockerDefaultBridge.KindName)]
+// Persistence (NetworkManager profiles): src/NetTui.Core/Persisting.
+[JsonDerivedType(typeof(Persisting.PersistedOperation), Persisting.PersistedOperation.KindName)]
+[JsonDerivedType(typeof(Persisting.MakePersistent), Persisting.MakePersistent.KindName)]
+[JsonDerivedType(typeof(Persisting.ForgetProfiles), Persisting.ForgetProfiles.KindName)]
 public abstract record Operation
 {
     /// <summary>Stable name, equal to the JSON "op" discriminator.</summary>

@@ -13,6 +13,12 @@ public sealed record OvsConnection(string? Db = null, ImmutableDictionary<string
 {
     public static readonly OvsConnection Default = new();
 
+    /// <summary>
+    /// For undoing an add: commit the removal without waiting for ovs-vswitchd, so a rollback
+    /// also works when ovs-vswitchd is what failed (it applies the database when it is back).
+    /// </summary>
+    public CommandSpec VsctlNoWait(params string[] args) => Vsctl(["--no-wait", .. args]);
+
     /// <summary>`ovs-vsctl --timeout=N [--db=...] ARGS`; the process timeout leaves ovs-vsctl time to report its own.</summary>
     public CommandSpec Vsctl(params string[] args)
     {

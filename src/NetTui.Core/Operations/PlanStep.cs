@@ -11,6 +11,8 @@ namespace NetTui.Core.Operations;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "step")]
 [JsonDerivedType(typeof(CommandStep), "command")]
 [JsonDerivedType(typeof(FileWriteStep), "file")]
+[JsonDerivedType(typeof(Persisting.NetworkManagerStep), "networkmanager")]
+[JsonDerivedType(typeof(Persisting.NoteStep), "note")]
 public abstract record PlanStep(string Description)
 {
     /// <summary>The lines a preview shows: the exact command(s), with comments.</summary>

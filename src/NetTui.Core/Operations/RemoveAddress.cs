@@ -7,12 +7,16 @@ namespace NetTui.Core.Operations;
 /// <summary>
 /// Remove one address (address and prefix length must match) from an interface. When it is
 /// the link's last IPv4 address the kernel also flushes every IPv4 route through the link,
-/// so the undo and the inverse put those routes back too.
+/// so the undo and the inverse put those routes back too. With <see cref="KeepRoutes"/>
+/// (how the inverse of <see cref="AddAddress"/> removes an address) the plan adds those
+/// routes back right away, leaving the routing as it was before the address was added.
 /// </summary>
 public sealed record RemoveAddress(string Interface, string Address) : Operation
 {
     public const string KindName = "address.del";
     public override string Kind => KindName;
+
+    public bool KeepRoutes { get; init; }
     public override bool IsDestructive => true;
 
     public override string Describe() => $"remove address {Address} from {Interface}";
@@ -60,12 +64,13 @@ public sealed record RemoveAddress(string Interface, string Address) : Operation
         var p = IpPrefix.Parse(Address).Get();
         var undo = new List<Commands.CommandSpec> { ctx.Ip("addr", "add", p.ToString(), "dev", Interface) };
         undo.AddRange(FlushedRoutes(host).Select(r => ctx.Ip(["route", "add", .. r.RouteArgs()])));
-        return [Steps.Run($"remove {p} from {Interface}", ctx.Ip("addr", "del", p.ToString(), "dev", Interface),
-            undo, p.IsV4 ? $"ifconfig {Interface} 0.0.0.0 (removes all IPv4 addresses)" : null)];
+        PlanStep remove = Steps.Run($"remove {p} from {Interface}", ctx.Ip("addr", "del", p.ToString(), "dev", Interface),
+            undo, p.IsV4 ? $"ifconfig {Interface} 0.0.0.0 (removes all IPv4 addresses)" : null);
+        return KeepRoutes ? [remove, .. FlushedRoutes(host).SelectMany(r => r.Plan(host, ctx))] : [remove];
     }
 
     public override Operation Inverse(HostSnapshot before, OperationContext ctx) =>
-        new AddAddress(Interface, IpPrefix.Parse(Address).Get().ToString()) { Routes = [.. FlushedRoutes(before)] };
+        new AddAddress(Interface, IpPrefix.Parse(Address).Get().ToString()) { Routes = KeepRoutes ? [] : [.. FlushedRoutes(before)] };
 
     public override IReadOnlyList<string> Verify(HostSnapshot after, OperationContext ctx)
     {

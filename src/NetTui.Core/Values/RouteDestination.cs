@@ -33,6 +33,9 @@ public sealed record RouteDestination
         return Parsed<RouteDestination>.Success(new(prefix));
     }
 
-    /// <summary>What iproute2 prints and takes: "default" or the subnet.</summary>
-    public override string ToString() => IsDefault ? "default" : $"{Prefix.Address}/{Prefix.PrefixLength}";
+    /// <summary>
+    /// What iproute2 prints and takes: "default" or the subnet. The IPv6 default is written
+    /// "::/0": a bare "default" means IPv4 to `ip route del default dev X`.
+    /// </summary>
+    public override string ToString() => IsDefault ? (Prefix.IsV4 ? "default" : "::/0") : $"{Prefix.Address}/{Prefix.PrefixLength}";
 }

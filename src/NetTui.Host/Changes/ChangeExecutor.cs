@@ -18,8 +18,10 @@ public sealed record ApplyOptions(bool DryRun = false, bool RollbackOnVerifyFail
 /// Rollback commands run without the caller's cancellation: an interrupted change is still
 /// put back, each command bounded by its own timeout.
 /// </summary>
-public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory inventory, IFileStore? files = null, IChangeObserver? observer = null)
+public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory inventory, IFileStore? files = null, IChangeObserver? observer = null,
+    IReadOnlyList<IPlanStepHandler>? handlers = null)
 {
+    private readonly IReadOnlyList<IPlanStepHandler> _handlers = handlers ?? [];
     private readonly IFileStore _files = files ?? new FileStore();
     private readonly IChangeObserver _observer = observer ?? new NoObserver();
 
@@ -41,63 +43,74 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
         ctx = await ReadFilesAsync(ops, ctx, ct).ConfigureAwait(false);
         var current = await inventory.ReadAsync(options.Parts, ct).ConfigureAwait(false);
         run.Before = current;
+        // Without the kernel's view every check would say "no such interface": say why instead.
+        if (current.Source(SourceKind.IpRoute2) is { Available: false } down)
+            return await FinishAsync(run.Reject([new ValueError("host", $"cannot read the network configuration: {down.Reason}")], current)).ConfigureAwait(false);
 
-        for (var i = 0; i < ops.Count; i++)
+        try
         {
-            var op = ops[i];
-            var errors = op.Validate(current, ctx);
-            if (errors.Count > 0)
+            for (var i = 0; i < ops.Count; i++)
             {
-                if (run.Done.Count == 0) return await FinishAsync(run.Reject(errors, current)).ConfigureAwait(false);
-                return await FinishAsync(await RollbackAsync(run, $"operation {i + 1} ({op.Describe()}) was refused: {errors[0]}", null, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
-            }
-
-            var plan = op.Plan(current, ctx);
-            Operation? inverse = null;
-            string? noInverse = null;
-            try { inverse = op.Inverse(current, ctx); }
-            catch (InvalidOperationException e) { noInverse = e.Message; }
-            var report = new OperationReport(i, op, plan, inverse, noInverse, [], []);
-            run.Reports.Add(report);
-            run.Notes.AddRange(op.Notes(ctx));
-            if (options.DryRun) continue;
-
-            try
-            {
-                if (i == 0) await _observer.ChangeStartingAsync(new ChangeStarting(run.Id, run.Target, run.Ops, current), ct).ConfigureAwait(false);
-                await _observer.OperationStartingAsync(new OperationStarting(run.Id, i, op, plan, inverse, current), ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                var refusal = new ValueError("journal", $"the change was not started: {e.Message}");
-                if (run.Done.Count == 0) return await FinishAsync(run.Reject([refusal], current)).ConfigureAwait(false);
-                return await FinishAsync(await RollbackAsync(run, refusal.ToString(), null, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
-            }
-
-            for (var k = 0; k < plan.Length; k++)
-            {
-                var outcome = await DoStepAsync(i, k, plan[k], ct).ConfigureAwait(false);
-                run.Reports[i] = run.Reports[i] with { Steps = run.Reports[i].Steps.Add(outcome) };
-                await NotifyAsync(() => _observer.StepFinishedAsync(outcome, CancellationToken.None), run).ConfigureAwait(false);
-                if (!outcome.Succeeded)
+                var op = ops[i];
+                var errors = op.Validate(current, ctx);
+                if (errors.Count > 0)
                 {
-                    if (plan[k] is CommandStep { UndoAlsoIfFailed: true }) run.Done.Add((i, k, plan[k]));
-                    return await FinishAsync(await RollbackAsync(run, $"step {k + 1} of operation {i + 1} failed: {outcome.Description}: {outcome.Error}", outcome, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
+                    if (run.Done.Count == 0) return await FinishAsync(run.Reject(errors, current)).ConfigureAwait(false);
+                    return await FinishAsync(await RollbackAsync(run, $"operation {i + 1} ({op.Describe()}) was refused: {errors[0]}", null, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
                 }
-                run.Done.Add((i, k, plan[k]));
-            }
 
-            // Verify against a fresh read; that read is also the "before" of the next operation.
-            ctx = await ReadFilesAsync(ops, ctx, CancellationToken.None).ConfigureAwait(false);
-            current = await inventory.ReadAsync(options.Parts, CancellationToken.None).ConfigureAwait(false);
-            var diffs = op.Verify(current, ctx);
-            run.Reports[i] = run.Reports[i] with { Differences = [.. diffs] };
-            if (diffs.Count > 0)
-            {
-                if (options.RollbackOnVerifyFailure)
-                    return await FinishAsync(await RollbackAsync(run, $"operation {i + 1} ({op.Describe()}) did not verify: {diffs[0]}", null, diffs, ctx).ConfigureAwait(false)).ConfigureAwait(false);
-                run.Differences.AddRange(diffs);
+                var plan = op.Plan(current, ctx);
+                Operation? inverse = null;
+                string? noInverse = null;
+                try { inverse = op.Inverse(current, ctx); }
+                catch (InvalidOperationException e) { noInverse = e.Message; }
+                var report = new OperationReport(i, op, plan, inverse, noInverse, [], []);
+                run.Reports.Add(report);
+                run.Notes.AddRange(op.Notes(ctx));
+                if (options.DryRun) continue;
+
+                try
+                {
+                    if (i == 0) await _observer.ChangeStartingAsync(new ChangeStarting(run.Id, run.Target, run.Ops, current), ct).ConfigureAwait(false);
+                    await _observer.OperationStartingAsync(new OperationStarting(run.Id, i, op, plan, inverse, current), ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    var refusal = new ValueError("journal", $"the change was not started: {e.Message}");
+                    if (run.Done.Count == 0) return await FinishAsync(run.Reject([refusal], current)).ConfigureAwait(false);
+                    return await FinishAsync(await RollbackAsync(run, refusal.ToString(), null, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
+                }
+
+                for (var k = 0; k < plan.Length; k++)
+                {
+                    var outcome = await DoStepAsync(i, k, plan[k], ct).ConfigureAwait(false);
+                    run.Reports[i] = run.Reports[i] with { Steps = run.Reports[i].Steps.Add(outcome) };
+                    await NotifyAsync(() => _observer.StepFinishedAsync(outcome, CancellationToken.None), run).ConfigureAwait(false);
+                    if (!outcome.Succeeded)
+                    {
+                        if (plan[k] is CommandStep { UndoAlsoIfFailed: true }) run.Done.Add((i, k, plan[k]));
+                        return await FinishAsync(await RollbackAsync(run, $"step {k + 1} of operation {i + 1} failed: {outcome.Description}: {outcome.Error}", outcome, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
+                    }
+                    run.Done.Add((i, k, plan[k]));
+                }
+
+                // Verify against a fresh read; that read is also the "before" of the next operation.
+                ctx = await ReadFilesAsync(ops, ctx, CancellationToken.None).ConfigureAwait(false);
+                current = await inventory.ReadAsync(options.Parts, CancellationToken.None).ConfigureAwait(false);
+                var diffs = op.Verify(current, ctx);
+                run.Reports[i] = run.Reports[i] with { Differences = [.. diffs] };
+                if (diffs.Count > 0)
+                {
+                    if (options.RollbackOnVerifyFailure)
+                        return await FinishAsync(await RollbackAsync(run, $"operation {i + 1} ({op.Describe()}) did not verify: {diffs[0]}", null, diffs, ctx).ConfigureAwait(false)).ConfigureAwait(false);
+                    run.Differences.AddRange(diffs);
+                }
             }
+        }
+        catch (Exception e) when (run.Done.Count > 0)
+        {
+            // A bug or an interruption after something ran: never leave the change half-done.
+            return await FinishAsync(await RollbackAsync(run, $"the change stopped: {e.Message}", null, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
         if (options.DryRun)
@@ -118,6 +131,7 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
 
     private async Task<StepOutcome> DoStepAsync(int op, int index, PlanStep step, CancellationToken ct)
     {
+        if (ct.IsCancellationRequested) return new StepOutcome(op, index, step.Description, false, [], "cancelled before it ran");
         switch (step)
         {
             case CommandStep c:
@@ -139,7 +153,10 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
                     return new StepOutcome(op, index, f.Description, false, [], e.Message);
                 }
             default:
-                throw new NotSupportedException(step.GetType().Name);
+                // Steps of other kinds (NetworkManager D-Bus, notes) go to a handler.
+                var handler = _handlers.FirstOrDefault(h => h.Handles(step)) ?? throw new NotSupportedException(step.GetType().Name);
+                var failure = await handler.DoAsync(step, ct).ConfigureAwait(false);
+                return new StepOutcome(op, index, step.Description, failure is null, [], failure);
         }
     }
 
@@ -181,7 +198,9 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
                     return new StepOutcome(op, index, $"undo: {f.Description}", false, [], e.Message);
                 }
             default:
-                throw new NotSupportedException(step.GetType().Name);
+                var handler = _handlers.FirstOrDefault(h => h.Handles(step)) ?? throw new NotSupportedException(step.GetType().Name);
+                var failure = await handler.UndoAsync(step).ConfigureAwait(false);
+                return new StepOutcome(op, index, $"undo: {step.Description}", failure is null, [], failure);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NetTui.Core.Commands;
 using NetTui.Core.Model;
+using NetTui.Core.Persisting;
 using NetTui.Host.Commands;
 using NetTui.Host.Inventory.Docker;
 using NetTui.Host.Inventory.IpRoute2;
@@ -36,9 +37,10 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         var ovsTask = wantOvs ? Guard(SourceKind.Ovs, new OvsReader(runner, options.OvsDatabase).ReadAsync(ct)) : null;
         var dockerTask = parts.HasFlag(InventoryParts.Containers)
             ? Guard(SourceKind.Docker, new DockerReader(runner, options.DockerHost ?? DockerEndpoint.Default).ReadAsync(ct)) : null;
-        // Only for the full picture (routes may come in a read of their own, as the TUI's
-        // start does): a view of routes need not say whether NetworkManager runs.
-        var nmTask = (parts | InventoryParts.Routes) == InventoryParts.All ? NetworkManagerProbe.ProbeAsync(options.SystemBusAddress, ct) : null;
+        // Only for the full picture (the TUI's first read may leave routes to the next one):
+        // a view of routes need not say whether NetworkManager runs.
+        // With its profiles: they say what persists (see Persisting.PersistenceAnnotator).
+        var nmTask = (parts | InventoryParts.Routes) == InventoryParts.All ? NetworkManagerReader.ReadAsync(options.SystemBusAddress, ct) : null;
         var hostNameTask = ReadHostNameAsync(ct);
         await Task.WhenAll(new Task?[] { linksTask, routesTask, ovsTask, dockerTask, nmTask, hostNameTask }.OfType<Task>()).ConfigureAwait(false);
 
@@ -51,14 +53,14 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         if (IpRoute2Status(links?.Status, routes?.Status) is { } ipStatus) sources.Add(ipStatus);
         if (ovs is not null) sources.Add(ovs.Status);
         if (docker is not null) sources.Add(docker.Status);
-        if (nmTask is not null) sources.Add(nmTask.Result);
+        if (nmTask is not null) sources.Add(nmTask.Result.Status);
         foreach (var s in sources)
             if (!s.Available) _log.Warning("source {Source} down: {Reason}", s.Source, s.Reason);
 
         var allLinks = LinkAnnotator.Annotate(links?.Value?.Links ?? [], ovs?.Value);
         var containers = docker?.Value is { } d ? ContainerWiring.Attach(d.Containers, d.HostPeerIndexById, allLinks) : [];
 
-        return new HostSnapshot(
+        var snapshot = new HostSnapshot(
             HostName: hostNameTask.Result,
             Namespace: runner.Target.Namespace,
             TakenAt: takenAt,
@@ -68,6 +70,8 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
             Ovs: parts.HasFlag(InventoryParts.Ovs) ? ovs?.Value : null,
             Containers: containers,
             Sources: sources.ToImmutable());
+        // Persistence annotations need the whole picture (profiles, OVS, Docker); only then.
+        return nmTask is null ? snapshot : PersistenceAnnotator.Annotate(snapshot with { NetworkManager = nmTask.Result.State });
     }
 
     /// <summary>The last line of defence: a reader that throws anyway (a bug, an unforeseen error) is a down source, not a crash.</summary>

@@ -19,6 +19,19 @@ public sealed class CliContext(TextWriter output, TextWriter error)
     /// <summary>Builds the inventory for a parse result; tests swap in one over canned data.</summary>
     public Func<ParseResult, ILogger, IHostInventory>? InventoryFactory { get; init; }
 
+    /// <summary>Opens the history journal for a parse result; null = the real one (--history, NETTUI_HISTORY, default). Tests point it elsewhere.</summary>
+    public Func<ParseResult, NetTui.History.Journaling.Journal?>? JournalFactory { get; init; }
+
+    /// <summary>Yes/no questions (undo over a drifted host, ...): on the terminal when stdin is one, else nobody to ask (null).</summary>
+    public Func<string, bool>? Ask { get; init; } = Console.IsInputRedirected ? null : ConsoleAsk;
+
+    private static bool ConsoleAsk(string question)
+    {
+        Console.Error.Write($"{question} [y/N] ");
+        var answer = Console.ReadLine()?.Trim();
+        return answer is "y" or "Y" or "yes" or "YES" or "Yes";
+    }
+
     public ILogger CreateLogger(ParseResult r) => LogSetup.Create(LogPath.FromEnvironment(r.GetValue(Options.LogFile)));
 
     public NetworkTarget Target(ParseResult r) => new(r.GetValue(Options.Netns));

@@ -36,5 +36,12 @@ public sealed class CommonOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Netns, OvsDb, DockerHost, LogFile];
+    public Option<string?> History { get; } = new("--history")
+    {
+        Description = "History database (default: NETTUI_HISTORY, /var/lib/nettui/history.db as root, else the XDG state dir)",
+        HelpName = "PATH",
+        Recursive = true,
+    };
+
+    public IEnumerable<Option> All => [Netns, OvsDb, DockerHost, LogFile, History];
 }

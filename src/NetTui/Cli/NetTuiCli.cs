@@ -51,20 +51,25 @@ public static class NetTuiCli
 
         // Verb groups: one file each, returning their Command.
         root.Subcommands.Add(ShowCommand.Create(ctx));
-        foreach (var verb in ChangeVerbs.Create(ChangeHostFor(ctx))) root.Subcommands.Add(verb);
+        var changes = ChangeHostFor(ctx);
+        foreach (var verb in ChangeVerbs.Create(changes)) root.Subcommands.Add(verb);
+        root.Subcommands.Add(NetTui.Cli.Persist.PersistCommand.Create(ctx, changes));
 
-        // No verb (or `tui`): the full-screen interface.
-        var theme = new Option<string?>("--theme") { Description = "Colour theme: dark, light or basic16", HelpName = "NAME" };
-        root.Options.Add(theme);
-        root.SetAction((r, ct) => RunTui(ctx, r, r.GetValue(theme)));
-        var tui = new Command("tui", "Start the full-screen interface (the default)") { theme };
-        tui.SetAction((r, ct) => RunTui(ctx, r, r.GetValue(theme)));
-        root.Subcommands.Add(tui);
+        // History: one file each under Cli/History.
+        root.Subcommands.Add(History.HistoryCommand.Create(changes));
+        root.Subcommands.Add(History.UndoCommand.Create(changes));
+        root.Subcommands.Add(History.RedoCommand.Create(changes));
+        root.Subcommands.Add(History.RollbackCommand.Create(changes));
+        root.Subcommands.Add(History.ConfirmCommand.Create(changes));
+        root.Subcommands.Add(History.WatchdogCommand.Create(changes, ctx));
+
+        // No verb, or `nettui tui`: the full-screen UI.
+        Tui.TuiCommand.Attach(root, ctx);
         return root;
     }
 
     /// <summary>The change verbs read the root's --netns/--ovs-db and the same inventory as `show`.</summary>
-    private static ChangeHost ChangeHostFor(CliContext ctx) => new()
+    internal static ChangeHost ChangeHostFor(CliContext ctx) => new()
     {
         SharedNetns = ctx.Options.Netns,
         SharedOvsDb = ctx.Options.OvsDb,
@@ -73,17 +78,13 @@ public static class NetTuiCli
             : new NetTui.Host.Inventory.HostInventory(runner, NetTui.Host.Inventory.InventoryOptions.FromEnvironment(r.GetValue(ctx.Options.OvsDb), r.GetValue(ctx.Options.DockerHost))),
         Out = ctx.Output,
         Err = ctx.Error,
+        Journal = r => ctx.JournalFactory is { } j ? j(r) : NetTui.History.Journaling.Journal.Open(NetTui.History.HistoryLocation.Resolve(r.GetValue(ctx.Options.History))),
+        ForwardedOptions = r => [.. Forward(r, ctx.Options.OvsDb), .. Forward(r, ctx.Options.DockerHost), .. Forward(r, ctx.Options.LogFile)],
+        Ask = ctx.Ask,
     };
 
-    private static Task<int> RunTui(CliContext ctx, ParseResult r, string? theme)
-    {
-        var log = ctx.CreateLogger(r);
-        return Tui.TuiApp.RunAsync(new Tui.TuiOptions(r.GetValue(ctx.Options.Netns), theme)
-        {
-            Log = log,
-            InventoryFactory = _ => ctx.CreateInventory(r, log),
-        });
-    }
+    private static IEnumerable<string> Forward(ParseResult r, Option<string?> option) =>
+        r.GetValue(option) is { } value ? [option.Name, value] : [];
 
     /// <summary>The verbs leading to the command being parsed ("show"), without the root.</summary>
     private static List<string> CommandPath(ParseResult parsed)

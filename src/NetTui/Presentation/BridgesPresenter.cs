@@ -31,7 +31,8 @@ public static class BridgesPresenter
             ],
             r => r.Port is null ? BridgeKey(r.Bridge.Name) : PortKey(r.Bridge.Name, r.Port.Name),
             r => r.Port is null ? BridgeDetail(ix, r.Bridge) : PortDetail(ix, r.Bridge, r.Port),
-            orderIsMeaningful: true);
+            orderIsMeaningful: true,
+            tone: r => r.Port?.State is "disabled" or "blocking" ? RowTone.Warn : RowTone.Normal);
     }
 
     private static string Cost(BridgePort p) =>

@@ -7,14 +7,20 @@ namespace NetTui.Presentation;
 /// </summary>
 public sealed record Column<T>(string Name, Func<T, string> Text, Func<T, IComparable?>? SortKey = null)
 {
-    public int Compare(T a, T b)
+    /// <summary>What this column sorts by for one element: its typed key, else its text.</summary>
+    public IComparable? KeyOf(T item) => SortKey is null ? Text(item) : SortKey(item);
+}
+
+/// <summary>Orders sort keys: text case-insensitively, numbers as numbers, empty values last.</summary>
+public sealed class SortKeyComparer : IComparer<IComparable?>
+{
+    public static readonly SortKeyComparer Instance = new();
+
+    public int Compare(IComparable? a, IComparable? b)
     {
-        if (SortKey is null)
-            return string.Compare(Text(a), Text(b), StringComparison.OrdinalIgnoreCase);
-        var ka = SortKey(a);
-        var kb = SortKey(b);
-        if (ka is null) return kb is null ? 0 : 1;   // empty values last
-        if (kb is null) return -1;
-        return ka.CompareTo(kb);
+        if (a is null) return b is null ? 0 : 1;
+        if (b is null) return -1;
+        if (a is string sa && b is string sb) return string.Compare(sa, sb, StringComparison.OrdinalIgnoreCase);
+        return a.CompareTo(b);
     }
 }

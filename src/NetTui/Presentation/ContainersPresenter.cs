@@ -18,7 +18,8 @@ public static class ContainersPresenter
             new("Image", c => c.Image),
         ],
         c => c.Name,
-        c => Detail(ix, c));
+        c => Detail(ix, c),
+        tone: c => c.State == "running" ? RowTone.Normal : RowTone.Dim);
 
     public static string Addresses(Container c) =>
         string.Join(" ", c.Networks.SelectMany(n => new[]

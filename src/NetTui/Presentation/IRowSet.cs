@@ -15,8 +15,12 @@ public interface IRowSet
     /// <summary>A stable identity for the row's object (survives a refresh that rebuilds rows).</summary>
     string Key(int row);
 
-    int Compare(int rowA, int rowB, int column);
+    /// <summary>The value the row sorts by in <paramref name="column"/> (typed where it matters, e.g. numbers).</summary>
+    IComparable? SortKey(int row, int column);
     DetailModel Detail(int row);
+
+    /// <summary>Whether the row should stand out (an error, something down).</summary>
+    RowTone Tone(int row);
 
     /// <summary>True when rows form a tree or groups whose order carries meaning (sorting is refused).</summary>
     bool OrderIsMeaningful { get; }
@@ -29,7 +33,8 @@ public sealed class RowSet<T>(
     IReadOnlyList<Column<T>> columns,
     Func<T, string> key,
     Func<T, DetailModel> detail,
-    bool orderIsMeaningful = false) : IRowSet
+    bool orderIsMeaningful = false,
+    Func<T, RowTone>? tone = null) : IRowSet
 {
     private readonly string[] _names = columns.Select(c => c.Name).ToArray();
 
@@ -39,7 +44,8 @@ public sealed class RowSet<T>(
     public bool OrderIsMeaningful => orderIsMeaningful;
     public string Cell(int row, int column) => columns[column].Text(items[row]);
     public string Key(int row) => key(items[row]);
-    public int Compare(int rowA, int rowB, int column) => columns[column].Compare(items[rowA], items[rowB]);
+    public IComparable? SortKey(int row, int column) => columns[column].KeyOf(items[row]);
     public DetailModel Detail(int row) => detail(items[row]);
+    public RowTone Tone(int row) => tone?.Invoke(items[row]) ?? RowTone.Normal;
     public T Item(int row) => items[row];
 }

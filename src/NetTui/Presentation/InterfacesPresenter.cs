@@ -19,7 +19,11 @@ public static class InterfacesPresenter
             new("Index", l => l.Index.ToString(), l => l.Index),
         ],
         l => l.Name,
-        l => Detail(ix, l));
+        l => Detail(ix, l),
+        tone: Tone);
+
+    public static RowTone Tone(Link l) =>
+        !l.AdminUp ? RowTone.Dim : l.OperState is "DOWN" or "LOWERLAYERDOWN" ? RowTone.Warn : RowTone.Normal;
 
     public static DetailModel Detail(SnapshotIndex ix, Link l)
     {

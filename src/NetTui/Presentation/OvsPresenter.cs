@@ -34,7 +34,9 @@ public static class OvsPresenter
             ],
             r => r.Port is null ? BridgeKey(r.Bridge) : InterfaceKey(r.Bridge, r.Port, r.Interface!),
             r => r.Port is null ? BridgeDetail(ix, r.Bridge) : InterfaceDetail(ix, r.Bridge, r.Port, r.Interface!),
-            orderIsMeaningful: true);
+            orderIsMeaningful: true,
+            tone: r => r.Interface?.Error is not null ? RowTone.Error
+                : r.Interface?.LinkState is "down" ? RowTone.Warn : RowTone.Normal);
     }
 
     private static string PortName(OvsRow r) =>

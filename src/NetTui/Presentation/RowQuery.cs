@@ -14,15 +14,32 @@ public static class RowQuery
         if (state.SortColumn is int col && col < rows.ColumnNames.Count && !rows.OrderIsMeaningful)
         {
             index ??= Enumerable.Range(0, rows.Count).ToArray();
-            var sign = state.SortDescending ? -1 : 1;
-            // Array.Sort is not stable; break ties by position so equal rows keep their order.
-            Array.Sort(index, (a, b) =>
-            {
-                int c = rows.Compare(a, b, col);
-                return c != 0 ? sign * c : a.CompareTo(b);
-            });
+            index = Sort(rows, index, col, state.SortDescending);
         }
         return index;
+    }
+
+    /// <summary>
+    /// Sorts row numbers by one column. Each row's key is computed once (not once per
+    /// comparison, which would format 200,000 routes millions of times); the keys live only
+    /// for the duration of the sort.
+    /// </summary>
+    public static int[] Sort(IRowSet rows, int[] index, int column, bool descending)
+    {
+        var keys = new IComparable?[index.Length];
+        for (int i = 0; i < index.Length; i++) keys[i] = rows.SortKey(index[i], column);
+        var order = Enumerable.Range(0, index.Length).ToArray();
+        var cmp = SortKeyComparer.Instance;
+        int sign = descending ? -1 : 1;
+        // Array.Sort is not stable; break ties by position so equal rows keep their order.
+        Array.Sort(order, (a, b) =>
+        {
+            int c = cmp.Compare(keys[a], keys[b]);
+            return c != 0 ? sign * c : a.CompareTo(b);
+        });
+        var sorted = new int[index.Length];
+        for (int i = 0; i < order.Length; i++) sorted[i] = index[order[i]];
+        return sorted;
     }
 
     /// <summary>Rows where any cell contains <paramref name="text"/>, case-insensitively.</summary>

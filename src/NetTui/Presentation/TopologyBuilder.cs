@@ -47,7 +47,12 @@ public static class TopologyBuilder
             }
             else if (ix.OvsInterface(p.Name) is { } o)
             {
-                children.Add(TopologyNode.Leaf($"{key}/ovs", $"OVS port {o.Port.Name} of {o.Bridge.Name}", OvsPresenter.TypeName(o.Iface),
+                // The bridge leads into OVS: show where OVS sends it on (its tunnels), so the
+                // whole way out (container -> br0 -> OVS -> GRE -> remote host) reads in one place.
+                var tunnels = o.Bridge.Ports
+                    .SelectMany(op => op.Interfaces.Where(i => i.IsTunnel).Select(i => InterfaceNode(o.Bridge, op, i, $"{key}/ovs")))
+                    .ToList();
+                children.Add(new TopologyNode($"{key}/ovs", $"OVS port {o.Port.Name} of {o.Bridge.Name}", OvsPresenter.TypeName(o.Iface), tunnels,
                     new RelatedRef($"OVS interface {o.Iface.Name}", ViewKind.OpenVSwitch, OvsPresenter.InterfaceKey(o.Bridge, o.Port, o.Iface))));
             }
             var kind = ix.Link(p.Name) is { } l ? LinkText.Kind(l) : "port";
@@ -81,10 +86,10 @@ public static class TopologyBuilder
             new RelatedRef($"OVS bridge {b.Name}", ViewKind.OpenVSwitch, OvsPresenter.BridgeKey(b)));
     }
 
-    private static TopologyNode InterfaceNode(OvsBridge b, OvsPort p, OvsInterface i)
+    private static TopologyNode InterfaceNode(OvsBridge b, OvsPort p, OvsInterface i, string? parentKey = null)
     {
         var target = new RelatedRef($"OVS interface {i.Name}", ViewKind.OpenVSwitch, OvsPresenter.InterfaceKey(b, p, i));
-        var key = $"ovs:{b.Name}/{p.Name}/{i.Name}";
+        var key = $"{(parentKey is null ? "" : parentKey + "/")}ovs:{b.Name}/{p.Name}/{i.Name}";
         var info = i.Error is not null ? $"ERROR {i.Error}" : "";
         if (i.IsTunnel)
         {

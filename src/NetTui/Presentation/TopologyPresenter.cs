@@ -35,7 +35,8 @@ public static class TopologyPresenter
         ],
         r => r.Node.Key,
         Detail,
-        orderIsMeaningful: true);
+        orderIsMeaningful: true,
+        tone: r => r.Node.Info.StartsWith("ERROR", StringComparison.Ordinal) ? RowTone.Error : RowTone.Normal);
 
     public static DetailModel Detail(TopologyRow r)
     {

@@ -3,7 +3,11 @@ using Terminal.Gui.ViewBase;
 
 namespace NetTui.Tui;
 
-/// <summary>The detail of the selected object: attributes, read commands, jump targets.</summary>
+/// <summary>
+/// The detail of the selected object. When the pane is tall enough (wide terminals put it
+/// beside the table) it lists one attribute per line; otherwise the compact form: jump
+/// target and read command first, attributes packed into flowing text.
+/// </summary>
 internal sealed class DetailPane : View
 {
     public DetailModel Model { get; private set; } = DetailModel.None;
@@ -12,16 +16,23 @@ internal sealed class DetailPane : View
     {
         Title = "Detail";
         BorderStyle = Terminal.Gui.Drawing.LineStyle.Single;
-        Width = Dim.Fill();
         CanFocus = false;
         HotKeySpecifier = Plain.NoHotKey;
+        FrameChanged += (_, _) => Render();
     }
 
     public void Show(DetailModel model)
     {
         Model = model;
-        Title = model.Title;
-        Text = string.Join("\n", model.CompactLines());
+        Render();
+    }
+
+    private void Render()
+    {
+        Title = Model.Title;
+        var full = Model.Lines().ToList();
+        var room = Frame.Height - 2;
+        Text = string.Join("\n", full.Count <= room ? full : Model.CompactLines());
         SetNeedsDraw();
     }
 }

@@ -33,7 +33,9 @@ internal sealed class HeaderView : View
         CanFocus = false;
         _status.X = Pos.Right(_host) + 2;
         _readOnly.X = Pos.AnchorEnd();
-        _readOnly.Text = readOnly ? " read-only: changes need root " : "";
+        _readOnly.Text = readOnly ? ReadOnlyText(80) : "";
+        // On a narrow terminal the host name matters more than the full sentence.
+        FrameChanged += (_, e) => { if (readOnly) _readOnly.Text = ReadOnlyText(e.Value.Width); };
         _sources = SourceNames.Select(_ => new Label { Y = 1 }).ToArray();
         for (int i = 0; i < _sources.Length; i++)
             _sources[i].X = i == 0 ? 0 : Pos.Right(_sources[i - 1]) + 2;
@@ -45,6 +47,9 @@ internal sealed class HeaderView : View
         Add(_sources);
         Add(_reasons);
     }
+
+    private static string ReadOnlyText(int width) =>
+        width >= 70 ? " read-only: changes need root " : width >= 40 ? " read-only " : "";
 
     public void Show(HostSnapshot snapshot, string status)
     {

@@ -45,6 +45,7 @@ public sealed class KeyMap(IReadOnlyList<KeyBindingEntry> entries)
         new([Key.Tab.WithShift], TuiAction.PreviousView, "Prev", "previous view"),
         .. Enum.GetValues<ViewKind>().Select(v =>
             new KeyBindingEntry([new Key((char)('1' + (int)v))], TuiAction.ShowView, v.Title(), $"show {v.Title()}", View: v)),
+        new([Key.I], TuiAction.Sources, "Sources", "show each source's health, the full reason when down, and read times"),
         new([Key.R], TuiAction.Refresh, "Refresh", "re-read everything now", InStatusBar: true),
         new([Key.T], TuiAction.CycleTheme, "Theme", "next colour theme (dark, light, 16 colours)"),
         new([Key.Q, Key.Q.WithCtrl], TuiAction.Quit, "Quit", "quit", InStatusBar: true),

@@ -17,6 +17,7 @@ internal sealed class TablePane : View
     private readonly FilterCache _filterCache = new();
 
     public ViewKind Kind { get; }
+    public Theme Theme { get; set; } = Theme.Dark;
     public ViewState State { get; } = new();
     public TableView Table { get; }
     public ViewRows? Rows { get; private set; }
@@ -63,6 +64,7 @@ internal sealed class TablePane : View
         // Column widths come from the rows on screen; the first ones are computed before the
         // table has a size, so recompute once it gets one (and on every resize).
         Table.FrameChanged += (_, _) => Table.Update();
+        Table.Style.RowColorGetter = args => Rows is { } r && args.RowIndex < r.Count ? Theme.ForTone(r.Tone(args.RowIndex)) : null;
         Add(Table);
     }
 

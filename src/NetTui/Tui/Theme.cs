@@ -10,6 +10,18 @@ namespace NetTui.Tui;
 /// </summary>
 public sealed record Theme(string Name, Scheme Base, Scheme Chrome, Scheme Ok, Scheme Down, Scheme Warn)
 {
+    /// <summary>Table rows that stand out keep the table's background and the selection's look.</summary>
+    public Scheme? ForTone(Presentation.RowTone tone) => tone switch
+    {
+        Presentation.RowTone.Error => Tinted(Down),
+        Presentation.RowTone.Warn => Tinted(Warn),
+        Presentation.RowTone.Dim => new Scheme(Base) { Normal = new Attribute(Base.Disabled.Foreground, Base.Normal.Background) },
+        _ => null,
+    };
+
+    private Scheme Tinted(Scheme tint) =>
+        new Scheme(Base) { Normal = new Attribute(tint.Normal.Foreground, Base.Normal.Background) };
+
     private static Scheme Make(Attribute normal, Attribute focus) =>
         new(normal) { Focus = focus, Active = focus, HotNormal = normal, HotFocus = focus, Editable = focus, ReadOnly = normal };
 
@@ -39,9 +51,12 @@ public sealed record Theme(string Name, Scheme Base, Scheme Chrome, Scheme Ok, S
 
     public static readonly IReadOnlyList<Theme> All = [Dark, Light, Basic16];
 
-    public static Theme ByName(string? name) =>
+    public static Theme ByName(string? name) => Find(name) ?? Dark;
+
+    /// <summary>The theme called <paramref name="name"/> ("16", "basic" and "ansi" are the 16-colour one), or null.</summary>
+    public static Theme? Find(string? name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? (name is "basic" or "ansi" ? Basic16 : Dark);
+        ?? (name?.ToLowerInvariant() is "basic" or "ansi" ? Basic16 : null);
 
     public Theme Next() => All[(All.ToList().IndexOf(this) + 1) % All.Count];
 }

@@ -17,4 +17,5 @@ public enum TuiAction
     PreviousView,
     ShowView,
     CycleTheme,
+    Sources,
 }

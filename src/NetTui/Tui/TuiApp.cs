@@ -48,16 +48,5 @@ public static class TuiApp
     }
 
     private static IHostInventory DefaultInventory(NetworkTarget target, Serilog.ILogger log) =>
-        new PendingInventory(target);
-
-    /// <summary>Stand-in until the real inventory is wired in (see the inventory branch).</summary>
-    private sealed class PendingInventory(NetworkTarget target) : IHostInventory
-    {
-        public Task<HostSnapshot> ReadAsync(InventoryParts parts = InventoryParts.All, CancellationToken ct = default) =>
-            Task.FromResult(HostSnapshot.Empty(Environment.MachineName, target.Namespace) with
-            {
-                TakenAt = DateTimeOffset.Now,
-                Sources = [SourceStatus.Down(SourceKind.IpRoute2, "inventory not built into this binary", TimeSpan.Zero)],
-            });
-    }
+        new HostInventory(new CommandRunner(target, log), InventoryOptions.FromEnvironment(), log);
 }

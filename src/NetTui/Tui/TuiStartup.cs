@@ -6,7 +6,9 @@ namespace NetTui.Tui;
 /// <summary>
 /// The reads the UI asks for when it starts (shared with the benchmark harness, which must
 /// start the same way). Everything but routes first: the first screen (interfaces, header)
-/// does not wait for a route table that can hold 200,000 entries; routes follow at once.
+/// does not wait for a route table that can hold 200,000 entries. Then the whole picture at
+/// once, routes included, so route persistence (NetworkManager profiles) is annotated as in
+/// any full read; re-reading the rest costs little next to the routes.
 /// </summary>
 internal static class TuiStartup
 {
@@ -16,6 +18,6 @@ internal static class TuiStartup
     {
         scheduler.Request(FirstScreen);
         // Only after the first read is done: asked for now, it would be merged into it.
-        _ = scheduler.Idle.ContinueWith(_ => scheduler.Request(InventoryParts.Routes), TaskScheduler.Default);
+        _ = scheduler.Idle.ContinueWith(_ => scheduler.Request(InventoryParts.All), TaskScheduler.Default);
     }
 }

@@ -62,4 +62,34 @@ public sealed class FaultLabTests
         await lab.Ovs.StartServerAsync();
         SnapshotShape.Equal(before, await lab.ReadAsync(), "failed change-set");
     }
+
+    /// <summary>Stops ovs-vswitchd (the database stays) once the given step has finished.</summary>
+    private sealed class StopVswitchdAfter(OpsLab lab, int operation, int step) : IChangeObserver
+    {
+        public async Task StepFinishedAsync(StepOutcome s, CancellationToken ct)
+        {
+            if (s.Operation == operation && s.Step == step) await lab.Ovs!.StopVswitchdAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Vswitchd_stopped_an_ovs_change_times_out_and_everything_is_undone()
+    {
+        await using var lab = await OpsLab.CreateAsync(ovs: true);
+        var before = await lab.ReadAsync();
+        var ctx = lab.Context with { Ovs = lab.Context.Ovs with { TimeoutSeconds = 2 } };
+
+        // add-br commits to OVSDB, then waits for ovs-vswitchd until --timeout: the step fails
+        // though its row exists, so its own undo (--if-exists del-br, --no-wait) runs too.
+        Operation[] change = [new CreateBridge("br1", "192.168.60.1/24"), new CreateOvsBridge("obr1", "netdev")];
+        var r = await lab.Executor(new StopVswitchdAfter(lab, 0, 2)).ApplyAsync(change, ctx, ct: TestContext.Current.CancellationToken);
+
+        Assert.Equal(ChangeOutcome.RolledBack, r.Outcome);
+        Assert.Equal(1, r.FailedStep!.Operation);
+        Assert.Equal(4, r.Undone.Length);
+        Assert.Equal("", (await lab.Ovs!.VsctlNoWaitAsync("list-br")).StandardOutput.Trim());
+
+        await lab.Ovs.StartVswitchdAsync();
+        SnapshotShape.Equal(before, await lab.ReadAsync(), "change with ovs-vswitchd stopped");
+    }
 }

@@ -97,4 +97,20 @@ public sealed class OvsOperationsLabTests
         Assert.Equal("ovs", r.Errors[0].Field);
         Assert.Contains("database connection failed", r.Errors[0].Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Add_a_typed_port_then_its_inverse()
+    {
+        await using var lab = await OpsLab.CreateAsync(ovs: true);
+        await lab.Ovs!.AddBridgeAsync("obr0");
+        var before = await lab.ReadAsync();
+        var r = await lab.ApplyAsync(new AddOvsPort("obr0", "vx0", "vxlan")
+        {
+            Options = System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty.Add("remote_ip", "10.20.0.2").Add("key", "flow"),
+        });
+        Assert.Equal("vxlan", await Vsctl(lab, "get", "interface", "vx0", "type"));
+        Assert.Equal("flow", await Vsctl(lab, "get", "interface", "vx0", "options:key"));
+        await lab.UndoAsync(r);
+        SnapshotShape.Equal(before, await lab.ReadAsync(), "typed port + inverse");
+    }
 }

@@ -109,6 +109,25 @@ internal static class LabSnapshots
         TakenAt = new DateTimeOffset(2026, 11, 28, 8, 0, 5, TimeSpan.Zero),
     };
 
+    /// <summary>
+    /// The seed's shape: Linux bridge br0 reaches OVS through an internal port (ovsp0 on
+    /// br-tun), and br-tun's GRE tunnel leads to the remote host.
+    /// </summary>
+    public static HostSnapshot LabWithOvsUplink()
+    {
+        var lab = Lab();
+        var ovs = lab.Ovs!;
+        var brTun = ovs.Bridges[0];
+        var uplink = new OvsPort("ovsp0", "uuid-p-ovsp0", null,
+            [new OvsInterface("ovsp0", "uuid-ovsp0", "internal", ImmutableSortedDictionary<string, string>.Empty, null, 2, "up", "up", ImmutableSortedDictionary<string, long>.Empty)]);
+        return lab with
+        {
+            Links = [.. lab.Links, new(12, "ovsp0", LinkKind.OvsInternal, "UNKNOWN", true, 1500, "aa:bb:cc:00:00:0c", "br0", 4, null, [])],
+            Bridges = [lab.Bridges[0] with { Ports = [.. lab.Bridges[0].Ports, new("ovsp0", 12, "forwarding", 2, 32)] }, lab.Bridges[1]],
+            Ovs = ovs with { Bridges = [brTun with { Ports = [.. brTun.Ports, uplink] }] },
+        };
+    }
+
     /// <summary>A host at the benchmark's scale: many links and a huge routing table.</summary>
     public static HostSnapshot Big(int links, int routes)
     {
@@ -119,6 +138,6 @@ internal static class LabSnapshots
         for (int i = 0; i < routes; i++)
             r.Add(new Route(AddressFamily.Inet, $"10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}/32", "192.168.0.1",
                 $"dummy{i % Math.Max(links, 1)}", "static", "global", i % 1000, (i % 2 == 0) ? "main" : "100", "unicast"));
-        return new HostSnapshot("big-host", null, DateTimeOffset.UnixEpoch, l.MoveToImmutable(), [], r.MoveToImmutable(), null, [], Sources(nmDown: false));
+        return new HostSnapshot("big-host", null, new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero), l.MoveToImmutable(), [], r.MoveToImmutable(), null, [], Sources(nmDown: false));
     }
 }

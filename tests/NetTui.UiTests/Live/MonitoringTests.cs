@@ -79,3 +79,41 @@ public class MonitoringTests
         Assert.True(runner.Spec.InTargetNamespace);
     }
 }
+
+public class LiveUpdatesTests
+{
+    private sealed class RecordingInventory : NetTui.Host.Inventory.IHostInventory
+    {
+        public readonly ConcurrentQueue<InventoryParts> Parts = new();
+        public Task<NetTui.Core.Model.HostSnapshot> ReadAsync(InventoryParts parts = InventoryParts.All, CancellationToken ct = default)
+        {
+            Parts.Enqueue(parts);
+            return Task.FromResult(NetTui.UiTests.Fixtures.LabSnapshots.Lab());
+        }
+    }
+
+    private sealed class OneLineRunner(string line) : IStreamingRunner
+    {
+        public async Task<int> StreamAsync(Core.Commands.CommandSpec spec, Action<string> onLine, CancellationToken ct)
+        {
+            onLine(line);
+            onLine("    link/ether 5e:1d:07:a8:6a:f4 brd ff:ff:ff:ff:ff:ff");
+            try { await Task.Delay(Timeout.Infinite, ct); } catch (OperationCanceledException) { }
+            return 0;
+        }
+    }
+
+    [Fact]
+    public async Task A_link_event_refreshes_links_and_bridges_without_rereading_routes()
+    {
+        var inventory = new RecordingInventory();
+        var applied = new ConcurrentQueue<NetTui.Core.Model.HostSnapshot>();
+        var scheduler = new RefreshScheduler(inventory, NetTui.UiTests.Fixtures.LabSnapshots.Lab(), a => a(), applied.Enqueue);
+        await using (new LiveUpdates(scheduler, new OneLineRunner("[LINK]3: v1@v2: <BROADCAST,MULTICAST,UP> mtu 1500"), new CancellationTokenSource(), period: TimeSpan.FromHours(1)))
+        {
+            for (int i = 0; i < 300 && applied.IsEmpty; i++) await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+        Assert.Equal([InventoryParts.Links | InventoryParts.Bridges], inventory.Parts.ToArray());
+        Assert.Single(applied);
+    }
+}

@@ -96,6 +96,27 @@ public class PresenterTests
     }
 
     [Fact]
+    public void Topology_follows_a_linux_bridge_into_ovs_and_out_through_its_gre_tunnel()
+    {
+        var rows = TopologyPresenter.Flatten(TopologyBuilder.Build(new SnapshotIndex(LabSnapshots.LabWithOvsUplink())));
+        var lines = rows.Select(r => r.Prefix + r.Node.Label).ToList();
+        int at = lines.IndexOf("└─ ovs-internal ovsp0");
+        Assert.True(at > 0, string.Join("\n", lines));
+        Assert.Equal(
+        [
+            "└─ ovs-internal ovsp0",
+            "   └─ OVS port ovsp0 of br-tun",
+            "      ├─ GRE tunnel gre0",
+            "      │  └─ remote host 10.10.0.2",
+            "      └─ GRE tunnel gre1",
+            "         └─ remote host 10.10.0.3",
+        ], lines.Skip(at).Take(6));
+        Assert.Equal("bridge br0 → ovs-internal ovsp0 → OVS port ovsp0 of br-tun → GRE tunnel gre0 → remote host 10.10.0.2",
+            rows[at + 3].Path);
+        Assert.Equal(rows.Count, rows.Select(r => r.Node.Key).Distinct().Count()); // keys stay unique
+    }
+
+    [Fact]
     public void Detail_of_a_veth_port_has_every_attribute_the_read_command_and_jumps()
     {
         var d = InterfacesPresenter.Detail(Lab, Lab.Link("veth1a")!);

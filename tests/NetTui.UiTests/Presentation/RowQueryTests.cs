@@ -83,3 +83,17 @@ public class FilterCacheTests
         Assert.Equal(RowQuery.Filter(rows, "10.0.2"), cache.Filter(rows, "10.0.2")); // not an extension: full scan
     }
 }
+
+public class BigSortTests
+{
+    [Fact]
+    public void Sorting_200k_routes_by_metric_descending_keeps_ties_in_order()
+    {
+        var rows = RoutesPresenter.Rows(new SnapshotIndex(LabSnapshots.Big(10, 200_000)));
+        var view = new ViewRows(rows, new ViewState { SortColumn = 7, SortDescending = true });
+        Assert.Equal(200_000, view.Count);
+        Assert.Equal("999", view.Cell(0, 7));
+        Assert.Equal("10.0.3.231/32", view.Cell(0, 2));  // route 999, the first with metric 999
+        Assert.Equal("0", view.Cell(199_999, 7));
+    }
+}

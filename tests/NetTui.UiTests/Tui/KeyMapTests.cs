@@ -29,14 +29,25 @@ public class KeyMapTests
         Assert.Null(KeyMap.Default.Find(Key.X));
     }
 
-    [Fact]
-    public void Tui_options_parse_netns_and_theme()
+    [Theory]
+    [InlineData("")]
+    [InlineData("--theme light")]
+    [InlineData("tui")]
+    [InlineData("tui --theme 16 --netns ntl-a")]
+    [InlineData("--netns ntl-a tui")]
+    public void No_verb_and_the_tui_verb_parse(string args)
     {
-        Assert.Equal(new TuiOptions(), TuiOptions.Parse([]));
-        Assert.Equal(new TuiOptions("ntl-a", "light"), TuiOptions.Parse(["tui", "--netns", "ntl-a", "--theme", "light"]));
-        Assert.Equal(new TuiOptions("x", "16"), TuiOptions.Parse(["--netns=x", "--theme=16"]));
-        Assert.Null(TuiOptions.Parse(["tui", "--bogus"]));
+        var root = NetTui.Cli.NetTuiCli.BuildRoot(new NetTui.Cli.CliContext(TextWriter.Null, TextWriter.Null));
+        var parsed = root.Parse(args.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(parsed.Errors);
+        Assert.NotNull(parsed.Action);
+    }
+
+    [Fact]
+    public void Themes_are_found_by_name()
+    {
         Assert.Equal("16", Theme.ByName("16").Name);
+        Assert.Equal("light", Theme.ByName("LIGHT").Name);
         Assert.Equal("dark", Theme.ByName("nonsense").Name);
     }
 }

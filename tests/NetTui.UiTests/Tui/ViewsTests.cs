@@ -169,3 +169,94 @@ public class ViewsTests
         Assert.Contains("NetworkManager DOWN", header);
     }
 }
+
+[Collection(UiCollection.Name)]
+public class LayoutTests
+{
+    [Fact]
+    public void A_wide_terminal_puts_the_full_detail_beside_the_table_and_80_columns_put_it_below()
+    {
+        using var s = new Screen(LabSnapshots.Lab(), width: 160, height: 30);
+        s.Press(Key.D3, Key.CursorDown, Key.CursorDown); // gre0
+        var lines = s.Lines;
+        var row = Array.FindIndex(lines, l => l.Contains("gre0") && l.Contains("key=42"));
+        Assert.True(row > 0);
+        Assert.Contains("OVS interface gre0", lines[2]);                     // detail title at the top right
+        Assert.Contains(lines, l => l.Contains("options:remote_ip") && l.Contains("10.10.0.2"));
+
+        s.Resize(80, 24);
+        lines = s.Lines;
+        var title = Array.FindIndex(lines, l => l.Contains("OVS interface gre0"));
+        Assert.True(title > 12, "below the table at 80x24");
+        Assert.Contains("Quit", lines[23]);
+    }
+
+    [Fact]
+    public void Rows_that_stand_out_get_the_error_colour()
+    {
+        using var s = new Screen(LabSnapshots.Lab());
+        var ovs = s.Window.Pane(NetTui.Presentation.ViewKind.OpenVSwitch).Rows!;
+        var gre1 = ovs.Find("ovs:br-tun/gre1/gre1");
+        Assert.Equal(NetTui.Presentation.RowTone.Error, ovs.Tone(gre1));
+        Assert.Equal(s.Window.Theme.Down.Normal.Foreground, s.Window.Theme.ForTone(NetTui.Presentation.RowTone.Error)!.Normal.Foreground);
+        var links = s.Window.Pane(NetTui.Presentation.ViewKind.Interfaces).Rows!;
+        Assert.Equal(NetTui.Presentation.RowTone.Dim, links.Tone(links.Find("ovs-system")));
+    }
+}
+
+[Collection(UiCollection.Name)]
+public class StartupTests
+{
+    [Fact]
+    public void Before_the_first_read_the_header_says_the_host_is_being_read()
+    {
+        using var s = new Screen(Core.Model.HostSnapshot.Empty("h1", "ntl-x"));
+        Assert.Contains("reading the host…", s.Lines[0]);
+        Assert.Contains("iproute2 ?", s.Lines[1]);
+        s.Window.SetRefreshing(true);
+        s.Window.ApplySnapshot(LabSnapshots.Lab());
+        Assert.Contains("refreshing…", s.Lines[0]);
+        Assert.Contains("iproute2 ok", s.Lines[1]);
+        s.Window.SetRefreshing(false);
+        Assert.DoesNotContain("refreshing", s.Lines[0]);
+    }
+}
+
+[Collection(UiCollection.Name)]
+public class SourcesScreenTests
+{
+    [Fact]
+    public void I_shows_every_source_with_the_full_reason()
+    {
+        using var s = new Screen(LabSnapshots.Lab(), width: 120, height: 30);
+        s.Press(Key.I);
+        var text = s.Text;
+        Assert.Contains("NetworkManager  DOWN", text);
+        Assert.Contains(LabSnapshots.NmDownReason, text);
+        Assert.Contains("Docker          ok", text);
+        Assert.Contains("11 links, 2 bridges, 9 routes, 1 OVS bridges, 2 containers", text);
+        s.Press(Key.Esc);
+        Assert.False(s.Window.OverlayVisible);
+    }
+}
+
+[Collection(UiCollection.Name)]
+public class TinyTerminalTests
+{
+    [Theory]
+    [InlineData(60, 16)]
+    [InlineData(40, 10)]
+    [InlineData(20, 6)]
+    public void Small_terminals_still_draw_the_header_and_keep_working(int width, int height)
+    {
+        using var s = new Screen(LabSnapshots.Lab());
+        s.Resize(width, height);
+        var lines = s.Lines;
+        Assert.Equal(height, lines.Length);
+        Assert.StartsWith("lab-host"[..Math.Min(8, width)], lines[0]);
+        s.Press(Key.CursorDown, Key.D4, new Key('/')).Type("br").Press(Key.Esc, Key.F1, Key.Esc);
+        Assert.Equal(height, s.Lines.Length);
+        s.Resize(80, 24);
+        Assert.Contains("Quit", s.Lines[23]);
+    }
+}

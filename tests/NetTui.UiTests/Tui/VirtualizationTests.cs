@@ -25,8 +25,9 @@ public class VirtualizationTests
         public bool OrderIsMeaningful => inner.OrderIsMeaningful;
         public string Cell(int row, int column) { CellReads++; RowsRead.Add(row); return inner.Cell(row, column); }
         public string Key(int row) => inner.Key(row);
-        public int Compare(int a, int b, int column) => inner.Compare(a, b, column);
+        public IComparable? SortKey(int row, int column) => inner.SortKey(row, column);
         public DetailModel Detail(int row) => inner.Detail(row);
+        public RowTone Tone(int row) => inner.Tone(row);
     }
 
     private static readonly Core.Model.HostSnapshot Big = LabSnapshots.Big(2000, 200_000);

@@ -17,6 +17,7 @@ public class ChangeVerbsTests
         public StringWriter Out { get; } = new();
         public StringWriter Err { get; } = new();
         public NetworkTarget? Target { get; private set; }
+        public bool Systemd { get; set; }
         public Core.Operations.OvsConnection? Ovs { get; private set; }
 
         public ChangeHost Host => new()
@@ -24,6 +25,7 @@ public class ChangeVerbsTests
             Inventory = (_, _, ovs) => { Ovs = ovs; return Inventory; },
             Runner = t => { Target = t; Runner.Target = t; return Runner; },
             Files = () => Files,
+            HasSystemd = () => Systemd,
             Out = Out,
             Err = Err,
         };
@@ -169,5 +171,54 @@ public class ChangeVerbsTests
         Assert.Contains("ip link add br1 type bridge", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("namespace ntl-root", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, await NetTuiCli.RunAsync(["bridge", "add", "br0;reboot", "--dry-run"], ctx, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Docker_restart_through_systemd_only_after_the_change_and_only_with_systemd()
+    {
+        var w = new World { Systemd = true };
+        Assert.Equal(0, await w.Run("docker", "bridge", "br0", "--daemon-json", "/tmp/ntl/d.json", "--restart"));
+        Assert.Equal(["systemctl restart docker"], w.Runner.Lines);
+        Assert.False(w.Runner.Ran[0].InTargetNamespace);
+
+        var dry = new World { Systemd = true };
+        Assert.Equal(0, await dry.Run("docker", "bridge", "br0", "--daemon-json", "/tmp/ntl/d.json", "--restart", "--dry-run"));
+        Assert.Empty(dry.Runner.Ran);
+
+        var none = new World { Systemd = false };
+        Assert.Equal(1, await none.Run("docker", "bridge", "br0", "--daemon-json", "/tmp/ntl/d.json", "--restart"));
+        Assert.Contains("restart dockerd yourself", none.Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"bridge\": \"br0\"", none.Files.Files["/tmp/ntl/d.json"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Apply_reads_a_plan_file_as_one_change_set()
+    {
+        var dir = Directory.CreateTempSubdirectory("nettui-plan-");
+        try
+        {
+            var plan = Path.Combine(dir.FullName, "plan.json");
+            await File.WriteAllTextAsync(plan, """
+                [ { "op": "bridge.add", "name": "br1", "address": "192.168.100.1/24" },
+                  { "op": "route.add", "destination": "192.168.2.0/24", "via": "10.0.0.1" } ]
+                """, TestContext.Current.CancellationToken);
+            var w = new World();
+            Assert.Equal(0, await w.Run("apply", plan, "--dry-run"));
+            Assert.Contains("ip link add br1 type bridge", w.Out.ToString(), StringComparison.Ordinal);
+            Assert.Contains("ip route add 192.168.2.0/24 via 10.0.0.1", w.Out.ToString(), StringComparison.Ordinal);
+            Assert.Empty(w.Runner.Ran);
+
+            await File.WriteAllTextAsync(plan, """{ "op": "bridge.explode", "name": "br1" }""", TestContext.Current.CancellationToken);
+            Assert.Equal(2, await new World().Run("apply", plan));
+            await File.WriteAllTextAsync(plan, """{ "op": "bridge.add", "name": "br1;reboot" }""", TestContext.Current.CancellationToken);
+            var bad = new World();
+            Assert.Equal(2, await bad.Run("apply", plan));
+            Assert.Empty(bad.Runner.Ran);
+            Assert.Equal(2, await new World().Run("apply", Path.Combine(dir.FullName, "missing.json")));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 }

@@ -14,7 +14,7 @@ public class AddOvsGrePortTests
         OpAssert.Valid(op, Host);
         var cmds = OpAssert.Commands(op, Host);
         Assert.Equal(["ovs-vsctl --timeout=10 add-port obr0 gre0 -- set interface gre0 type=gre options:key=42 options:local_ip=10.0.0.5 options:remote_ip=192.168.42.131"], cmds);
-        Assert.Equal(["ovs-vsctl --timeout=10 --if-exists del-port obr0 gre0"], OpAssert.Undo(op, Host));
+        Assert.Equal(["ovs-vsctl --timeout=10 --no-wait --if-exists del-port obr0 gre0"], OpAssert.Undo(op, Host));
         Assert.Equal(new DeleteOvsPort("obr0", "gre0"), op.Inverse(Host, OpAssert.Ctx));
     }
 
@@ -42,6 +42,9 @@ public class AddOvsGrePortTests
         OpAssert.Rejected(new AddOvsGrePort("obr0", "gre0", "10.0.0.5"), Host, "remote", "address of this host");
         OpAssert.Rejected(new AddOvsGrePort("obr0", "gre0", "1.2.3.4", "9.9.9.9"), Host, "local", "not an address of this host");
         OpAssert.Rejected(new AddOvsGrePort("obr0", "gre0", "1.2.3.4"), Host.WithoutOvs(), "ovs");
+        var tunnel = Host.WithOvsPort("obr0", "gre9", "gre", ("remote_ip", "1.2.3.4"));
+        OpAssert.Rejected(new AddOvsGrePort("obr0", "gre0", "1.2.3.4"), tunnel, "remote", "already tunnels to 1.2.3.4");
+        OpAssert.Valid(new AddOvsGrePort("obr0", "gre0", "1.2.3.4", Key: "2"), tunnel);
     }
 
     [Fact]

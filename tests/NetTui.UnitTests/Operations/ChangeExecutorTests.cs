@@ -186,6 +186,47 @@ public class ChangeExecutorTests
         var (ex, runner, _, _) = Make(Done, (spec, _) => spec.Program == "ovs-vsctl" && spec.Arguments.Contains("add-br"));
         var r = await ex.ApplyAsync(new CreateOvsBridge("obr0", "netdev"), OperationContext.Default, ct: TestContext.Current.CancellationToken);
         Assert.Equal(ChangeOutcome.RolledBack, r.Outcome);
-        Assert.Equal("ovs-vsctl --timeout=10 --if-exists del-br obr0", runner.Lines[^1]);
+        Assert.Equal("ovs-vsctl --timeout=10 --no-wait --if-exists del-br obr0", runner.Lines[^1]);
+    }
+
+    [Fact]
+    public async Task An_unreadable_host_is_refused_with_the_reason()
+    {
+        var down = Host with { Links = [], Sources = [SourceStatus.Down(SourceKind.IpRoute2, "setns: No such file or directory", TimeSpan.Zero)] };
+        var runner = new RecordingRunner();
+        var r = await new ChangeExecutor(runner, new FakeInventory(down), new MemoryFiles()).ApplyAsync(new SetMtu("eth0", "1400"), OperationContext.Default, ct: TestContext.Current.CancellationToken);
+        Assert.Equal(ChangeOutcome.Rejected, r.Outcome);
+        Assert.Equal("host: cannot read the network configuration: setns: No such file or directory", r.Summary);
+        Assert.Empty(runner.Ran);
+    }
+
+    [Fact]
+    public async Task Cancelling_mid_change_undoes_what_ran()
+    {
+        using var cts = new CancellationTokenSource();
+        var (ex, runner, _, _) = Make(Done);
+        runner.After = _ => { if (runner.Ran.Count == 2) cts.Cancel(); };
+        var r = await ex.ApplyAsync(Bridge, OperationContext.Default, ct: cts.Token);
+        Assert.Equal(ChangeOutcome.RolledBack, r.Outcome);
+        Assert.Equal("cancelled before it ran", r.FailedStep!.Error);
+        Assert.Equal(["ip addr del 192.168.100.1/24 dev br0", "ip link del br0"], runner.Lines.Skip(2));
+    }
+
+    [Fact]
+    public async Task An_exception_after_something_ran_rolls_back()
+    {
+        var inv = new FakeInventory(Host);
+        var runner = new RecordingRunner { After = _ => inv.Snapshot = Host.Update("eth0", l => l with { Mtu = 1400 }) };
+        var ex = new ChangeExecutor(runner, inv, new MemoryFiles(), new ThrowOnSecondOperation());
+        var r = await ex.ApplyAsync([new SetMtu("eth0", "1400"), new SetMtu("veth1", "1400")], OperationContext.Default, ct: TestContext.Current.CancellationToken);
+        Assert.Equal(ChangeOutcome.RolledBack, r.Outcome);
+        Assert.Contains("journal full", r.Summary, StringComparison.Ordinal);
+        Assert.Equal(["ip link set eth0 mtu 1400", "ip link set eth0 mtu 1500"], runner.Lines);
+    }
+
+    private sealed class ThrowOnSecondOperation : IChangeObserver
+    {
+        public Task OperationStartingAsync(OperationStarting op, CancellationToken ct) =>
+            op.Index == 1 ? throw new InvalidOperationException("journal full") : Task.CompletedTask;
     }
 }

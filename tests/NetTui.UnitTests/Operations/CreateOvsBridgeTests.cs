@@ -14,7 +14,7 @@ public class CreateOvsBridgeTests
         var op = new CreateOvsBridge("obr0", "netdev");
         OpAssert.Valid(op, Host);
         Assert.Equal(["ovs-vsctl --timeout=10 add-br obr0 -- set bridge obr0 datapath_type=netdev"], OpAssert.Commands(op, Host));
-        Assert.Equal(["ovs-vsctl --timeout=10 --if-exists del-br obr0"], OpAssert.Undo(op, Host));
+        Assert.Equal(["ovs-vsctl --timeout=10 --no-wait --if-exists del-br obr0"], OpAssert.Undo(op, Host));
         Assert.Equal(new DeleteOvsBridge("obr0"), op.Inverse(Host, OpAssert.Ctx));
     }
 

@@ -50,4 +50,17 @@ public class DeleteRouteTests
     [Fact]
     public void Verify() =>
         Assert.NotEmpty(new DeleteRoute("192.168.2.0/24").Verify(Host, OpAssert.Ctx));
+
+    [Fact]
+    public void The_ipv6_default_route_keeps_its_family()
+    {
+        var host = TestHost.Basic().Update("eth0", l => l with { Addresses = l.Addresses.Add(TestHost.Addr("2001:db8::5/64")) });
+        host = host with { Routes = host.Routes.Add(new Route(AddressFamily.Inet6, "default", "2001:db8::1", "eth0", "static", "global", 1024, "main", "unicast")) };
+        var op = new DeleteRoute("::/0");
+        OpAssert.Valid(op, host);
+        Assert.Equal(["ip route del ::/0 via 2001:db8::1 dev eth0 metric 1024"], OpAssert.Commands(op, host));
+        var inv = Assert.IsType<AddRoute>(op.Inverse(host, OpAssert.Ctx));
+        Assert.Equal("::/0", inv.Destination);
+        Assert.Empty(inv.CheckFields());
+    }
 }

@@ -52,4 +52,13 @@ public class RemoveAddressTests
         var two = host.Update("br0", l => l with { Addresses = l.Addresses.Add(TestHost.Addr("192.168.7.1/24")) });
         Assert.Empty(Assert.IsType<AddAddress>(op.Inverse(two, OpAssert.Ctx)).Routes);
     }
+
+    [Fact]
+    public void Keep_routes_adds_the_flushed_routes_back_in_the_plan()
+    {
+        var host = Host.WithRoute("10.9.0.0/16", null, "br0", metric: 3);
+        var op = new RemoveAddress("br0", "192.168.1.1/24") { KeepRoutes = true };
+        Assert.Equal(["ip addr del 192.168.1.1/24 dev br0", "ip route add 10.9.0.0/16 dev br0 metric 3"], OpAssert.Commands(op, host));
+        Assert.Empty(Assert.IsType<AddAddress>(op.Inverse(host, OpAssert.Ctx)).Routes);
+    }
 }

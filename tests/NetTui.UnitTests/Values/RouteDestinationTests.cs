@@ -11,6 +11,7 @@ public class RouteDestinationTests
     [InlineData("192.168.2.0 255.255.255.0", "192.168.2.0/24")]
     [InlineData("10.1.2.3", "10.1.2.3/32")]
     [InlineData("2001:db8::/32", "2001:db8::/32")]
+    [InlineData("::/0", "::/0")]
     public void Accepts(string text, string canonical) => Assert.Equal(canonical, RouteDestination.Parse(text).Get().ToString());
 
     [Theory]

@@ -19,7 +19,7 @@ public static class AddressVerbs
         var cmd = new Command(verb, description);
         var iface = new Argument<string>("IFACE");
         var cidr = new Argument<string>("CIDR") { Description = "192.168.40.100/24, or 192.168.40.100/255.255.255.0" };
-        var netmask = new Option<string?>("--netmask") { Description = "Netmask, when CIDR is a bare address (ifconfig style)" };
+        var netmask = new Option<string?>("--netmask") { HelpName = "NETMASK", Description = "Netmask, when CIDR is a bare address (ifconfig style)" };
         cmd.Add(iface);
         cmd.Add(cidr);
         cmd.Add(netmask);

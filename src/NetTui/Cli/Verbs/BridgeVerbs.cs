@@ -20,8 +20,8 @@ public static class BridgeVerbs
     {
         var cmd = new Command("add", "Create a Linux bridge and bring it up");
         var name = new Argument<string>("NAME");
-        var address = new Option<string?>("--address") { Description = "Address with prefix or netmask, e.g. 192.168.100.1/24" };
-        var stp = new Option<string?>("--stp") { Description = "Spanning tree: on or off (default off)" };
+        var address = new Option<string?>("--address") { HelpName = "CIDR", Description = "Address with prefix or netmask, e.g. 192.168.100.1/24" };
+        var stp = new Option<string?>("--stp") { HelpName = "on|off", Description = "Spanning tree: on or off (default off)" };
         cmd.Add(name);
         cmd.Add(address);
         cmd.Add(stp);

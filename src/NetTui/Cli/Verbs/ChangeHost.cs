@@ -21,6 +21,20 @@ public sealed class ChangeHost
     public System.CommandLine.Option<string?>? SharedNetns { get; init; }
     public System.CommandLine.Option<string?>? SharedOvsDb { get; init; }
 
+    /// <summary>The history journal for a parse result (--history / NETTUI_HISTORY / default); null: changes are not journaled (tests with fakes).</summary>
+    public Func<System.CommandLine.ParseResult, NetTui.History.Journaling.Journal?> Journal { get; init; } = _ => null;
+    /// <summary>Root options the commit-confirmed watchdog must be started with to reach the same daemons (--ovs-db, --docker-host, --log-file).</summary>
+    public Func<System.CommandLine.ParseResult, IReadOnlyList<string>> ForwardedOptions { get; init; } = _ => [];
+    /// <summary>Asks the admin a yes/no question on the terminal; null when there is no one to ask (stdin is not a terminal).</summary>
+    public Func<string, bool>? Ask { get; init; }
+    /// <summary>How long a change waits for another NetTui process's change to finish before saying who holds the lock.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Whether systemd runs this machine (then `docker bridge --restart` can restart dockerd through it).</summary>
+    public Func<bool> HasSystemd { get; init; } = () => Directory.Exists("/run/systemd/system");
+
+    /// <summary>The system bus for NetworkManager; null = DBUS_SYSTEM_BUS_ADDRESS or the default socket.</summary>
+    public string? BusAddress { get; init; }
+
     public TextWriter Out { get; init; } = Console.Out;
     public TextWriter Err { get; init; } = Console.Error;
 }

@@ -9,6 +9,13 @@ internal sealed record ChangeOptions
     public Option<bool> Json { get; } = new("--json") { Description = "Print the plan or the result as JSON" };
     public Option<string?> Netns { get; private init; } = new("--netns") { Description = "Change this network namespace (under /run/netns) instead of the current one" };
     public Option<string?> OvsDb { get; private init; } = new("--ovs-db") { Description = "OVSDB to use, e.g. unix:/run/openvswitch/db.sock" };
+    /// <summary>See Cli/Persist/PersistenceChoice: without it, changes go through NetworkManager profiles when it runs.</summary>
+    public Option<bool> RuntimeOnly { get; } = new("--runtime-only") { Description = "Change the running system only, not NetworkManager's saved profiles (lost at reboot)" };
+    public Option<int?> ConfirmWithin { get; } = new("--confirm-within")
+    {
+        Description = "Commit-confirmed: roll the change back automatically after SECONDS unless `nettui confirm` comes first",
+        HelpName = "SECONDS",
+    };
 
     /// <summary>Adds --dry-run and --json, and --netns/--ovs-db unless the root already has them (recursive).</summary>
     public static ChangeOptions AddTo(Command command, ChangeHost host)
@@ -16,6 +23,8 @@ internal sealed record ChangeOptions
         var o = new ChangeOptions();
         command.Add(o.DryRun);
         command.Add(o.Json);
+        command.Add(o.RuntimeOnly);
+        command.Add(o.ConfirmWithin);
         if (host.SharedNetns is { } netns) o = o with { Netns = netns };
         else command.Add(o.Netns);
         if (host.SharedOvsDb is { } db) o = o with { OvsDb = db };

@@ -4,7 +4,10 @@ using System.Text.Json;
 using NetTui.Core.Commands;
 using NetTui.Core.Operations;
 using NetTui.Core.Values;
+using NetTui.Cli.Persist;
 using NetTui.Host.Changes;
+using NetTui.Recording;
+using NetTui.Host.Commands;
 
 namespace NetTui.Cli.Verbs;
 
@@ -16,18 +19,34 @@ namespace NetTui.Cli.Verbs;
 /// </summary>
 internal static class ChangeVerb
 {
-    public static void SetAction(Command command, ChangeHost host, ChangeOptions common, Func<ParseResult, Operation> build) =>
-        command.SetAction((r, ct) => RunAsync(host, common, r, build, ct));
+    /// <summary>Runs after a change was applied (not after a dry run); returns the exit code to use.</summary>
+    public delegate Task<int> AfterApplied(ChangeReport report, ParseResult r, ICommandRunner runner, CancellationToken ct);
 
-    public static async Task<int> RunAsync(ChangeHost host, ChangeOptions common, ParseResult r, Func<ParseResult, Operation> build, CancellationToken ct)
+    public static void SetAction(Command command, ChangeHost host, ChangeOptions common, Func<ParseResult, Operation> build, AfterApplied? after = null) =>
+        command.SetAction((r, ct) => RunAsync(host, common, r, build, ct, after));
+
+    public static async Task<int> RunAsync(ChangeHost host, ChangeOptions common, ParseResult r, Func<ParseResult, Operation> build, CancellationToken ct, AfterApplied? after = null)
+    {
+        Operation op;
+        try
+        {
+            op = build(r);
+        }
+        catch (UsageException e)
+        {
+            return Refuse(host, r.GetValue(common.Json), [new ValueError(e.Field, e.Message[(e.Field.Length + 2)..])]);
+        }
+        return await RunAsync(host, common, r, [op], ct, after).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies a change-set of one or more operations (all or nothing).</summary>
+    public static async Task<int> RunAsync(ChangeHost host, ChangeOptions common, ParseResult r, IReadOnlyList<Operation> ops, CancellationToken ct, AfterApplied? after = null)
     {
         var json = r.GetValue(common.Json);
-        Operation op;
         NetworkTarget target;
         OperationContext ctx;
         try
         {
-            op = build(r);
             target = Target(r.GetValue(common.Netns));
             ctx = Context(r.GetValue(common.OvsDb));
         }
@@ -37,14 +56,50 @@ internal static class ChangeVerb
         }
 
         var runner = host.Runner(target);
-        var executor = new ChangeExecutor(runner, host.Inventory(r, runner, ctx.Ovs), host.Files(), host.Observer(target));
-        var report = await executor.ApplyAsync(op, ctx, new ApplyOptions(DryRun: r.GetValue(common.DryRun)), ct).ConfigureAwait(false);
-        if (json) await host.Out.WriteLineAsync(ReportJson(report)).ConfigureAwait(false);
-        else await PrintAsync(host, report).ConfigureAwait(false);
+        // Persistence (Cli/Persist): through NetworkManager profiles when it runs, unless --runtime-only.
+        var runtimeOnly = r.GetValue(common.RuntimeOnly);
+        var chosen = new List<Operation>(ops.Count);
+        foreach (var o in ops) chosen.Add(await PersistenceChoice.ChooseAsync(o, runtimeOnly, host.BusAddress, ct).ConfigureAwait(false));
+        using var nm = PersistenceChoice.StepHandler(host.BusAddress);
+        ChangeExecutor Executor(IChangeObserver? journal) =>
+            new(runner, host.Inventory(r, runner, ctx.Ovs), host.Files(),
+                journal is null ? host.Observer(target) : new CompositeObserver(journal, host.Observer(target)), [nm]);
+
+        // Dry runs change nothing, so they neither need nor touch the history.
+        var dryRun = r.GetValue(common.DryRun);
+        var confirmWithin = r.GetValue(common.ConfirmWithin);
+        if (confirmWithin is < 1 or > 86400)
+            return Refuse(host, json, [new ValueError("confirm-within", $"{confirmWithin} is not a number of seconds from 1 to 86400")]);
+        var journal = dryRun ? null : host.Journal(r);
+        if (confirmWithin is not null && journal is null && !dryRun)
+            return Refuse(host, json, [new ValueError("confirm-within", "needs the history journal (--history)")]);
+
+        ChangeReport report;
+        JournaledApply.Result? journaled = null;
+        if (journal is null)
+            report = await Executor(null).ApplyAsync(chosen, ctx, new ApplyOptions(DryRun: dryRun), ct).ConfigureAwait(false);
+        else
+        {
+            journaled = await JournaledApply.RunAsync(host, r, journal, target, chosen, ctx, confirmWithin, Executor, ct).ConfigureAwait(false);
+            if (journaled.Report is null) return journaled.RefusalExitCode;
+            report = journaled.Report;
+        }
+        if (json) await host.Out.WriteLineAsync(ReportJson(report, journaled, runtimeOnly)).ConfigureAwait(false);
+        else
+        {
+            await PrintAsync(host, report, runtimeOnly).ConfigureAwait(false);
+            if (journaled?.ConfirmDeadline is { } deadline && report.Succeeded)
+                await host.Out.WriteLineAsync(
+                    $"applied #{journaled.ChangeSetId}; run \"nettui confirm {journaled.ChangeSetId}\" within {confirmWithin} s or it will be rolled back at {deadline.ToLocalTime():HH:mm:ss}").ConfigureAwait(false);
+            else if (journaled?.ChangeSetId is { } id)
+                await host.Out.WriteLineAsync($"history: #{id} (undo with \"nettui undo\")").ConfigureAwait(false);
+        }
+        if (after is not null && report.Outcome == ChangeOutcome.Applied)
+            return await after(report, r, runner, ct).ConfigureAwait(false);
         return report.ExitCode;
     }
 
-    private static NetworkTarget Target(string? netns)
+    internal static NetworkTarget Target(string? netns)
     {
         if (netns is null) return NetworkTarget.Current;
         if (netns.Length is 0 or > 64 || netns is "." or ".." || !netns.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
@@ -52,7 +107,7 @@ internal static class ChangeVerb
         return new NetworkTarget(netns);
     }
 
-    private static OperationContext Context(string? ovsDb)
+    internal static OperationContext Context(string? ovsDb)
     {
         if (ovsDb is null) return OperationContext.Default;
         var db = OvsDatabase.Parse(ovsDb);
@@ -69,7 +124,7 @@ internal static class ChangeVerb
         return 2;
     }
 
-    private static async Task PrintAsync(ChangeHost host, ChangeReport report)
+    private static async Task PrintAsync(ChangeHost host, ChangeReport report, bool runtimeOnly = false)
     {
         if (report.Outcome == ChangeOutcome.Rejected)
         {
@@ -78,6 +133,7 @@ internal static class ChangeVerb
         }
         foreach (var o in report.Operations)
         {
+            if (PersistenceChoice.Label(o, report, runtimeOnly) is { } label) await host.Out.WriteLineAsync($"# {label}").ConfigureAwait(false);
             foreach (var line in PlanPreview.Lines(o.Operation, o.Plan, report.Target)) await host.Out.WriteLineAsync(line).ConfigureAwait(false);
             foreach (var c in o.Operation.Consequences(report.Before!)) await host.Out.WriteLineAsync($"#   also: {c}").ConfigureAwait(false);
         }
@@ -90,18 +146,25 @@ internal static class ChangeVerb
     }
 
     /// <summary>The report for scripts: everything but the two snapshots (those are `nettui show --json`'s job).</summary>
-    public static string ReportJson(ChangeReport r) => JsonSerializer.Serialize(new
+    public static string ReportJson(ChangeReport r, bool runtimeOnly = false) => ReportJson(r, null, runtimeOnly);
+
+    internal static string ReportJson(ChangeReport r, JournaledApply.Result? journaled, bool runtimeOnly) => JsonSerializer.Serialize(new
     {
         outcome = r.Outcome,
         exitCode = r.ExitCode,
         summary = r.Summary,
         changeSetId = r.ChangeSetId,
+        historyId = journaled?.ChangeSetId,
+        confirmDeadline = journaled?.ConfirmDeadline,
+        watchdogPid = journaled?.WatchdogPid,
         target = r.Target.Namespace,
         errors = r.Errors,
         operations = r.Operations.Select(o => new
         {
             operation = o.Operation,
             description = o.Operation.Describe(),
+            consequences = r.Before is null ? [] : o.Operation.Consequences(r.Before).ToImmutableArray(),
+            persistence = PersistenceChoice.Label(o, r, runtimeOnly),
             plan = o.Plan.SelectMany(s => s.Preview()).ToImmutableArray(),
             steps = o.Plan,
             inverse = o.Inverse,

@@ -14,5 +14,6 @@ public static class ChangeVerbs
         TunnelVerbs.Create(host),
         RouteVerbs.Create(host),
         DockerVerbs.Create(host),
+        ApplyVerbs.Create(host),
     ];
 }

@@ -26,7 +26,7 @@ public static class OvsVerbs
     {
         var cmd = new Command("add", "Create an OVS bridge");
         var name = new Argument<string>("NAME");
-        var datapath = new Option<string?>("--datapath") { Description = "system (kernel module) or netdev (userspace); default system" };
+        var datapath = new Option<string?>("--datapath") { HelpName = "system|netdev", Description = "system (kernel module) or netdev (userspace); default system" };
         cmd.Add(name);
         cmd.Add(datapath);
         var common = ChangeOptions.AddTo(cmd, host);
@@ -49,9 +49,9 @@ public static class OvsVerbs
         var cmd = new Command("add", "Add a GRE port, type and options in one transaction");
         var bridge = new Argument<string>("BRIDGE");
         var port = new Argument<string>("PORT");
-        var remote = new Option<string>("--remote") { Required = true, Description = "The peer's underlay address" };
-        var local = new Option<string?>("--local") { Description = "This host's underlay address" };
-        var key = new Option<string?>("--key") { Description = "GRE key (0-4294967295)" };
+        var remote = new Option<string>("--remote") { HelpName = "IP", Required = true, Description = "The peer's underlay address" };
+        var local = new Option<string?>("--local") { HelpName = "IP", Description = "This host's underlay address" };
+        var key = new Option<string?>("--key") { HelpName = "N", Description = "GRE key (0-4294967295)" };
         cmd.Add(bridge);
         cmd.Add(port);
         cmd.Add(remote);

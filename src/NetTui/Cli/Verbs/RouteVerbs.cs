@@ -18,10 +18,10 @@ public static class RouteVerbs
     {
         var cmd = new Command(verb, description);
         var dest = new Argument<string>("DEST") { Description = "default, a subnet like 192.168.2.0/24, or a host address" };
-        var via = new Option<string?>("--via") { Description = "Gateway" };
-        var dev = new Option<string?>("--dev") { Description = "Output interface" };
-        var metric = new Option<string?>("--metric");
-        var table = new Option<string?>("--table") { Description = "Table number or main/local/default" };
+        var via = new Option<string?>("--via") { HelpName = "GW", Description = "Gateway" };
+        var dev = new Option<string?>("--dev") { HelpName = "IFACE", Description = "Output interface" };
+        var metric = new Option<string?>("--metric") { HelpName = "N" };
+        var table = new Option<string?>("--table") { HelpName = "N|main", Description = "Table number or main/local/default" };
         cmd.Add(dest);
         cmd.Add(via);
         cmd.Add(dev);

@@ -18,11 +18,11 @@ public static class TunnelVerbs
     {
         var cmd = new Command("add", "Create a gre or gretap tunnel and bring it up");
         var name = new Argument<string>("NAME");
-        var mode = new Option<string>("--mode") { Required = true, Description = "gre or gretap" };
-        var remote = new Option<string>("--remote") { Required = true };
-        var local = new Option<string?>("--local");
-        var key = new Option<string?>("--key");
-        var ttl = new Option<string?>("--ttl");
+        var mode = new Option<string>("--mode") { HelpName = "gre|gretap", Required = true, Description = "gre or gretap" };
+        var remote = new Option<string>("--remote") { HelpName = "IP", Required = true };
+        var local = new Option<string?>("--local") { HelpName = "IP" };
+        var key = new Option<string?>("--key") { HelpName = "N" };
+        var ttl = new Option<string?>("--ttl") { HelpName = "N" };
         cmd.Add(name);
         cmd.Add(mode);
         cmd.Add(remote);

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
+namespace NetTui.Core.Model;
+
+/// <summary>Where an object's configuration lives, i.e. what brings it back after a reboot.</summary>
+public enum PersistenceKind
+{
+    /// <summary>A NetworkManager connection profile (saved to disk) builds it at boot.</summary>
+    NetworkManager,
+    /// <summary>Open vSwitch's database (conf.db): ovs-vswitchd recreates it at start.</summary>
+    Ovsdb,
+    /// <summary>The Docker daemon recreates it (docker0, container veths).</summary>
+    Docker,
+    /// <summary>The kernel makes it by itself (loopback, IPv6 link-local, routes of an address).</summary>
+    Kernel,
+    /// <summary>Nothing: it exists only now and is lost at the next reboot.</summary>
+    RuntimeOnly,
+}
+
+/// <summary>
+/// Where one link, address or route persists. <see cref="Profile"/>/<see cref="Uuid"/> name
+/// the NetworkManager profile when <see cref="Where"/> is NetworkManager; <see cref="Note"/>
+/// says why when that is not obvious ("follows 192.168.1.1/24", "kernel link-local").
+/// </summary>
+public sealed record Persistence(PersistenceKind Where, string? Profile = null, string? Uuid = null, string? Note = null)
+{
+    public static readonly Persistence RuntimeOnly = new(PersistenceKind.RuntimeOnly);
+    public bool SurvivesReboot => Where != PersistenceKind.RuntimeOnly;
+
+    public override string ToString() => Where switch
+    {
+        PersistenceKind.NetworkManager => $"NetworkManager ({Profile})",
+        PersistenceKind.Ovsdb => "OVSDB",
+        PersistenceKind.Docker => "Docker",
+        PersistenceKind.Kernel => "kernel",
+        _ => "runtime only (lost at reboot)",
+    };
+}
+
+/// <summary>What NetworkManager holds for this host: whether it answered and its profiles.</summary>
+public sealed record NetworkManagerState(bool Available, string? Reason, string? Version, ImmutableArray<NmProfile> Profiles)
+{
+    public static NetworkManagerState Down(string reason) => new(false, reason, null, []);
+
+    /// <summary>Profiles for an interface: the active one first, then NetTui's, then by id.</summary>
+    public IEnumerable<NmProfile> ProfilesFor(string iface) =>
+        Profiles.Where(p => p.InterfaceName == iface)
+            .OrderByDescending(p => p.ActiveDevice is not null).ThenByDescending(p => p.Managed).ThenBy(p => p.Id, StringComparer.Ordinal);
+
+    public NmProfile? ProfileFor(string iface) => ProfilesFor(iface).FirstOrDefault();
+}
+
+/// <summary>
+/// One NetworkManager connection profile, summarised. <see cref="Managed"/>: NetTui made it
+/// (user data nettui.managed=true or id prefix "nettui-"). <see cref="Settings"/> is the
+/// profile as NetTui understands it (to re-create it when a delete is undone); it is left
+/// out of the JSON.
+/// </summary>
+public sealed record NmProfile(
+    string Id,
+    string Uuid,
+    string Type,
+    string? InterfaceName,
+    string? Master,
+    string? SlaveType,
+    bool Managed,
+    bool Autoconnect,
+    string? Ipv4Method,
+    ImmutableArray<string> Addresses,
+    ImmutableArray<NmProfileRoute> Routes,
+    string? ActiveDevice,
+    string? Filename)
+{
+    [JsonIgnore] public Persisting.NmSettings? Settings { get; init; }
+    public bool IsPort => Master is not null;
+}
+
+/// <summary>A route of a profile's ipvX.route-data (table null = main).</summary>
+public sealed record NmProfileRoute(string Destination, string? NextHop, uint? Metric, uint? Table);

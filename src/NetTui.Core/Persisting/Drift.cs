@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using NetTui.Core.Model;
+using NetTui.Core.Operations;
+
+namespace NetTui.Core.Persisting;
+
+public enum DriftKind
+{
+    /// <summary>A profile that builds a device at boot, and the device does not exist now.</summary>
+    ProfileDeviceMissing,
+    /// <summary>A bridge that exists now and that nothing recreates at boot.</summary>
+    RuntimeBridge,
+    /// <summary>An address a profile puts on the device, not there now.</summary>
+    AddressMissing,
+    /// <summary>An address on a persisted device that no profile holds: gone after a reboot.</summary>
+    RuntimeAddress,
+    /// <summary>A route in a profile, not in the kernel now.</summary>
+    RouteMissing,
+    /// <summary>A static route through a persisted device that no profile holds.</summary>
+    RuntimeRoute,
+    /// <summary>A port whose profile names another bridge than the one it is in now.</summary>
+    PortMismatch,
+}
+
+/// <summary>One difference between what the persisted configuration builds at boot and what runs now.</summary>
+public sealed record DriftItem(DriftKind Kind, string Object, string Message)
+{
+    public override string ToString() => Message;
+}
+
+/// <summary>
+/// The differences between "what boot will build" (NetworkManager's autoconnect profiles) and
+/// "what runs now". Pure; reads an annotated snapshot (<see cref="PersistenceAnnotator"/>).
+/// </summary>
+public static class DriftFinder
+{
+    public static ImmutableArray<DriftItem> Find(HostSnapshot s)
+    {
+        var items = ImmutableArray.CreateBuilder<DriftItem>();
+        var nm = s.NetworkManager;
+        if (nm is { Available: true })
+        {
+            foreach (var p in nm.Profiles.Where(p => p.InterfaceName is not null && p.Autoconnect))
+            {
+                var link = s.FindLink(p.InterfaceName!);
+                if (link is null)
+                {
+                    items.Add(new(DriftKind.ProfileDeviceMissing, p.InterfaceName!,
+                        $"profile {p.Id} builds {p.InterfaceName} at boot, but {p.InterfaceName} does not exist now"));
+                    continue;
+                }
+                if (nm.ProfileFor(link.Name) != p) continue; // only the profile that wins for the device
+                if (p.IsPort)
+                {
+                    var master = nm.Profiles.FirstOrDefault(m => m.Uuid == p.Master)?.InterfaceName ?? p.Master;
+                    if (link.Master != master)
+                        items.Add(new(DriftKind.PortMismatch, link.Name,
+                            $"profile {p.Id} makes {link.Name} a port of {master} at boot, but now it is {(link.Master is null ? "in no bridge" : $"a port of {link.Master}")}"));
+                    continue;
+                }
+                foreach (var a in p.Addresses.Where(a => !link.Addresses.Any(x => x.Cidr == a)))
+                    items.Add(new(DriftKind.AddressMissing, $"{link.Name} {a}", $"profile {p.Id} puts {a} on {link.Name} at boot, but {link.Name} does not have it now"));
+                foreach (var r in p.Routes.Where(r => !s.Routes.Any(k => k.Device == link.Name && PersistenceAnnotator.Same(r, k))))
+                    items.Add(new(DriftKind.RouteMissing, $"route {r.Destination}",
+                        $"profile {p.Id} adds route {r.Destination}{(r.NextHop is null ? "" : $" via {r.NextHop}")} at boot, but it is not there now"));
+            }
+        }
+        foreach (var l in s.Links)
+        {
+            if (l.Kind == LinkKind.Bridge && l.Persistence?.Where == PersistenceKind.RuntimeOnly)
+                items.Add(new(DriftKind.RuntimeBridge, l.Name, $"bridge {l.Name} exists now but nothing recreates it at boot (runtime only)"));
+            if (l.Persistence?.Where != PersistenceKind.NetworkManager) continue;
+            foreach (var a in l.Addresses.Where(a => a.Persistence?.Where == PersistenceKind.RuntimeOnly))
+                items.Add(new(DriftKind.RuntimeAddress, $"{l.Name} {a.Cidr}", $"{a.Cidr} on {l.Name} is in no profile: lost at reboot"));
+        }
+        foreach (var r in s.Routes.Where(r => r.Persistence?.Where == PersistenceKind.RuntimeOnly && r.Protocol != "kernel"
+                                               && r.Device is not null && s.FindLink(r.Device)?.Persistence?.Where == PersistenceKind.NetworkManager))
+            items.Add(new(DriftKind.RuntimeRoute, $"route {r.Destination}", $"route {r.Destination}{(r.Gateway is null ? "" : $" via {r.Gateway}")} dev {r.Device} is in no profile: lost at reboot"));
+        return items.ToImmutable();
+    }
+}

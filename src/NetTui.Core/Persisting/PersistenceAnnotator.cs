@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using NetTui.Core.Model;
+using NetTui.Core.Operations;
+
+namespace NetTui.Core.Persisting;
+
+/// <summary>
+/// Says, for every link, address and route of a snapshot, what brings it back after a
+/// reboot: a NetworkManager profile (matched by interface-name), OVSDB (OVS bridges, ports
+/// and internal interfaces), Docker (docker0, br-&lt;id&gt; networks, container veths), the
+/// kernel (loopback, IPv6 link-local, the routes the kernel makes for an address), or nothing.
+/// Pure: everything comes from the snapshot, including <see cref="HostSnapshot.NetworkManager"/>.
+/// </summary>
+public static partial class PersistenceAnnotator
+{
+    public static HostSnapshot Annotate(HostSnapshot s)
+    {
+        var ovsNames = OvsNames(s.Ovs);
+        var dockerNames = s.Containers.Select(c => c.HostVeth).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var links = s.Links.Select(l => AnnotateLink(l, s, ovsNames, dockerNames)).ToImmutableArray();
+        var withLinks = s with { Links = links };
+        var routes = s.Routes.Select(r => r with { Persistence = ForRoute(r, withLinks) }).ToImmutableArray();
+        return withLinks with { Routes = routes };
+    }
+
+    private static HashSet<string> OvsNames(OvsState? ovs) => ovs is null
+        ? []
+        : ovs.Bridges.Select(b => b.Name)
+            .Concat(ovs.Bridges.SelectMany(b => b.Ports).SelectMany(p => p.Interfaces.Select(i => i.Name).Append(p.Name)))
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static Link AnnotateLink(Link l, HostSnapshot s, HashSet<string> ovs, HashSet<string> docker)
+    {
+        var where = ForLink(l, s, ovs, docker);
+        var profile = s.NetworkManager?.ProfileFor(l.Name);
+        var addresses = l.Addresses.Select(a => a with { Persistence = ForAddress(a, where, profile) }).ToImmutableArray();
+        return l with { Persistence = where, Addresses = addresses };
+    }
+
+    public static Persistence ForLink(Link l, HostSnapshot s, HashSet<string> ovs, HashSet<string> docker)
+    {
+        if (s.NetworkManager?.ProfileFor(l.Name) is { } p) return new(PersistenceKind.NetworkManager, p.Id, p.Uuid);
+        if (l.Kind == LinkKind.Loopback) return new(PersistenceKind.Kernel, Note: "always there");
+        if (ovs.Contains(l.Name) || l.Kind == LinkKind.OvsInternal) return new(PersistenceKind.Ovsdb);
+        if (docker.Contains(l.Name)) return new(PersistenceKind.Docker, Note: "recreated with its container");
+        if (l.Kind == LinkKind.Bridge && (l.Name == "docker0" || DockerNetworkBridge().IsMatch(l.Name)))
+            return new(PersistenceKind.Docker, Note: "recreated by the Docker daemon");
+        return Persistence.RuntimeOnly;
+    }
+
+    private static Persistence ForAddress(LinkAddress a, Persistence link, NmProfile? profile)
+    {
+        if (a.Scope == "host" || link.Where == PersistenceKind.Kernel) return new(PersistenceKind.Kernel, Note: "loopback");
+        if (profile is not null && profile.Addresses.Contains(a.Cidr)) return new(PersistenceKind.NetworkManager, profile.Id, profile.Uuid);
+        if (a.Scope == "link" && a.Family == AddressFamily.Inet6)
+            return link.SurvivesReboot ? new(PersistenceKind.Kernel, Note: "link-local, made again with the link") : Persistence.RuntimeOnly with { Note = "link-local of a runtime-only link" };
+        if (link.Where == PersistenceKind.Docker) return new(PersistenceKind.Docker);
+        return Persistence.RuntimeOnly;
+    }
+
+    private static Persistence ForRoute(Route r, HostSnapshot s)
+    {
+        var link = r.Device is null ? null : s.FindLink(r.Device);
+        // Routes the kernel makes for an address (proto kernel, table local) come back with the address.
+        if (r.Protocol == "kernel" || r.Table == "local" || r.Type is "local" or "broadcast" or "multicast")
+        {
+            if (link is null) return new(PersistenceKind.Kernel);
+            var addr = link.Addresses.FirstOrDefault(a => a.Persistence?.SurvivesReboot == true
+                                                          && HostQueries.ParseDestination(r.Destination) is { } d && d.Contains(System.Net.IPAddress.Parse(a.Address)));
+            if (addr is not null || r.Destination.StartsWith("fe80", StringComparison.Ordinal) || r.Family == AddressFamily.Inet6 && r.Table == "local")
+                return link.Persistence?.SurvivesReboot == true ? new(PersistenceKind.Kernel, Note: "made by the kernel for a persisted address") : Persistence.RuntimeOnly;
+            return Persistence.RuntimeOnly with { Note = "made for a runtime-only address" };
+        }
+        if (link is not null && s.NetworkManager?.ProfileFor(link.Name) is { } p && p.Routes.Any(pr => Same(pr, r)))
+            return new(PersistenceKind.NetworkManager, p.Id, p.Uuid);
+        if (link?.Persistence?.Where == PersistenceKind.Docker) return new(PersistenceKind.Docker);
+        return Persistence.RuntimeOnly;
+    }
+
+    internal static bool Same(NmProfileRoute pr, Route r)
+    {
+        var a = HostQueries.ParseDestination(pr.Destination);
+        var b = HostQueries.ParseDestination(r.Destination);
+        if (a is null || b is null || !a.SameAs(b)) return false;
+        if (pr.NextHop is not null && pr.NextHop != r.Gateway) return false;
+        var table = pr.Table is null or 0 or 254 ? "main" : HostQueries.TableName(pr.Table.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return table == HostQueries.TableName(r.Table);
+    }
+
+    [GeneratedRegex("^br-[0-9a-f]{12}$")] private static partial Regex DockerNetworkBridge();
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using NetTui.Core.Operations;
+
+namespace NetTui.Core.Persisting;
+
+/// <summary>
+/// How one operation will be made: as NetworkManager profile steps (<see cref="Steps"/>), or
+/// at runtime because <see cref="RuntimeReason"/>. <see cref="Label"/> is the line the preview
+/// shows first, so the admin sees before Apply whether the change survives a reboot.
+/// </summary>
+public sealed record PersistentPlan(ImmutableArray<PlanStep> Steps, string? RuntimeReason, string Label)
+{
+    public bool Persistent => RuntimeReason is null;
+
+    public static PersistentPlan Nm(string label, IEnumerable<PlanStep> steps) => new([.. steps], null, label);
+    public static PersistentPlan Runtime(string reason) => new([], reason, $"runtime only: LOST AT REBOOT ({reason})");
+    /// <summary>Runtime commands, but something else (OVSDB, daemon.json) keeps them; or a delete of something never persisted.</summary>
+    public static PersistentPlan Elsewhere(string label) => new([], "", label);
+}

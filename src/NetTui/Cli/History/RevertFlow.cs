@@ -1,0 +1,104 @@
+using System.CommandLine;
+using NetTui.Cli.Verbs;
+using NetTui.History.Journaling;
+using NetTui.History.Locking;
+using NetTui.History.Planning;
+using NetTui.Recording;
+
+namespace NetTui.Cli.History;
+
+/// <summary>The options undo, redo and rollback share.</summary>
+internal sealed record RevertOptions
+{
+    public Option<bool> Yes { get; } = new("--yes", "-y") { Description = "Do not ask before reverting (required when not on a terminal)" };
+    public Option<bool> Json { get; } = new("--json") { Description = "Print the result as JSON" };
+    public Option<bool> Force { get; } = new("--force")
+    {
+        Description = "Revert even where the host was changed since (the differences are still printed); without it such a revert is refused",
+    };
+
+    public static RevertOptions AddTo(Command command)
+    {
+        var o = new RevertOptions();
+        command.Add(o.Yes);
+        command.Add(o.Json);
+        command.Add(o.Force);
+        return o;
+    }
+}
+
+/// <summary>
+/// Undo, redo and rollback --to: under the apply lock, plan from the journal, ask, then revert
+/// the change-sets one by one, newest first. Before each, the host is compared with the facts
+/// that change-set left ("after"); anything different is printed (key, expected, actual) and
+/// the revert is refused unless the admin agrees on the terminal (or gave --force), because
+/// reverting would overwrite a change someone made by hand.
+/// </summary>
+internal static class RevertFlow
+{
+    public static async Task<int> RunAsync(
+        ChangeHost host, ParseResult r, RevertOptions o, string verb, Func<Journal, NamespaceScope, CancellationToken, Task<UndoPlan>> plan, CancellationToken ct)
+    {
+        var json = r.GetValue(o.Json);
+        var journal = HistorySupport.OpenJournal(host, r);
+        if (journal is null) return HistorySupport.Usage;
+        await HistorySupport.ReportStartupAsync(host, journal, ct).ConfigureAwait(false);
+
+        ApplyLock lease;
+        try { lease = await journal.AcquireApplyLockAsync(verb, host.LockWait, ct).ConfigureAwait(false); }
+        catch (JournalLockedException e) { return await HistorySupport.FailAsync(host, json, HistorySupport.Refused, e.Message).ConfigureAwait(false); }
+
+        await using (lease.ConfigureAwait(false))
+        {
+            var p = await plan(journal, HistorySupport.Scope(host, r), ct).ConfigureAwait(false);
+            if (!p.CanProceed)
+                return await HistorySupport.FailAsync(host, json, HistorySupport.Refused, p.Refusal ?? $"nothing to {verb}").ConfigureAwait(false);
+
+            if (!json)
+                foreach (var revert in p.Reverts)
+                    await host.Out.WriteLineAsync($"{verb}: #{revert.Target.Id} {revert.Target.Summary}").ConfigureAwait(false);
+            if (!r.GetValue(o.Yes))
+            {
+                if (json || host.Ask is null)
+                    return await HistorySupport.FailAsync(host, json, HistorySupport.Usage, $"not on a terminal: add --yes to {verb} without asking").ConfigureAwait(false);
+                if (!host.Ask($"{verb} {p.Reverts.Length} change-set(s)?"))
+                    return await HistorySupport.FailAsync(host, json, HistorySupport.Refused, "nothing was changed").ConfigureAwait(false);
+            }
+
+            var reverter = new Reverter(journal, HistorySupport.Access(host, r));
+            var done = new List<RevertOutcome>();
+            foreach (var revert in p.Reverts)
+            {
+                var drift = await reverter.DriftAsync(revert, ct).ConfigureAwait(false);
+                if (!drift.IsEmpty)
+                {
+                    if (!json)
+                    {
+                        await host.Err.WriteLineAsync($"nettui: the host changed since #{revert.Target.Id} ({revert.Target.Summary}):").ConfigureAwait(false);
+                        foreach (var d in drift)
+                            await host.Err.WriteLineAsync($"  {d.Key}: expected {d.Expected}, actual {d.Actual ?? "(absent)"}").ConfigureAwait(false);
+                    }
+                    var agreed = r.GetValue(o.Force) || (!json && host.Ask is not null && host.Ask($"{verb} #{revert.Target.Id} anyway, overwriting these changes?"));
+                    if (!agreed)
+                        return await HistorySupport.FailAsync(host, json, HistorySupport.Refused,
+                            $"#{revert.Target.Id} was changed outside NetTui since; not reverted (nothing more was changed{(done.Count > 0 ? $" after {done.Count} revert(s)" : "")}; --force to overwrite)",
+                            new { changeSet = revert.Target.Id, drift, reverted = Rows(done) }).ConfigureAwait(false);
+                }
+
+                var outcome = await reverter.RevertAsync(lease, revert, ct).ConfigureAwait(false);
+                done.Add(outcome);
+                if (!json) await (outcome.Succeeded ? host.Out : host.Err).WriteLineAsync(outcome.Succeeded ? outcome.Message : $"nettui: {outcome.Message}").ConfigureAwait(false);
+                if (!outcome.Succeeded)
+                {
+                    if (json) await host.Out.WriteLineAsync(HistorySupport.Json(new { outcome = "failed", exitCode = HistorySupport.Refused, reverted = Rows(done) })).ConfigureAwait(false);
+                    return HistorySupport.Refused;
+                }
+            }
+            if (json) await host.Out.WriteLineAsync(HistorySupport.Json(new { outcome = "done", exitCode = 0, reverted = Rows(done) })).ConfigureAwait(false);
+            return 0;
+        }
+    }
+
+    private static object Rows(IEnumerable<RevertOutcome> done) =>
+        done.Select(d => new { target = d.TargetId, changeSet = d.RevertId, succeeded = d.Succeeded, message = d.Message }).ToList();
+}

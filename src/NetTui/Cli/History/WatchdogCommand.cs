@@ -1,0 +1,53 @@
+using System.CommandLine;
+using NetTui.Cli.Verbs;
+using NetTui.History.Journaling;
+using NetTui.Recording;
+
+namespace NetTui.Cli.History;
+
+/// <summary>
+/// `nettui watchdog --change-set ID --history DB [--netns NS] [--ovs-db ...]` (hidden): the
+/// detached process started by a change made with --confirm-within. It waits for `nettui
+/// confirm` or the deadline (ConfirmWatchdog), and rolls the change back through the executor,
+/// journaled as a rollback change-set, when the deadline passes unconfirmed or the applying
+/// process died mid-change. It reports through the journal and the log, never the terminal.
+/// </summary>
+public static class WatchdogCommand
+{
+    public static Command Create(ChangeHost host, CliContext cli)
+    {
+        var cmd = new Command("watchdog", "Internal: the commit-confirmed watchdog (started by --confirm-within)") { Hidden = true };
+        var id = new Option<long>("--change-set") { Required = true };
+        cmd.Add(id);
+        cmd.SetAction(async (r, ct) =>
+        {
+            var log = cli.CreateLogger(r);
+            var journal = HistorySupport.OpenJournal(host, r);
+            if (journal is null) return HistorySupport.Usage;
+            var changeSet = r.GetValue(id);
+            var reverter = new Reverter(journal, HistorySupport.Access(host, r));
+            try
+            {
+                var result = await new ConfirmWatchdog(journal).RunAsync(changeSet, async (cs, token) =>
+                {
+                    // Another change may be in flight: wait for it, however long, then look again.
+                    await using var lease = await journal.AcquireApplyLockAsync($"watchdog: roll back #{changeSet}", TimeSpan.FromHours(1), token).ConfigureAwait(false);
+                    var outcome = await reverter.RollBackUnconfirmedAsync(lease, changeSet, token).ConfigureAwait(false);
+                    log.Information("watchdog #{ChangeSet}: {Message}", changeSet, outcome.Message);
+                }, ct).ConfigureAwait(false);
+                log.Information("watchdog #{ChangeSet} ends: {Outcome}: {Reason}", changeSet, result.Outcome, result.Reason);
+                return 0;
+            }
+            catch (Exception e)
+            {
+                log.Error(e, "watchdog #{ChangeSet} failed", changeSet);
+                return 1;
+            }
+            finally
+            {
+                (log as IDisposable)?.Dispose();
+            }
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using NetTui.Core.Operations;
+using NetTui.History.Facts;
+using NetTui.History.Journaling;
+using NetTui.History.Locking;
+using NetTui.History.Planning;
+using NetTui.Host.Changes;
+
+namespace NetTui.Recording;
+
+/// <summary>How one revert went: the change-set it reverted, the new change-set that did it, and what to tell the admin.</summary>
+public sealed record RevertOutcome(long TargetId, long? RevertId, bool Succeeded, string Message, ChangeReport? Report = null);
+
+/// <summary>
+/// Runs the inverse of journaled change-sets through the executor, each journaled as a new
+/// change-set (undo, redo or rollback) that names the one it reverts; completing it marks that
+/// one undone or rolled back. Also takes back what a crashed run or an unconfirmed
+/// commit-confirmed change left. Every method needs the apply lock, held by the caller.
+///
+/// Persistence (issue: NetworkManager profiles / OVSDB rows): a persisted change is journaled
+/// with its persistence operations as steps, so their inverses run here like any other step;
+/// nothing in this class needs to change when they land.
+/// </summary>
+public sealed class Reverter(Journal journal, HostAccess host)
+{
+    /// <summary>What differs between the host now and the facts <paramref name="revert"/>'s target left behind.</summary>
+    public async Task<ImmutableArray<FactDifference>> DriftAsync(PlannedRevert revert, CancellationToken ct = default)
+    {
+        if (revert.ExpectedFacts.Count == 0) return [];
+        var now = await host.Inventory(revert.Target.Namespace).ReadAsync(ct: ct).ConfigureAwait(false);
+        return SnapshotFacts.Drift(revert.ExpectedFacts, now);
+    }
+
+    public async Task<RevertOutcome> RevertAsync(ApplyLock lease, PlannedRevert revert, CancellationToken ct = default)
+    {
+        var detail = await journal.GetAsync(revert.Target.Id, ct).ConfigureAwait(false);
+        if (detail is null) return new(revert.Target.Id, null, false, $"change-set #{revert.Target.Id} no longer exists");
+        var (steps, why) = UndoPlanner.InverseSteps(detail);
+        if (why is not null) return new(revert.Target.Id, null, false, why);
+        return await RunAsync(lease, revert.Target.Id, steps,
+            new JournalEntry(SummaryOf(revert), revert.Target.Namespace, revert.RevertKind, revert.Target.Id), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// "undo #4: create bridge br0", "redo #4: create bridge br0": the change itself, not a
+    /// chain ("redo #4: undo #4: create ..."), however often it went back and forth.
+    /// </summary>
+    public static string SummaryOf(PlannedRevert revert)
+    {
+        var what = System.Text.RegularExpressions.Regex.Replace(revert.Target.Summary, @"^((undo|redo|rollback) #\d+( \([^)]*\))?: )+", "");
+        return revert.RevertKind switch
+        {
+            ChangeSetKind.Redo => $"redo #{revert.Target.RevertsId}: {what}",
+            ChangeSetKind.Rollback => $"rollback #{revert.Target.Id}: {what}",
+            _ => $"undo #{revert.Target.Id}: {what}",
+        };
+    }
+
+    /// <summary>
+    /// Rolls back a change-set a crashed run left pending: the steps it applied, and the one it
+    /// was in the middle of if the host shows it took effect (its objects differ from its
+    /// "before" facts). Nothing applied: it is simply marked rolled back.
+    /// </summary>
+    public async Task<RevertOutcome> RecoverAsync(ApplyLock lease, long pendingId, CancellationToken ct = default)
+    {
+        await journal.AdoptAsync(lease, pendingId, ct).ConfigureAwait(false);
+        var detail = await journal.GetAsync(pendingId, ct).ConfigureAwait(false)
+                     ?? throw new InvalidOperationException($"change-set #{pendingId} does not exist");
+        var recovery = CrashRecovery.Analyse(detail);
+        var tookEffect = false;
+        if (recovery.Interrupted is { } step)
+        {
+            // No facts (a file edit): assume it may have taken effect; its inverse restores the previous text.
+            var now = await host.Inventory(detail.ChangeSet.Namespace).ReadAsync(ct: ct).ConfigureAwait(false);
+            tookEffect = step.BeforeFacts.Count == 0 || !SnapshotFacts.Drift(step.BeforeFacts, now).IsEmpty;
+        }
+        var (steps, why) = recovery.RollbackSteps(tookEffect);
+        if (steps.IsEmpty)
+        {
+            await journal.MarkRolledBackAsync(pendingId, ct).ConfigureAwait(false);
+            return new(pendingId, null, true, $"#{pendingId}: nothing had taken effect ({why}); marked rolled back");
+        }
+        return await RunAsync(lease, pendingId, steps,
+            new JournalEntry($"rollback #{pendingId} (left pending by a crash): {detail.ChangeSet.Summary}", detail.ChangeSet.Namespace,
+                ChangeSetKind.Rollback, pendingId), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Rolls back a commit-confirmed change that was not confirmed in time. The caller (the
+    /// watchdog, or a restart after the watchdog died) may find it still confirm_pending past its
+    /// deadline: it claims it first, so a late confirm and this rollback never both win.
+    /// Drift is no reason to refuse here: the point is to restore connectivity.
+    /// </summary>
+    public async Task<RevertOutcome> RollBackUnconfirmedAsync(ApplyLock lease, long id, CancellationToken ct = default)
+    {
+        var cs = (await journal.GetAsync(id, ct).ConfigureAwait(false))?.ChangeSet;
+        if (cs is null) return new(id, null, false, $"change-set #{id} does not exist");
+        if (cs.Status == ChangeSetStatus.ConfirmPending && !await journal.TryClaimExpiredAsync(id, ct).ConfigureAwait(false))
+            return new(id, null, true, $"#{id} was confirmed (or is not yet due); left in place");
+        if (cs.Status == ChangeSetStatus.Pending)
+            return await RecoverAsync(lease, id, ct).ConfigureAwait(false);
+        if (cs.Status is not (ChangeSetStatus.ConfirmPending or ChangeSetStatus.ConfirmExpired))
+            return new(id, null, true, $"#{id} is {cs.Status.ToText()}; nothing to roll back");
+        return await RevertAsync(lease, new PlannedRevert(cs, ChangeSetKind.Rollback), ct).ConfigureAwait(false);
+    }
+
+    private async Task<RevertOutcome> RunAsync(ApplyLock lease, long targetId, IReadOnlyList<PlannedStep> steps, JournalEntry entry, CancellationToken ct)
+    {
+        var ops = new List<Operation>();
+        foreach (var s in steps)
+        {
+            Operation? op;
+            try { op = OperationJson.Deserialize(s.ParametersJson); }
+            catch (JsonException e) { return new(targetId, null, false, $"#{targetId}: step \"{s.Description}\" cannot be read back ({e.Message})"); }
+            if (op is null) return new(targetId, null, false, $"#{targetId}: step \"{s.Description}\" is empty in the journal");
+            ops.Add(op);
+        }
+
+        var observer = new JournalObserver(journal, lease, entry);
+        var report = await host.Executor(entry.Namespace, observer).ApplyAsync(ops, host.Context, ct: ct).ConfigureAwait(false);
+        var ok = report.Outcome == ChangeOutcome.Applied;
+        var what = entry.Summary ?? $"revert #{targetId}";
+        var message = ok
+            ? $"{what}: done as #{observer.ChangeSetId}"
+            : report.Outcome == ChangeOutcome.Rejected
+                ? $"{what}: refused, nothing was changed: {string.Join("; ", report.Errors)}"
+                : $"{what}: failed{(observer.ChangeSetId is { } id ? $" (#{id})" : "")}: {report.Summary}";
+        return new(targetId, observer.ChangeSetId, ok, message, report);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace NetTui.Recording;
+
+/// <summary>
+/// Starts `nettui watchdog --change-set ID --history DB ...` detached from this process and
+/// its terminal (docs/commit-confirmed.md): through /usr/bin/setsid, so it runs in a session of
+/// its own and neither the SIGHUP of a dropped SSH connection nor `tmux kill-session` reaches
+/// it; argv only, no shell. Its stdin is closed and its stdout/stderr lead nowhere (it reports
+/// through the journal and the log), so it holds nothing of the terminal open.
+/// </summary>
+public static class WatchdogLauncher
+{
+    public const string Setsid = "/usr/bin/setsid";
+
+    /// <summary>Starts the watchdog and returns its pid.</summary>
+    public static int Start(string historyPath, long changeSetId, IEnumerable<string> forwardedOptions)
+    {
+        var psi = new ProcessStartInfo(Setsid)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = "/",
+        };
+        foreach (var a in SelfCommand()) psi.ArgumentList.Add(a);
+        psi.ArgumentList.Add("watchdog");
+        psi.ArgumentList.Add("--change-set");
+        psi.ArgumentList.Add(changeSetId.ToString(CultureInfo.InvariantCulture));
+        psi.ArgumentList.Add("--history");
+        psi.ArgumentList.Add(historyPath);
+        foreach (var a in forwardedOptions) psi.ArgumentList.Add(a);
+        // The rollback must not stop where the change under test was told to.
+        psi.Environment.Remove(TestHooks.PauseAfterStepVariable);
+
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {Setsid}");
+        p.StandardInput.Close();
+        p.StandardOutput.Close();
+        p.StandardError.Close();
+        // setsid execs the program in place (this child is no process-group leader), so this is the watchdog's pid.
+        return p.Id;
+    }
+
+    /// <summary>How to run this same nettui again: the apphost, or `dotnet nettui.dll`.</summary>
+    private static IEnumerable<string> SelfCommand()
+    {
+        var exe = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which program is running");
+        if (Path.GetFileNameWithoutExtension(exe) == "dotnet")
+            return [exe, typeof(WatchdogLauncher).Assembly.Location];
+        return [exe];
+    }
+}
