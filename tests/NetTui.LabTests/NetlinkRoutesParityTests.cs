@@ -33,13 +33,23 @@ public sealed class NetlinkRoutesParityTests
         })
             await host.CheckedAsync(["ip", .. line.Split(' ')]);
 
-        var fromIp = new List<Route>();
-        foreach (var (flag, family) in new[] { ("-4", AddressFamily.Inet), ("-6", AddressFamily.Inet6) })
+        // IPv6 link-local addresses and their routes arrive a moment after the links come up:
+        // compare two reads taken while nothing changes (retry if something did in between).
+        await host.WaitUntilSettledAsync();
+        List<Route> fromIp = [];
+        IReadOnlyList<Route> fromNetlink = [];
+        for (int attempt = 0; attempt < 5; attempt++)
         {
-            var json = (await host.CheckedAsync("ip", "-j", flag, "route", "show", "table", "all")).StandardOutput;
-            fromIp.AddRange(IpRouteParser.Parse(json, family));
+            fromIp = [];
+            foreach (var (flag, family) in new[] { ("-4", AddressFamily.Inet), ("-6", AddressFamily.Inet6) })
+            {
+                var json = (await host.CheckedAsync("ip", "-j", flag, "route", "show", "table", "all")).StandardOutput;
+                fromIp.AddRange(IpRouteParser.Parse(json, family));
+            }
+            fromNetlink = NetlinkRouteReader.Read(host.NetnsPath);
+            if (fromIp.Select(Text).SequenceEqual(fromNetlink.Select(Text))) break;
+            await Task.Delay(500, TestContext.Current.CancellationToken);
         }
-        var fromNetlink = NetlinkRouteReader.Read(host.NetnsPath);
 
         Assert.Contains(fromNetlink, r => r.Destination == "10.10.0.0/16" && r.Gateway == "192.0.2.2");
         Assert.Contains(fromNetlink, r => r.Table == "300" && r.Destination == "default");
