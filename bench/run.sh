@@ -2,6 +2,7 @@
 # NetTui at scale, side by side with iproute2 and nmcli (issue 9). One command, as root:
 #   bash bench/run.sh            # full scale: 1,000 veth pairs, 200,000 routes, 200 OVS ports, NetworkManager
 #   BENCH_RUNS=3 BENCH_VETHS=100 BENCH_ROUTES=20000 BENCH_OVS_PORTS=20 bash bench/run.sh   # a quick try
+#   BENCH_SKIP_BUILD=1 ...        # reuse bench/out from the last run
 # Needs what tests/run.sh installs (iproute2, openvswitch-switch, network-manager, dbus, tmux).
 # Builds Release, makes a lab namespace ntl-bench-*, measures, prints a table, writes
 # bench/results/latest.json, and always removes the namespace and stops the daemons it started.
@@ -18,10 +19,14 @@ done
 OUT=$PWD/bench/out
 RES=$PWD/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$RES"
+if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -x "$OUT/nettui/nettui" ] && [ -x "$OUT/bench/NetTui.Bench" ]; then
+  echo "using the existing build in $OUT (BENCH_SKIP_BUILD=1)"
+else
 echo "building Release (as install.sh does: dotnet publish)..."
 dotnet publish src/NetTui/NetTui.csproj -c Release -o "$OUT/nettui" -nologo -v q > "$RES/build.log" 2>&1 &&
   dotnet build bench/NetTui.Bench/NetTui.Bench.csproj -c Release -o "$OUT/bench" -nologo -v q >> "$RES/build.log" 2>&1 ||
   { tail -20 "$RES/build.log"; echo "bench/run.sh: build failed" >&2; exit 1; }
+fi
 NETTUI=$OUT/nettui/nettui
 BENCH=$OUT/bench/NetTui.Bench
 
