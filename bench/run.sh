@@ -22,10 +22,10 @@ mkdir -p "$RES"
 if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -x "$OUT/nettui/nettui" ] && [ -x "$OUT/bench/NetTui.Bench" ]; then
   echo "using the existing build in $OUT (BENCH_SKIP_BUILD=1)"
 else
-echo "building Release (as install.sh does: dotnet publish)..."
-dotnet publish src/NetTui/NetTui.csproj -c Release -o "$OUT/nettui" -nologo -v q > "$RES/build.log" 2>&1 &&
-  dotnet build bench/NetTui.Bench/NetTui.Bench.csproj -c Release -o "$OUT/bench" -nologo -v q >> "$RES/build.log" 2>&1 ||
-  { tail -20 "$RES/build.log"; echo "bench/run.sh: build failed" >&2; exit 1; }
+  echo "building Release (as install.sh does: dotnet publish)..."
+  dotnet publish src/NetTui/NetTui.csproj -c Release -o "$OUT/nettui" -nologo -v q > "$RES/build.log" 2>&1 &&
+    dotnet build bench/NetTui.Bench/NetTui.Bench.csproj -c Release -o "$OUT/bench" -nologo -v q >> "$RES/build.log" 2>&1 ||
+    { tail -20 "$RES/build.log"; echo "bench/run.sh: build failed" >&2; exit 1; }
 fi
 NETTUI=$OUT/nettui/nettui
 BENCH=$OUT/bench/NetTui.Bench
