@@ -76,11 +76,15 @@ echo "TUI in tmux:"
 : > "$RES/tui_tmux.samples"
 for ((r = 0; r < RUNS; r++)); do
   first=$(tmux_start "$LAB_NS" "$LINKS rows")
-  # Filter to a name that does not exist yet, then add it from outside: time until it is drawn.
+  # Once the start-up reads are done (no "refreshing" in the header), filter to a name that
+  # does not exist yet, then add it from outside: time until it is drawn.
+  limit=$(( $(now_ms) + 30000 ))
+  while screen_text | grep -q refreshing && [ "$(now_ms)" -lt "$limit" ]; do sleep 0.05; done
   tm send-keys -t bench / b n e w "$r" Enter; sleep 0.5
   t0=$(now_ms); in_ns ip link add "bnew${r}a" type veth peer name "bnew${r}b"
   live=$(wait_screen "$t0" "bnew${r}a" 10)
   rss=$(tmux_peak_rss_kb)
+  in_ns ip link del "bnew${r}a" # the next run's first screen expects $LINKS rows again
   echo "$first $live $rss" >> "$RES/tui_tmux.samples"
   tmux_stop
   echo "  run $r: first screen $first ms, live update $live ms, peak RSS ${rss} kB"
