@@ -12,6 +12,16 @@ public static class SnapshotJson
     public static readonly JsonSerializerOptions Options = Create(indented: true);
     public static readonly JsonSerializerOptions Compact = Create(indented: false);
 
+    /// <summary>The same output, with the fast route writer (writing only).</summary>
+    private static readonly JsonSerializerOptions WriteIndented = WithRouteWriter(Options), WriteCompact = WithRouteWriter(Compact);
+
+    private static JsonSerializerOptions WithRouteWriter(JsonSerializerOptions o)
+    {
+        var w = new JsonSerializerOptions(o);
+        w.Converters.Add(new RouteJsonWriter());
+        return w;
+    }
+
     private static JsonSerializerOptions Create(bool indented)
     {
         var o = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -25,6 +35,16 @@ public static class SnapshotJson
 
     public static string Serialize<T>(T value, bool indented = true) =>
         JsonSerializer.Serialize(value, indented ? Options : Compact);
+
+    /// <summary>
+    /// Writes straight to <paramref name="stream"/> with a Utf8JsonWriter: a snapshot of
+    /// 200,000 routes is tens of MB of JSON, which as one string would be twice that in UTF-16.
+    /// </summary>
+    public static Task WriteAsync<T>(Stream stream, T value, bool indented = true, CancellationToken ct = default) =>
+        JsonSerializer.SerializeAsync(stream, value, indented ? WriteIndented : WriteCompact, ct);
+
+    public static void Write<T>(Stream stream, T value, bool indented = true) =>
+        JsonSerializer.Serialize(stream, value, indented ? WriteIndented : WriteCompact);
 
     public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
 }

@@ -37,9 +37,10 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         var ovsTask = wantOvs ? Guard(SourceKind.Ovs, new OvsReader(runner, options.OvsDatabase).ReadAsync(ct)) : null;
         var dockerTask = parts.HasFlag(InventoryParts.Containers)
             ? Guard(SourceKind.Docker, new DockerReader(runner, options.DockerHost ?? DockerEndpoint.Default).ReadAsync(ct)) : null;
-        // Only for the full picture: a view of routes need not say whether NetworkManager runs.
+        // Only for the full picture (the TUI's first read may leave routes to the next one):
+        // a view of routes need not say whether NetworkManager runs.
         // With its profiles: they say what persists (see Persisting.PersistenceAnnotator).
-        var nmTask = parts == InventoryParts.All ? NetworkManagerReader.ReadAsync(options.SystemBusAddress, ct) : null;
+        var nmTask = (parts | InventoryParts.Routes) == InventoryParts.All ? NetworkManagerReader.ReadAsync(options.SystemBusAddress, ct) : null;
         var hostNameTask = ReadHostNameAsync(ct);
         await Task.WhenAll(new Task?[] { linksTask, routesTask, ovsTask, dockerTask, nmTask, hostNameTask }.OfType<Task>()).ConfigureAwait(false);
 

@@ -22,7 +22,9 @@ public sealed class ChangeDebouncer : IDisposable
     public ChangeDebouncer(Action<InventoryParts> flush, TimeSpan? quiet = null, TimeSpan? maxDelay = null)
     {
         _flush = flush;
-        _quiet = quiet ?? TimeSpan.FromMilliseconds(200);
+        // 50 ms: the events of one change (a veth pair is two links) arrive within a few ms;
+        // a longer wait would be most of the 200 ms budget for showing a live change.
+        _quiet = quiet ?? TimeSpan.FromMilliseconds(50);
         _maxDelay = maxDelay ?? TimeSpan.FromSeconds(1);
         _timer = new Timer(_ => Fire());
     }

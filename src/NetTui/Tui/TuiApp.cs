@@ -43,7 +43,7 @@ public static class TuiApp
                 new Host.Doctor.DoctorOptions { OvsDatabase = options.OvsDb, OvsEnvironment = Host.Doctor.DoctorOptions.OvsEnvironmentOfThisProcess() }, log),
             target,
             journal: () => OpenJournal(target, log));
-        scheduler.Request(InventoryParts.All);
+        TuiStartup.RequestInitial(scheduler);
 
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
         {

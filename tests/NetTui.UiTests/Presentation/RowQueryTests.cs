@@ -67,6 +67,20 @@ public class RowQueryTests
         Assert.Equal(256, rows.Count);
         Assert.Equal("10.1.2.0/32", rows.Cell(0, 2));
     }
+
+    /// <summary>A big view is filtered in slices on every core; the hits must be those of one scan, in row order.</summary>
+    [Fact]
+    public void A_sliced_filter_of_200k_routes_equals_one_scan_in_row_order()
+    {
+        var set = RoutesPresenter.Rows(new SnapshotIndex(LabSnapshots.Big(10, 200_000)));
+        bool Hit(int r, string text) =>
+            Enumerable.Range(0, set.ColumnNames.Count).Any(c => set.Cell(r, c).Contains(text, StringComparison.OrdinalIgnoreCase));
+        var expected = Enumerable.Range(0, set.Count).Where(r => Hit(r, ".25")).ToArray();
+        Assert.True(set.Count >= RowQuery.ParallelThreshold);
+        Assert.Equal(expected, RowQuery.Filter(set, ".25"));
+        // Narrowing within earlier hits (the filter cache's path) keeps their order too.
+        Assert.Equal(expected.Where(r => Hit(r, ".255")).ToArray(), RowQuery.Filter(set, ".255", expected));
+    }
 }
 
 public class FilterCacheTests

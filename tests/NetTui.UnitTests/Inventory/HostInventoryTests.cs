@@ -136,6 +136,30 @@ public class HostInventoryTests
         Assert.Null(s.Source(SourceKind.NetworkManager));
     }
 
+    /// <summary>What a live link event costs (issue 9): the link side of iproute2 and the one OVS list
+    /// (it tells OVS internal taps apart); never the route dumps, Docker or NetworkManager.</summary>
+    [Fact]
+    public async Task A_links_and_bridges_read_runs_no_route_docker_or_networkmanager_query()
+    {
+        var runner = FakeCommandRunner.WithIpFixtures();
+        var s = await Read(runner, InventoryParts.Links | InventoryParts.Bridges);
+        Assert.NotEmpty(s.Links);
+        Assert.Empty(s.Routes);
+        Assert.DoesNotContain(runner.Ran, spec => spec.Arguments.Contains("route"));
+        Assert.All(runner.Ran, spec => Assert.Contains(spec.Program, new[] { "ip", "bridge", "ovs-vsctl" }));
+        Assert.Single(runner.Ran, spec => spec.Program == "ovs-vsctl");
+        Assert.Null(s.Source(SourceKind.Docker));
+        Assert.Null(s.Source(SourceKind.NetworkManager));
+    }
+
+    [Fact]
+    public async Task Everything_but_routes_still_probes_networkmanager()
+    {
+        var s = await Read(FakeCommandRunner.WithIpFixtures(), InventoryParts.All & ~InventoryParts.Routes);
+        Assert.NotNull(s.Source(SourceKind.NetworkManager));
+        Assert.Empty(s.Routes);
+    }
+
     [Fact]
     public async Task Ovs_runs_outside_the_namespace_with_the_given_database()
     {

@@ -52,7 +52,7 @@ public static class ShowCommand
         var snapshot = await ctx.CreateInventory(r, log).ReadAsync(ShowParts.ToInventoryParts(which), ct).ConfigureAwait(false);
 
         if (r.GetValue(json))
-            await ctx.Output.WriteLineAsync(SnapshotJson.Serialize(snapshot)).ConfigureAwait(false);
+            await WriteJsonAsync(ctx.Output, snapshot, ct).ConfigureAwait(false);
         else
             foreach (var line in SnapshotText.Render(snapshot, which))
                 await ctx.Output.WriteLineAsync(line).ConfigureAwait(false);
@@ -64,5 +64,22 @@ public static class ShowCommand
             return 1;
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The JSON document, streamed into stdout when the writer is a stream (the real CLI):
+    /// at 200,000 routes one big string would cost hundreds of MB. Tests' string writers
+    /// get the same text the old way.
+    /// </summary>
+    private static async Task WriteJsonAsync(TextWriter output, HostSnapshot snapshot, CancellationToken ct)
+    {
+        if (output is StreamWriter { BaseStream: { CanWrite: true } stream } writer)
+        {
+            await writer.FlushAsync(ct).ConfigureAwait(false);
+            await SnapshotJson.WriteAsync(stream, snapshot, ct: ct).ConfigureAwait(false);
+            await writer.WriteLineAsync().ConfigureAwait(false);
+            return;
+        }
+        await output.WriteLineAsync(SnapshotJson.Serialize(snapshot)).ConfigureAwait(false);
     }
 }

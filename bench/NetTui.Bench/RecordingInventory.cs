@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using NetTui.Core.Model;
+using NetTui.Host.Inventory;
+
+namespace NetTui.Bench;
+
+/// <summary>Wraps the real inventory and records which parts each read asked for and how long it took.</summary>
+public sealed class RecordingInventory(IHostInventory inner) : IHostInventory
+{
+    public ConcurrentQueue<(InventoryParts Parts, double Ms)> Reads { get; } = new();
+
+    public async Task<HostSnapshot> ReadAsync(InventoryParts parts = InventoryParts.All, CancellationToken ct = default)
+    {
+        var sw = Stopwatch.StartNew();
+        try
+        {
+            return await inner.ReadAsync(parts, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Reads.Enqueue((parts, sw.Elapsed.TotalMilliseconds));
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+using NetTui.Core.Model;
+using NetTui.Host.Inventory.Parsing;
+
+namespace NetTui.Host.Inventory.Netlink;
+
+/// <summary>
+/// Routes of all tables, both families, straight from the kernel (RTM_GETROUTE dumps), as
+/// the same <see cref="Route"/> records <see cref="IpRoute2.IpRouteParser"/> makes from
+/// `ip -j route show table all`: same text for every field, same order, same omissions
+/// (cloned/cache entries are not listed, as ip does not list them).
+/// </summary>
+public static class NetlinkRouteReader
+{
+    private const ushort RtmNewLink = 16, RtmGetLink = 18, RtmNewRoute = 24, RtmGetRoute = 26;
+    private const byte AfInet = 2, AfInet6 = 10;
+    private const ushort IflaIfname = 3;
+    private const ushort RtaDst = 1, RtaOif = 4, RtaGateway = 5, RtaPriority = 6, RtaPrefsrc = 7, RtaMultipath = 9, RtaTable = 15, RtaVia = 18;
+    private const uint RtmFCloned = 0x200;
+
+    /// <summary>Reads every route in <paramref name="netnsPath"/> (null: our own namespace): IPv4 first, then IPv6.</summary>
+    public static ImmutableArray<Route> Read(string? netnsPath)
+    {
+        using var socket = NetlinkSocket.Open(netnsPath);
+        var names = LinkNames(socket);
+        var routeNames = new RouteNames();
+        var pool = new StringPool();
+        var routes = ImmutableArray.CreateBuilder<Route>();
+        Span<byte> rtmsg = stackalloc byte[12];
+        foreach (var family in new[] { AfInet, AfInet6 })
+        {
+            rtmsg.Clear();
+            rtmsg[0] = family;
+            socket.Dump(RtmGetRoute, rtmsg, RtmNewRoute, payload =>
+            {
+                if (Parse(payload, names, routeNames, pool) is { } r) routes.Add(r);
+            });
+        }
+        return routes.ToImmutable();
+    }
+
+    /// <summary>ifindex -> name, for "dev" (ip prints "if%u" for an index it cannot name).</summary>
+    private static Dictionary<int, string> LinkNames(NetlinkSocket socket)
+    {
+        var names = new Dictionary<int, string>();
+        Span<byte> ifinfomsg = stackalloc byte[16];
+        ifinfomsg.Clear();
+        socket.Dump(RtmGetLink, ifinfomsg, RtmNewLink, payload =>
+        {
+            if (payload.Length < 16) return;
+            var index = MemoryMarshal.Read<int>(payload[4..]);
+            foreach (var (type, value) in new Attributes(payload[16..]))
+                if (type == IflaIfname)
+                {
+                    var end = value.IndexOf((byte)0);
+                    names[index] = System.Text.Encoding.UTF8.GetString(end >= 0 ? value[..end] : value);
+                }
+        });
+        return names;
+    }
+
+    /// <summary>One RTM_NEWROUTE payload (rtmsg + attributes) as ip would print it; null for cache entries.</summary>
+    internal static Route? Parse(ReadOnlySpan<byte> payload, IReadOnlyDictionary<int, string> links, RouteNames names, StringPool pool)
+    {
+        if (payload.Length < 12) return null;
+        byte family = payload[0], dstLen = payload[1], tableByte = payload[4], protocol = payload[5], scope = payload[6], type = payload[7];
+        var flags = MemoryMarshal.Read<uint>(payload[8..]);
+        if ((flags & RtmFCloned) != 0) return null;
+
+        uint table = tableByte;
+        string? destination = null, gateway = null, device = null, prefSrc = null;
+        int? metric = null;
+        foreach (var (attr, value) in new Attributes(payload[12..]))
+        {
+            switch (attr)
+            {
+                case RtaDst: destination = Address(family, value); break;
+                case RtaGateway: gateway = pool.Get(Address(family, value)); break;
+                case RtaOif when value.Length >= 4: device = Device(MemoryMarshal.Read<int>(value), links, pool); break;
+                case RtaPrefsrc: prefSrc = pool.Get(Address(family, value)); break;
+                case RtaPriority when value.Length >= 4: metric = (int)Math.Min(MemoryMarshal.Read<uint>(value), int.MaxValue); break;
+                case RtaTable when value.Length >= 4: table = MemoryMarshal.Read<uint>(value); break;
+                case RtaVia when value.Length >= 2:
+                    // struct rtvia { __kernel_sa_family_t family; __u8 addr[]; }
+                    gateway ??= pool.Get(Address((byte)MemoryMarshal.Read<ushort>(value), value[2..]));
+                    break;
+                case RtaMultipath: FirstHop(value, family, links, pool, ref gateway, ref device); break;
+            }
+        }
+        int hostLen = family == AfInet6 ? 128 : 32;
+        destination = destination is not null
+            ? dstLen == hostLen ? destination : $"{destination}/{dstLen}"
+            : dstLen != 0 ? $"0/{dstLen}" : "default";
+        var fam = family == AfInet6 ? AddressFamily.Inet6 : AddressFamily.Inet;
+        return new Route(fam, destination, gateway, device, names.Protocol(protocol), names.Scope(scope), metric,
+            names.Table(table), RouteNames.Type(type), prefSrc);
+    }
+
+    /// <summary>Multipath: the record keeps the first hop's gateway and device (as the JSON parser does).</summary>
+    private static void FirstHop(ReadOnlySpan<byte> value, byte family, IReadOnlyDictionary<int, string> links, StringPool pool,
+        ref string? gateway, ref string? device)
+    {
+        // struct rtnexthop { u16 len; u8 flags; u8 hops; int ifindex; } then attributes.
+        if (value.Length < 8) return;
+        var len = Math.Min(MemoryMarshal.Read<ushort>(value), value.Length);
+        device ??= Device(MemoryMarshal.Read<int>(value[4..]), links, pool);
+        if (len <= 8) return;
+        foreach (var (attr, v) in new Attributes(value[8..len]))
+            if (attr == RtaGateway) gateway ??= pool.Get(Address(family, v));
+            else if (attr == RtaVia && v.Length >= 2) gateway ??= pool.Get(Address((byte)MemoryMarshal.Read<ushort>(v), v[2..]));
+    }
+
+    private static string Device(int index, IReadOnlyDictionary<int, string> links, StringPool pool) =>
+        links.TryGetValue(index, out var name) ? name : pool.Get($"if{index}");
+
+    /// <summary>inet_ntop's text: dotted quad for IPv4, RFC 5952 for IPv6 (what .NET prints too).</summary>
+    internal static string Address(byte family, ReadOnlySpan<byte> bytes)
+    {
+        if (family == AfInet && bytes.Length >= 4)
+        {
+            Span<char> text = stackalloc char[15];
+            int n = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                if (i > 0) text[n++] = '.';
+                bytes[i].TryFormat(text[n..], out var w, default, CultureInfo.InvariantCulture);
+                n += w;
+            }
+            return new string(text[..n]);
+        }
+        if (family == AfInet6 && bytes.Length >= 16) return new IPAddress(bytes[..16]).ToString();
+        return Convert.ToHexString(bytes);
+    }
+
+    /// <summary>Walks rtattr/nlattr records: { u16 len; u16 type; } + value, 4-byte aligned.</summary>
+    internal ref struct Attributes(ReadOnlySpan<byte> data)
+    {
+        private ReadOnlySpan<byte> _rest = data;
+        public Attribute Current { get; private set; }
+
+        public readonly Attributes GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (_rest.Length < 4) return false;
+            var len = MemoryMarshal.Read<ushort>(_rest);
+            var type = (ushort)(MemoryMarshal.Read<ushort>(_rest[2..]) & 0x3fff); // without NLA_F_NESTED/NET_BYTEORDER
+            if (len < 4 || len > _rest.Length) return false;
+            Current = new Attribute(type, _rest[4..len]);
+            _rest = _rest[Math.Min(NetlinkSocket.Align(len), _rest.Length)..];
+            return true;
+        }
+    }
+
+    internal readonly ref struct Attribute(ushort type, ReadOnlySpan<byte> value)
+    {
+        private readonly ReadOnlySpan<byte> _value = value;
+
+        public void Deconstruct(out ushort t, out ReadOnlySpan<byte> v)
+        {
+            t = type;
+            v = _value;
+        }
+    }
+}
