@@ -10,14 +10,7 @@ internal sealed class TextOverlay : View
 {
     public TextOverlay()
     {
-        BorderStyle = Terminal.Gui.Drawing.LineStyle.Double;
-        X = Pos.Center();
-        Y = 1;
-        Width = Dim.Percent(94);
-        Height = Dim.Fill(1);
-        Visible = false;
-        CanFocus = true;
-        HotKeySpecifier = Plain.NoHotKey;
+        Overlay.Frame(this);
     }
 
     /// <summary>Raised when a key closed the overlay (whoever opened it restores focus).</summary>

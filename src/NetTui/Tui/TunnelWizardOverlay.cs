@@ -37,14 +37,7 @@ internal sealed class TunnelWizardOverlay : View
 
     public TunnelWizardOverlay()
     {
-        BorderStyle = Terminal.Gui.Drawing.LineStyle.Double;
-        X = Pos.Center();
-        Y = 1;
-        Width = Dim.Percent(94);
-        Height = Dim.Fill(1);
-        Visible = false;
-        CanFocus = true;
-        HotKeySpecifier = Plain.NoHotKey;
+        Overlay.Frame(this);
     }
 
     public TunnelWizardFlow? Flow => _flow;

@@ -34,14 +34,7 @@ internal sealed class FormDialog : View
 
     public FormDialog()
     {
-        BorderStyle = Terminal.Gui.Drawing.LineStyle.Double;
-        X = Pos.Center();
-        Y = 1;
-        Width = Dim.Percent(94);
-        Height = Dim.Fill(1);
-        Visible = false;
-        CanFocus = true;
-        HotKeySpecifier = Plain.NoHotKey;
+        Overlay.Frame(this);
         _body.CanFocus = true;
         foreach (var v in new View[] { _general, _preview, _result, _applyButton, _cancelButton }) Plain.Text(v);
         _applyButton.X = Pos.Center() - 10;
