@@ -27,6 +27,16 @@ public sealed class HostAccess(
         return new ChangeExecutor(r, inventory(r), files(), observer, handlers);
     }
 
+    /// <summary>The context an operation is checked in: <see cref="Context"/> plus the files it reads (daemon.json), as the executor reads them.</summary>
+    public async Task<OperationContext> ContextForAsync(Operation op, CancellationToken ct = default)
+    {
+        var ctx = Context;
+        var store = files();
+        foreach (var path in op.FilesToRead(ctx).Distinct())
+            ctx = ctx.WithFile(path, await store.ReadAsync(path, ct).ConfigureAwait(false));
+        return ctx;
+    }
+
     public void Dispose()
     {
         foreach (var h in handlers ?? []) (h as IDisposable)?.Dispose();
