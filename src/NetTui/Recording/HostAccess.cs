@@ -19,6 +19,9 @@ public sealed class HostAccess(
 {
     public OperationContext Context { get; } = context;
 
+    /// <summary>The command runner of a namespace (Doctor commands are replayed through it, not the executor).</summary>
+    public ICommandRunner Runner(string? netns) => runner(new NetworkTarget(netns));
+
     public IHostInventory Inventory(string? netns) => inventory(runner(new NetworkTarget(netns)));
 
     public ChangeExecutor Executor(string? netns, IChangeObserver observer)

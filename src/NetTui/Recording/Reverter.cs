@@ -9,8 +9,9 @@ using NetTui.Host.Changes;
 
 namespace NetTui.Recording;
 
-/// <summary>How one revert went: the change-set it reverted, the new change-set that did it, and what to tell the admin.</summary>
-public sealed record RevertOutcome(long TargetId, long? RevertId, bool Succeeded, string Message, ChangeReport? Report = null);
+/// <summary>How one revert went: the change-set it reverted, the new change-set that did it, and what to tell the admin.
+/// <see cref="NotUndone"/>: a Doctor fix that undo does not take back (History's DoctorUndo): undo refuses it, rollback skips it.</summary>
+public sealed record RevertOutcome(long TargetId, long? RevertId, bool Succeeded, string Message, ChangeReport? Report = null, bool NotUndone = false);
 
 /// <summary>
 /// Runs the inverse of journaled change-sets through the executor, each journaled as a new
@@ -36,10 +37,15 @@ public sealed class Reverter(Journal journal, HostAccess host)
     {
         var detail = await journal.GetAsync(revert.Target.Id, ct).ConfigureAwait(false);
         if (detail is null) return new(revert.Target.Id, null, false, $"change-set #{revert.Target.Id} no longer exists");
+        if (DoctorUndo.NotUndone(detail) is { } kept) return new(revert.Target.Id, null, false, kept, NotUndone: true);
         var (steps, why) = UndoPlanner.InverseSteps(detail);
-        if (why is not null) return new(revert.Target.Id, null, false, why);
-        return await RunAsync(lease, revert.Target.Id, steps,
+        // A Doctor fix with nothing to take back (ovs-vsctl init alone) is not undone either: rollback goes past it.
+        if (why is not null) return new(revert.Target.Id, null, false, DoctorUndo.IsDoctorFix(detail) ? $"Doctor fix #{revert.Target.Id}: nothing to undo" : why,
+            NotUndone: DoctorUndo.IsDoctorFix(detail));
+        var outcome = await RunAsync(lease, revert.Target.Id, steps,
             new JournalEntry(SummaryOf(revert), revert.Target.Namespace, revert.RevertKind, revert.Target.Id), ct).ConfigureAwait(false);
+        var left = DoctorUndo.LeftAsTheyAre(detail).Select(s => s.Description).ToList();
+        return outcome.Succeeded && left.Count > 0 ? outcome with { Message = $"{outcome.Message} (left as they are: {string.Join("; ", left)})" } : outcome;
     }
 
     /// <summary>
@@ -107,6 +113,9 @@ public sealed class Reverter(Journal journal, HostAccess host)
 
     private async Task<RevertOutcome> RunAsync(ApplyLock lease, long targetId, IReadOnlyList<PlannedStep> steps, JournalEntry entry, CancellationToken ct)
     {
+        // A Doctor fix's steps are commands, not operations: replayed through the command runner.
+        if (steps.Count > 0 && steps.All(s => DoctorUndo.IsDoctorStep(s.Kind)))
+            return await DoctorReplay.RunAsync(journal, lease, host.Runner(entry.Namespace), targetId, steps, entry, ct).ConfigureAwait(false);
         var ops = new List<Operation>();
         foreach (var s in steps)
         {

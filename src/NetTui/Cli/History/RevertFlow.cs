@@ -88,6 +88,12 @@ internal static class RevertFlow
 
                 var outcome = await reverter.RevertAsync(lease, revert, ct).ConfigureAwait(false);
                 done.Add(outcome);
+                // A Doctor fix that undo does not take back: rollback goes on past it and says so; undo and redo refuse (below).
+                if (outcome.NotUndone && revert.RevertKind == ChangeSetKind.Rollback)
+                {
+                    if (!json) await host.Err.WriteLineAsync($"skipped: {outcome.Message}").ConfigureAwait(false);
+                    continue;
+                }
                 if (!json) await (outcome.Succeeded ? host.Out : host.Err).WriteLineAsync(outcome.Succeeded ? outcome.Message : $"nettui: {outcome.Message}").ConfigureAwait(false);
                 if (!outcome.Succeeded)
                 {
@@ -101,5 +107,5 @@ internal static class RevertFlow
     }
 
     private static object Rows(IEnumerable<RevertOutcome> done) =>
-        done.Select(d => new { target = d.TargetId, changeSet = d.RevertId, succeeded = d.Succeeded, message = d.Message }).ToList();
+        done.Select(d => new { target = d.TargetId, changeSet = d.RevertId, succeeded = d.Succeeded, skipped = d.NotUndone, message = d.Message }).ToList();
 }
