@@ -15,9 +15,12 @@ namespace NetTui.Recording;
 /// </summary>
 public sealed class HostAccess(
     Func<NetworkTarget, ICommandRunner> runner, Func<ICommandRunner, IHostInventory> inventory, Func<IFileStore> files, OperationContext context,
-    IReadOnlyList<IPlanStepHandler>? handlers = null) : IDisposable
+    IReadOnlyList<IPlanStepHandler>? handlers = null, NmCheckpoints? checkpoints = null) : IDisposable
 {
     public OperationContext Context { get; } = context;
+
+    /// <summary>NetworkManager checkpoints (commit-confirmed changes of NM-managed profiles); null where NetworkManager is not used.</summary>
+    public NmCheckpoints? Checkpoints { get; } = checkpoints;
 
     /// <summary>The command runner of a namespace (Doctor commands are replayed through it, not the executor).</summary>
     public ICommandRunner Runner(string? netns) => runner(new NetworkTarget(netns));

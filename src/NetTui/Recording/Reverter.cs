@@ -104,11 +104,37 @@ public sealed class Reverter(Journal journal, HostAccess host)
         if (cs is null) return new(id, null, false, $"change-set #{id} does not exist");
         if (cs.Status == ChangeSetStatus.ConfirmPending && !await journal.TryClaimExpiredAsync(id, ct).ConfigureAwait(false))
             return new(id, null, true, $"#{id} was confirmed (or is not yet due); left in place");
+        if (cs.NmCheckpoint is { } checkpoint && host.Checkpoints is { } nm
+            && cs.Status is ChangeSetStatus.Pending or ChangeSetStatus.ConfirmPending or ChangeSetStatus.ConfirmExpired
+            && await RollBackCheckpointAsync(cs, checkpoint, nm, ct).ConfigureAwait(false) is { } done)
+            return done;
         if (cs.Status == ChangeSetStatus.Pending)
             return await RecoverAsync(lease, id, ct).ConfigureAwait(false);
         if (cs.Status is not (ChangeSetStatus.ConfirmPending or ChangeSetStatus.ConfirmExpired))
             return new(id, null, true, $"#{id} is {cs.Status.ToText()}; nothing to roll back");
         return await RevertAsync(lease, new PlannedRevert(cs, ChangeSetKind.Rollback), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A change of NM-managed profiles backed by a NetworkManager checkpoint: NetworkManager
+    /// rolls it back (devices restored, the profiles it added deleted), which also works when the
+    /// change was cut off half-way. If that fails but the host is back as it was anyway
+    /// (NetworkManager's own timer was first), it is recorded as rolled back too. Null: neither,
+    /// so the journal's inverse steps run as for any change.
+    /// </summary>
+    private async Task<RevertOutcome?> RollBackCheckpointAsync(ChangeSet cs, string checkpoint, NmCheckpoints nm, CancellationToken ct)
+    {
+        var failure = await nm.RollbackAsync(checkpoint, ct).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            if (cs.BeforeFacts.Count == 0) return null;
+            var now = await host.Inventory(cs.Namespace).ReadAsync(ct: ct).ConfigureAwait(false);
+            if (!SnapshotFacts.Drift(cs.BeforeFacts, now).IsEmpty) return null;
+        }
+        await journal.MarkRolledBackAsync(cs.Id, ct).ConfigureAwait(false);
+        return new(cs.Id, null, true, failure is null
+            ? $"#{cs.Id}: rolled back by NetworkManager (checkpoint {checkpoint})"
+            : $"#{cs.Id}: NetworkManager had already rolled it back ({failure})");
     }
 
     private async Task<RevertOutcome> RunAsync(ApplyLock lease, long targetId, IReadOnlyList<PlannedStep> steps, JournalEntry entry, CancellationToken ct)
