@@ -32,7 +32,13 @@ public sealed record PendingChange(ChangeSet ChangeSet, PendingReason Reason, st
         ? $"#{Id} was not confirmed in time: it can only be rolled back"
         : ChangeSet.Kind != ChangeSetKind.Change
             ? $"#{Id} is a {ChangeSet.Kind.ToText()} of #{ChangeSet.RevertsId}: roll it back, then {ChangeSet.Kind.ToText()} again if wanted"
-            : null;
+            : ChangeSet.WatchdogPid is not null
+                ? CommitConfirmedRefusal(Id)
+                : null;
+
+    /// <summary>A commit-confirmed change was meant to go unless confirmed: finishing it would skip that; it is rolled back (and may be applied again).</summary>
+    internal static string CommitConfirmedRefusal(long id) =>
+        $"#{id} was a commit-confirmed change cut off while applying: it can only be rolled back (apply it again with --confirm-within if wanted)";
 }
 
 /// <summary>
@@ -144,8 +150,10 @@ public sealed class PendingRecovery(Journal journal, HostAccess host)
         if (detail is null) return Fail(id, $"change-set #{id} does not exist");
         var cs = detail.ChangeSet;
         if (cs.Status != ChangeSetStatus.Pending) return Fail(id, $"#{id} is {cs.Status.ToText()}, not pending: nothing to finish");
-        if (cs.WatchdogPid is { } dog && ProcessLiveness.IsAlive(dog, 0))
-            return Fail(id, $"#{id} is a commit-confirmed change whose watchdog (pid {dog}) is rolling it back");
+        if (cs.WatchdogPid is { } dog)
+            return Fail(id, ProcessLiveness.IsAlive(dog, 0)
+                ? $"#{id} is a commit-confirmed change whose watchdog (pid {dog}) is rolling it back"
+                : PendingChange.CommitConfirmedRefusal(id));
 
         // Every step must read back as an operation (a Doctor fix, for one, does not): else only a rollback is possible.
         var ops = new Dictionary<int, Operation>();

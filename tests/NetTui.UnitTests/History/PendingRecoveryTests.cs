@@ -90,6 +90,22 @@ public sealed class PendingRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_commit_confirmed_change_cut_off_while_applying_is_not_finished()
+    {
+        var journal = _temp.Open();
+        var id = await CrashedAsync(journal);
+        await journal.SetWatchdogAsync(id, 0x3FFFFFF0, Ct); // a watchdog that is gone (above pid_max)
+
+        var outcome = await FinishAsync(journal, id);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("commit-confirmed", outcome.Message, StringComparison.Ordinal);
+        Assert.Contains("rolled back", outcome.Message, StringComparison.Ordinal);
+        Assert.Empty(_runner.Ran);
+        Assert.Equal(ChangeSetStatus.Pending, (await journal.GetAsync(id, Ct))!.ChangeSet.Status);
+    }
+
+    [Fact]
     public async Task A_change_set_that_is_not_pending_is_not_finished()
     {
         var journal = _temp.Open();
