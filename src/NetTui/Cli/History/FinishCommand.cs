@@ -16,7 +16,10 @@ public static class FinishCommand
         var cmd = new Command("finish", "Finish a change a crashed run left pending (the opposite of `rollback --pending`)");
         var id = new Argument<long?>("ID") { Description = "Only this change-set (default: every one left pending)", Arity = ArgumentArity.ZeroOrOne };
         cmd.Add(id);
-        var o = RevertOptions.AddTo(cmd);
+        // --yes and --json as the other history verbs; no --force: finishing checks the host itself.
+        var o = new RevertOptions();
+        cmd.Add(o.Yes);
+        cmd.Add(o.Json);
         cmd.SetAction((r, ct) => PendingFlow.RunAsync(host, r, o, RecoveryAction.Finish, r.GetValue(id), ct));
         return cmd;
     }
