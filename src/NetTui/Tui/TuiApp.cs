@@ -31,8 +31,11 @@ public static class TuiApp
         using var stop = new CancellationTokenSource();
         using IApplication app = Application.Create().Init();
         using var window = new MainWindow(initial, readOnly, Theme.ByName(options.Theme));
-        var executor = new NetTui.Host.Changes.ChangeExecutor(new CommandRunner(target, log), inventory);
-        window.ApplyChanges = ops => Task.Run(() => executor.ApplyAsync(ops, NetTui.Core.Operations.OperationContext.Default));
+        // Changes go through the history journal, as the CLI's do (Recording/JournaledChange).
+        var changes = ChangePath(options, target, inventory, log);
+        window.ApplyChanges = ops => changes.ApplyAsync(ops);
+        window.ApplyChangesConfirmed = (ops, within) => changes.ApplyAsync(ops, within);
+        window.Confirm = new JournalConfirmBackend(() => changes.Journal().Journal, target.Namespace);
         var scheduler = new RefreshScheduler(inventory, initial, app.Invoke, window.ApplySnapshot, window.SetRefreshing, log)
         {
             Stopping = stop.Token,
@@ -42,7 +45,7 @@ public static class TuiApp
             new Host.Doctor.DoctorService(new CommandRunner(target, log), inventory,
                 new Host.Doctor.DoctorOptions { OvsDatabase = options.OvsDb, OvsEnvironment = Host.Doctor.DoctorOptions.OvsEnvironmentOfThisProcess() }, log),
             target,
-            journal: () => OpenJournal(target, log));
+            journal: () => OpenJournal(options, target, log));
         TuiStartup.RequestInitial(scheduler);
 
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
@@ -54,10 +57,28 @@ public static class TuiApp
         return 0;
     }
 
-    /// <summary>The history journal for Doctor fixes; one that cannot be opened is logged and the fix goes on unjournaled.</summary>
-    private static Host.Doctor.IFixObserver? OpenJournal(NetworkTarget target, Serilog.ILogger log)
+    /// <summary>
+    /// The change path the forms apply through: journaled (--history / NETTUI_HISTORY / the
+    /// default), OVS changes to the --ovs-db given, the watchdog started with the same options.
+    /// Public so that the lab applies through exactly what the TUI wires.
+    /// </summary>
+    public static TuiChangePath ChangePath(TuiOptions options, NetworkTarget target, IHostInventory inventory, Serilog.ILogger log)
     {
-        try { return new Doctor.JournalFixObserver(History.Journaling.Journal.Open(History.HistoryLocation.Resolve(null)), target); }
+        var context = options.OvsDb is null ? NetTui.Core.Operations.OperationContext.Default : Cli.Verbs.ChangeVerb.Context(options.OvsDb);
+        return new TuiChangePath(target,
+            observer => new NetTui.Host.Changes.ChangeExecutor(new CommandRunner(target, log), inventory, null, observer),
+            () => History.Journaling.Journal.Open(History.HistoryLocation.Resolve(options.History)), log)
+        {
+            Context = context,
+            WatchdogOptions = options.WatchdogOptions,
+            StartWatchdog = options.StartWatchdog ?? Recording.WatchdogLauncher.Start,
+        };
+    }
+
+    /// <summary>The history journal for Doctor fixes; one that cannot be opened is logged and the fix goes on unjournaled.</summary>
+    private static Host.Doctor.IFixObserver? OpenJournal(TuiOptions options, NetworkTarget target, Serilog.ILogger log)
+    {
+        try { return new Doctor.JournalFixObserver(History.Journaling.Journal.Open(History.HistoryLocation.Resolve(options.History)), target); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {
             log.Warning(e, "history journal unavailable; Doctor fixes are not journaled");

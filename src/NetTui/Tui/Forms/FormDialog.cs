@@ -28,6 +28,10 @@ internal sealed class FormDialog : View
     private FormSpec? _spec;
     private HostSnapshot _host = HostSnapshot.Empty("", null);
     private Func<IReadOnlyList<Operation>, Task<ChangeReport>>? _apply;
+    // Commit-confirmed (docs/commit-confirmed.md): a "confirm within" row after the fields, shown when the session has a timer path.
+    private Func<IReadOnlyList<Operation>, TimeSpan, Task<ChangeReport>>? _applyWithTimer;
+    private TextField? _timer;
+    private Label? _timerUnder;
     private bool _readOnly;
     private bool _applying;
     private bool _done;
@@ -55,8 +59,10 @@ internal sealed class FormDialog : View
     /// <summary>The form closed; whoever opened it restores focus.</summary>
     public event Action? Closed;
 
-    public void Open(FormSpec spec, HostSnapshot host, bool readOnly, Func<IReadOnlyList<Operation>, Task<ChangeReport>>? apply, Theme theme)
+    public void Open(FormSpec spec, HostSnapshot host, bool readOnly, Func<IReadOnlyList<Operation>, Task<ChangeReport>>? apply, Theme theme,
+        Func<IReadOnlyList<Operation>, TimeSpan, Task<ChangeReport>>? applyWithTimer = null)
     {
+        _applyWithTimer = applyWithTimer;
         _spec = spec;
         _host = host;
         _readOnly = readOnly;
@@ -67,6 +73,8 @@ internal sealed class FormDialog : View
         Title = spec.Title + (readOnly ? " (read-only: changes need root)" : "");
         foreach (var old in _body.SubViews.ToList()) { _body.Remove(old); old.Dispose(); }
         _rows.Clear();
+        _timer = null;
+        _timerUnder = null;
         var y = 0;
         foreach (var f in spec.Fields)
         {
@@ -80,6 +88,7 @@ internal sealed class FormDialog : View
             _rows.Add((f, box, under));
             y += 2;
         }
+        if (applyWithTimer is not null) y = AddTimerRow(y, theme);
         _general.Y = y;
         _general.SetScheme(theme.Warn);
         var previewTitle = Plain.Text(new Label { X = 1, Y = y + 1, Text = "Commands that Apply runs:" });
@@ -96,6 +105,26 @@ internal sealed class FormDialog : View
         SetFocus();
         if (_rows.Count > 0) _rows[0].Box.SetFocus();
         SetNeedsLayout();
+    }
+
+    private int AddTimerRow(int y, Theme theme)
+    {
+        var label = Plain.Text(new Label { X = 1, Y = y, Width = 14, Text = ConfirmTimer.Label });
+        _timer = Plain.Text(new TextField { X = 16, Y = y, Width = 8, Text = "" });
+        _timerUnder = Plain.Text(new Label { X = 16, Y = y + 1, Width = Dim.Fill(2), Text = ConfirmTimer.Hint });
+        _timer.TextChanged += (_, _) => _timerUnder.Text = ConfirmTimer.Parse(_timer.Text).Error is { } e ? $"✗ confirm within: {e}" : ConfirmTimer.Hint;
+        _timer.SetScheme(theme.Base);
+        _timerUnder.SetScheme(theme.Warn);
+        _body.Add(label, _timer, _timerUnder);
+        return y + 2;
+    }
+
+    /// <summary>The confirm timer the form would apply with now (null: a normal apply, or no timer row).</summary>
+    public TimeSpan? ConfirmWithin => ConfirmTimer.Parse(_timer?.Text).Within;
+
+    public void SetConfirmWithin(string text)
+    {
+        if (_timer is not null) _timer.Text = text;
     }
 
     public void Close()
@@ -143,13 +172,14 @@ internal sealed class FormDialog : View
         if (key == Key.Esc) { Close(); return true; }
         if (_done) { if (key == Key.Enter) Close(); return true; }
         if (key == Key.Enter) { Apply(); return true; }
-        var at = _rows.FindIndex(r => r.Box.HasFocus);
+        var boxes = Boxes();
+        var at = boxes.FindIndex(b => b.HasFocus);
         if (key == Key.Tab) { MoveFocus(at, +1); return true; }
         if (key == Key.Tab.WithShift) { MoveFocus(at, -1); return true; }
         if (key == Key.CursorDown || key == Key.CursorUp)
         {
             var step = key == Key.CursorDown ? +1 : -1;
-            if (at >= 0 && _rows[at].Field.Kind != FieldKind.Text && _rows[at].Field.Choices.Count > 0)
+            if (at >= 0 && at < _rows.Count && _rows[at].Field.Kind != FieldKind.Text && _rows[at].Field.Choices.Count > 0)
             {
                 var box = _rows[at].Box;
                 box.Text = _rows[at].Field.Cycle(box.Text ?? "", step);
@@ -161,11 +191,15 @@ internal sealed class FormDialog : View
         return false;
     }
 
+    /// <summary>The text boxes Tab and the arrows move between: the fields, then the confirm timer.</summary>
+    private List<TextField> Boxes() => [.. _rows.Select(r => r.Box), .. _timer is null ? [] : new[] { _timer }];
+
     private void MoveFocus(int at, int step)
     {
-        if (_rows.Count == 0) return;
-        var next = ((at < 0 ? 0 : at + step) % _rows.Count + _rows.Count) % _rows.Count;
-        _rows[next].Box.SetFocus();
+        var boxes = Boxes();
+        if (boxes.Count == 0) return;
+        var next = ((at < 0 ? 0 : at + step) % boxes.Count + boxes.Count) % boxes.Count;
+        boxes[next].SetFocus();
     }
 
     /// <summary>Apply the form's operations through the injected change path; the result shows in the form.</summary>
@@ -180,11 +214,13 @@ internal sealed class FormDialog : View
             return;
         }
         if (_readOnly) { _result.Text = "not applied: changes need root (NetTui is read-only)"; return; }
-        if (_apply is null) { _result.Text = "not applied: no change path in this session"; return; }
+        var (within, timerError) = ConfirmTimer.Parse(_timer?.Text);
+        if (timerError is not null) { _result.Text = $"not applied: confirm within: {timerError}"; return; }
+        if (_apply is null || (within is not null && _applyWithTimer is null)) { _result.Text = "not applied: no change path in this session"; return; }
         _applying = true;
-        _result.Text = "applying…";
+        _result.Text = within is { } w ? $"applying (rolled back unless confirmed within {w.TotalSeconds:0} s)…" : "applying…";
         Task<ChangeReport> task;
-        try { task = _apply(r.Operations); }
+        try { task = within is { } s ? _applyWithTimer!(r.Operations, s) : _apply(r.Operations); }
         catch (Exception ex) { task = Task.FromException<ChangeReport>(ex); }
         if (task.IsCompleted) Finish(task);
         else task.ContinueWith(t => App?.Invoke(() => Finish(t)), TaskScheduler.Default);

@@ -40,7 +40,7 @@ internal sealed partial class MainWindow
             };
             Add(_form);
         }
-        _form.Open(spec, _snapshot, ReadOnlyMode, ApplyChanges, Theme);
+        _form.Open(spec, _snapshot, ReadOnlyMode, ApplyChanges, Theme, ApplyChangesConfirmed);
         return true;
     }
 
