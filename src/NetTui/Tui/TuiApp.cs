@@ -35,7 +35,8 @@ public static class TuiApp
         var changes = ChangePath(options, target, inventory, log);
         window.ApplyChanges = ops => changes.ApplyAsync(ops);
         window.ApplyChangesConfirmed = (ops, within) => changes.ApplyAsync(ops, within);
-        window.Confirm = new JournalConfirmBackend(() => changes.Journal().Journal, target.Namespace);
+        // The countdown of commit-confirmed changes (and `c`); read-only sessions change nothing, so have none to confirm.
+        if (!readOnly) window.Confirm = new JournalConfirmBackend(() => changes.Journal().Journal, target.Namespace);
         var scheduler = new RefreshScheduler(inventory, initial, app.Invoke, window.ApplySnapshot, window.SetRefreshing, log)
         {
             Stopping = stop.Token,

@@ -22,6 +22,10 @@ public sealed class TuiChangePath(NetworkTarget target, Func<IChangeObserver?, C
     private readonly Serilog.ILogger _log = log ?? Serilog.Core.Logger.None;
     private readonly Lock _gate = new();
     private Journal? _journal;
+    private (string Why, DateTimeOffset At)? _failed;
+
+    /// <summary>After a failed open, how long until the journal is tried again (the countdown asks every second; the log must not).</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
 
     public NetworkTarget Target => target;
     public OperationContext Context { get; init; } = OperationContext.Default;
@@ -37,14 +41,17 @@ public sealed class TuiChangePath(NetworkTarget target, Func<IChangeObserver?, C
         lock (_gate)
         {
             if (_journal is not null) return (_journal, null);
+            if (_failed is { } f && DateTimeOffset.UtcNow - f.At < RetryAfter) return (null, f.Why);
             try
             {
                 _journal = openJournal();
+                _failed = null;
                 return (_journal, null);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
             {
                 _log.Warning(e, "history journal unavailable; TUI changes are not journaled");
+                _failed = (e.Message, DateTimeOffset.UtcNow);
                 return (null, e.Message);
             }
         }

@@ -14,7 +14,9 @@ namespace NetTui.Tui.Forms;
 /// the plan (and what else goes with a destructive change), then Apply / Cancel and the
 /// result. An overlay rather than a modal run loop, like the help screen, so it works the
 /// same in headless tests. Keys: Tab/Shift+Tab or ↓/↑ move between fields, ↑/↓ cycle a
-/// picker's choices, Enter applies, Esc cancels (or closes after applying).
+/// picker's choices, Enter applies, Esc cancels (or closes after applying). When the session
+/// has a commit-confirmed path, a "Confirm within" row follows the fields (reached with Tab
+/// like them): seconds there apply the change with a confirm timer, empty applies normally.
 /// </summary>
 internal sealed class FormDialog : View
 {
