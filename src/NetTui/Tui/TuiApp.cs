@@ -32,6 +32,7 @@ public static class TuiApp
         using IApplication app = Application.Create().Init();
         using var window = new MainWindow(initial, readOnly, Theme.ByName(options.Theme));
         var executor = new NetTui.Host.Changes.ChangeExecutor(new CommandRunner(target, log), inventory);
+        window.ReadFile = ReadSmallFile;
         window.ApplyChanges = ops => Task.Run(() => executor.ApplyAsync(ops, NetTui.Core.Operations.OperationContext.Default));
         var scheduler = new RefreshScheduler(inventory, initial, app.Invoke, window.ApplySnapshot, window.SetRefreshing, log)
         {
@@ -63,6 +64,13 @@ public static class TuiApp
             log.Warning(e, "history journal unavailable; Doctor fixes are not journaled");
             return null;
         }
+    }
+
+    /// <summary>A form's file (daemon.json) as it is now; unreadable counts as absent, and Apply reads it again anyway.</summary>
+    private static string? ReadSmallFile(string path)
+    {
+        try { return File.Exists(path) ? File.ReadAllText(path) : null; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
     private static IHostInventory DefaultInventory(NetworkTarget target, Serilog.ILogger log) =>

@@ -31,6 +31,7 @@ internal sealed class FormDialog : View
     private bool _readOnly;
     private bool _applying;
     private bool _done;
+    private Theme? _theme;
 
     public FormDialog()
     {
@@ -49,6 +50,9 @@ internal sealed class FormDialog : View
     public ChangeReport? Report { get; private set; }
     public string ResultText => _result.Text ?? "";
 
+    /// <summary>Reads a file an operation works on (daemon.json) for the checks and preview; null = none read.</summary>
+    public Func<string, string?>? ReadFile { get; set; }
+
     /// <summary>A change was applied (or failed): the main window refreshes and shows the summary.</summary>
     public event Action<ChangeReport>? Applied;
 
@@ -58,6 +62,7 @@ internal sealed class FormDialog : View
     public void Open(FormSpec spec, HostSnapshot host, bool readOnly, Func<IReadOnlyList<Operation>, Task<ChangeReport>>? apply, Theme theme)
     {
         _spec = spec;
+        _theme = theme;
         _host = host;
         _readOnly = readOnly;
         _apply = apply;
@@ -116,7 +121,7 @@ internal sealed class FormDialog : View
     private void Reevaluate()
     {
         if (_spec is null) return;
-        var r = _spec.Evaluate(Values(), _host);
+        var r = _spec.Evaluate(Values(), _host, readFile: ReadFile);
         Current = r;
         foreach (var (field, _, under) in _rows)
             under.Text = r.ErrorFor(field.Name) is { } err ? $"✗ {field.Name}: {err}" : field.Hint;
@@ -154,11 +159,26 @@ internal sealed class FormDialog : View
                 var box = _rows[at].Box;
                 box.Text = _rows[at].Field.Cycle(box.Text ?? "", step);
                 box.MoveEnd();
+                if (_rows[at].Field.Name == "kind") SwitchKind(box.Text ?? "");
             }
             else MoveFocus(at, step);
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The Kind field changed (bridge ↔ tunnel): show that kind's form instead, keeping what
+    /// the admin typed into fields both forms have, with the focus still on Kind.
+    /// </summary>
+    private void SwitchKind(string kind)
+    {
+        if (_spec?.KindSwitch?.Invoke(kind) is not { } next || next.Title == _spec.Title || _theme is null) return;
+        var typed = _rows.Where(r => r.Field.Name != "kind" && (r.Box.Text ?? "") != r.Field.Default)
+            .ToDictionary(r => r.Field.Name, r => r.Box.Text ?? "");
+        Open(next, _host, _readOnly, _apply, _theme);
+        foreach (var (name, text) in typed) SetValue(name, text);
+        _rows.Find(r => r.Field.Name == "kind").Box?.SetFocus();
     }
 
     private void MoveFocus(int at, int step)
