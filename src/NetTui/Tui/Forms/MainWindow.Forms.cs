@@ -71,13 +71,13 @@ internal sealed partial class MainWindow
     /// <summary>The keymap rows of the forms (spliced into <see cref="KeyMap.Default"/>).</summary>
     internal static IEnumerable<KeyBindingEntry> FormKeys() =>
     [
-        new([Key.N], TuiAction.NewObject, "New", "new: bridge or GRE tunnel (Interfaces: Kind ↑↓), bridge, OVS bridge, route; Docker's default bridge (Containers)",
+        new([Key.N], TuiAction.NewObject, "New", "new: bridge/GRE tunnel, OVS bridge, route; Docker's default bridge (Containers)",
             AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.OpenVSwitch or Presentation.ViewKind.Routes or Presentation.ViewKind.Containers),
         new([Key.A], TuiAction.AddToObject, "Add", "add: address, attach to bridge (Bridges), GRE port (Open vSwitch)",
             AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.OpenVSwitch),
-        new([Key.X, Key.Delete], TuiAction.DeleteObject, "Delete", "delete the selection: bridge, GRE tunnel, port, address, route (asks first, lists what goes with it)",
+        new([Key.X, Key.Delete], TuiAction.DeleteObject, "Delete", "delete the selection (asks first, lists what goes with it)",
             AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.OpenVSwitch or Presentation.ViewKind.Routes),
-        new([Key.E], TuiAction.EditObject, "Edit", "edit the selected interface: up/down, MTU; Docker's default bridge (Containers, Bridges)",
+        new([Key.E], TuiAction.EditObject, "Edit", "edit the selected interface: up/down, MTU; Docker's bridge (Containers, Bridges)",
             AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.Containers),
     ];
 }
