@@ -114,4 +114,14 @@ public class IpTunnelAddFormTests
         Assert.Contains("not applied: remote:", s.Text);
         Assert.True(s.Window.FormOpen);
     }
+
+    [Fact]
+    public void Help_lists_the_tunnel_and_docker_forms()
+    {
+        using var s = new Screen(NetTui.UiTests.Fixtures.LabSnapshots.Lab(), 120, 50);
+        s.Press(Key.F1);
+        Assert.Contains("new: bridge/GRE tunnel", s.Text);
+        Assert.Contains("Docker's default bridge (Containers)", s.Text);
+        Assert.Contains("Docker's bridge (Containers, Bridges)", s.Text);
+    }
 }
