@@ -33,6 +33,7 @@ public static class TuiApp
         using var window = new MainWindow(initial, readOnly, Theme.ByName(options.Theme));
         var executor = new NetTui.Host.Changes.ChangeExecutor(new CommandRunner(target, log), inventory);
         window.ReadFile = ReadSmallFile;
+        window.RestartDocker = RestartDocker(log);
         window.ApplyChanges = ops => Task.Run(() => executor.ApplyAsync(ops, NetTui.Core.Operations.OperationContext.Default));
         var scheduler = new RefreshScheduler(inventory, initial, app.Invoke, window.ApplySnapshot, window.SetRefreshing, log)
         {
@@ -64,6 +65,22 @@ public static class TuiApp
             log.Warning(e, "history journal unavailable; Doctor fixes are not journaled");
             return null;
         }
+    }
+
+    /// <summary>
+    /// The Docker form's "restart dockerd": the CLI's `systemctl restart docker` (the machine's
+    /// systemd, outside the target namespace); null when systemd does not run this machine.
+    /// </summary>
+    private static Func<Task<string>>? RestartDocker(Serilog.ILogger log)
+    {
+        if (!Directory.Exists("/run/systemd/system")) return null;
+        return async () =>
+        {
+            var r = await new CommandRunner(new NetworkTarget(null), log).RunAsync(Cli.Verbs.DockerVerbs.Restart).ConfigureAwait(false);
+            return r.Succeeded
+                ? "restarted dockerd (systemctl restart docker)"
+                : $"daemon.json was changed and is kept, but restarting dockerd failed: {r.Message}";
+        };
     }
 
     /// <summary>A form's file (daemon.json) as it is now; unreadable counts as absent, and Apply reads it again anyway.</summary>

@@ -1,4 +1,7 @@
+using NetTui.Core.Commands;
 using NetTui.Core.Operations;
+using NetTui.Core.Values;
+using NetTui.Host.Changes;
 using NetTui.Presentation;
 using NetTui.UiTests.Infrastructure;
 using Terminal.Gui.Input;
@@ -95,5 +98,72 @@ public class DockerBridgeFormTests
         Assert.Contains($"# write {Path}:", s.Text); // no file yet: it is created
         s.Press(Key.Enter);
         Assert.Equal([new SetDockerDefaultBridge("docker0", Path)], rec.Applied);
+    }
+
+    private static (Screen S, FormHarness.Recorder R, List<string> Restarts) WithRestart(Func<Task<string>>? restart = null)
+    {
+        var (s, rec) = FormHarness.Open(ViewKind.Containers, readFile: Files((Path, "{}")));
+        var restarts = new List<string>();
+        s.Window.RestartDocker = restart ?? (() => { restarts.Add("systemctl restart docker"); return Task.FromResult("restarted dockerd (systemctl restart docker)"); });
+        return (s, rec, restarts);
+    }
+
+    [Fact]
+    public void Restart_yes_restarts_dockerd_once_the_file_is_written()
+    {
+        var (s, rec, restarts) = WithRestart();
+        using var _ = s;
+        s.Press(Key.E);
+        Assert.Equal("no", s.Window.Form!.Values()["restart"]); // like the CLI, only when asked
+        s.Press(Key.Tab, Key.Tab, Key.CursorDown); // Restart dockerd: no → yes
+        Assert.Equal("yes", s.Window.Form.Values()["restart"]);
+        Assert.Empty(restarts);
+        s.Press(Key.Enter);
+        Assert.Single(rec.Applied);
+        Assert.Equal(["systemctl restart docker"], restarts);
+        Assert.Contains("restarted dockerd (systemctl restart docker)", s.Text);
+    }
+
+    [Fact]
+    public void No_restart_when_not_asked_or_when_the_change_failed()
+    {
+        var (s, rec, restarts) = WithRestart();
+        using var _ = s;
+        s.Press(Key.E, Key.Enter); // restart: no
+        Assert.Single(rec.Applied);
+        Assert.Empty(restarts);
+
+        s.Press(Key.Enter); // close
+        s.Window.ApplyChanges = ops => Task.FromResult(new ChangeReport(Guid.Empty, new NetworkTarget(null), ChangeOutcome.RolledBack,
+            "failed at step 1, nothing left half-done", [], [new ValueError("daemon-json", "permission denied")], null, [], [], [], [], null, null));
+        s.Press(Key.E, Key.Tab, Key.Tab, Key.CursorDown, Key.Enter);
+        Assert.Contains("✗ failed at step 1", s.Text);
+        Assert.Empty(restarts);
+    }
+
+    [Fact]
+    public void Without_systemd_or_when_the_restart_fails_the_header_says_so()
+    {
+        var (s, _, _) = WithRestart(() => Task.FromException<string>(new InvalidOperationException("Unit docker.service not found.")));
+        using var __ = s;
+        s.Press(Key.E, Key.Tab, Key.Tab, Key.CursorDown, Key.Enter);
+        Assert.Contains("daemon.json was changed and is kept, but restarting dockerd failed: Unit docker.service not found.", s.Text);
+
+        s.Press(Key.Enter);
+        s.Window.RestartDocker = null;
+        s.Press(Key.E, Key.Tab, Key.Tab, Key.CursorDown, Key.Enter);
+        Assert.Contains("systemd is not running here: restart dockerd yourself", s.Text);
+    }
+
+    [Fact]
+    public void A_restart_answer_other_than_no_or_yes_is_refused()
+    {
+        var (s, rec, restarts) = WithRestart();
+        using var _ = s;
+        s.Press(Key.E, Key.Tab, Key.Tab).ClearField().Type("maybe");
+        Assert.Contains("✗ restart: must be no or yes", s.Text);
+        s.Press(Key.Enter);
+        Assert.Empty(rec.Applied);
+        Assert.Empty(restarts);
     }
 }

@@ -108,6 +108,10 @@ public class TunnelAndDockerSpecTests
         Assert.NotNull(Eval(f, _ => "[1,2]").ErrorFor("daemon-json"));
         Assert.NotNull(Eval(f, null, ("bridge", "br0;reboot")).ErrorFor("bridge"));
         Assert.NotNull(Eval(f, null, ("bridge", "vethB")).ErrorFor("bridge"));
+        Assert.Equal("no", f.Defaults()[FormCatalog.RestartField]);
+        Assert.Equal(["no", "yes"], f.Field(FormCatalog.RestartField)!.Choices);
+        Assert.True(Eval(f, _ => null, (FormCatalog.RestartField, "yes")).Ok); // the restart is no operation of the change
+        Assert.NotNull(Eval(f, _ => null, (FormCatalog.RestartField, "later")).ErrorFor(FormCatalog.RestartField));
     }
 
     [Fact]

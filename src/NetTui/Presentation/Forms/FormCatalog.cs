@@ -173,6 +173,9 @@ public static class FormCatalog
         };
     }
 
+    /// <summary>The Docker form's field asking for `systemctl restart docker` after the change (the CLI's --restart).</summary>
+    public const string RestartField = "restart";
+
     /// <summary>Docker's default bridge ("bridge" in daemon.json), the TUI's `nettui docker bridge`.</summary>
     public static FormSpec DockerBridge(HostSnapshot h, string? bridge)
     {
@@ -182,7 +185,11 @@ public static class FormCatalog
         [
             new("bridge", "Bridge", FieldKind.Picker, pick, BridgeNames(h)),
             new("daemon-json", "daemon.json", Default: OperationContext.DefaultDaemonJson),
-        ], v => [new SetDockerDefaultBridge(V(v, "bridge"), V(v, "daemon-json"))]);
+            // Not part of the change (it has no undo): the main window restarts dockerd after a successful Apply.
+            new(RestartField, "Restart dockerd", FieldKind.Choice, "no", ["no", "yes"]),
+        ], v => V(v, RestartField) is "no" or "yes"
+            ? [new SetDockerDefaultBridge(V(v, "bridge"), V(v, "daemon-json"))]
+            : throw new FormError(RestartField, "must be no or yes"));
     }
 
     /// <summary>

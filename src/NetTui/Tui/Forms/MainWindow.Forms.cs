@@ -40,6 +40,7 @@ internal sealed partial class MainWindow
                 _message = (r.Succeeded ? "" : "change failed: ") + r.Summary;
                 if (r.After is { } after) ApplySnapshot(after);
                 RefreshRequested?.Invoke();
+                AfterFormApplied(r);
             };
             Add(_form);
         }
