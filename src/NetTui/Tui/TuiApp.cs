@@ -31,6 +31,8 @@ public static class TuiApp
         using var stop = new CancellationTokenSource();
         using IApplication app = Application.Create().Init();
         using var window = new MainWindow(initial, readOnly, Theme.ByName(options.Theme));
+        window.ReadFile = ReadSmallFile;
+        window.RestartDocker = RestartDocker(log);
         // Changes go through the history journal, as the CLI's do (Recording/JournaledChange).
         var changes = ChangePath(options, target, inventory, log);
         window.ApplyChanges = ops => changes.ApplyAsync(ops);
@@ -85,6 +87,29 @@ public static class TuiApp
             log.Warning(e, "history journal unavailable; Doctor fixes are not journaled");
             return null;
         }
+    }
+
+    /// <summary>
+    /// The Docker form's "restart dockerd": the CLI's `systemctl restart docker` (the machine's
+    /// systemd, outside the target namespace); null when systemd does not run this machine.
+    /// </summary>
+    private static Func<Task<string>>? RestartDocker(Serilog.ILogger log)
+    {
+        if (!Directory.Exists("/run/systemd/system")) return null;
+        return async () =>
+        {
+            var r = await new CommandRunner(new NetworkTarget(null), log).RunAsync(Cli.Verbs.DockerVerbs.Restart).ConfigureAwait(false);
+            return r.Succeeded
+                ? "restarted dockerd (systemctl restart docker)"
+                : $"daemon.json was changed and is kept, but restarting dockerd failed: {r.Message}";
+        };
+    }
+
+    /// <summary>A form's file (daemon.json) as it is now; unreadable counts as absent, and Apply reads it again anyway.</summary>
+    private static string? ReadSmallFile(string path)
+    {
+        try { return File.Exists(path) ? File.ReadAllText(path) : null; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
     private static IHostInventory DefaultInventory(NetworkTarget target, Serilog.ILogger log) =>

@@ -37,6 +37,7 @@ internal sealed class FormDialog : View
     private bool _readOnly;
     private bool _applying;
     private bool _done;
+    private Theme? _theme;
 
     public FormDialog()
     {
@@ -55,6 +56,9 @@ internal sealed class FormDialog : View
     public ChangeReport? Report { get; private set; }
     public string ResultText => _result.Text ?? "";
 
+    /// <summary>Reads a file an operation works on (daemon.json) for the checks and preview; null = none read.</summary>
+    public Func<string, string?>? ReadFile { get; set; }
+
     /// <summary>A change was applied (or failed): the main window refreshes and shows the summary.</summary>
     public event Action<ChangeReport>? Applied;
 
@@ -66,6 +70,7 @@ internal sealed class FormDialog : View
     {
         _applyWithTimer = applyWithTimer;
         _spec = spec;
+        _theme = theme;
         _host = host;
         _readOnly = readOnly;
         _apply = apply;
@@ -147,7 +152,7 @@ internal sealed class FormDialog : View
     private void Reevaluate()
     {
         if (_spec is null) return;
-        var r = _spec.Evaluate(Values(), _host);
+        var r = _spec.Evaluate(Values(), _host, readFile: ReadFile);
         Current = r;
         foreach (var (field, _, under) in _rows)
             under.Text = r.ErrorFor(field.Name) is { } err ? $"✗ {field.Name}: {err}" : field.Hint;
@@ -186,6 +191,7 @@ internal sealed class FormDialog : View
                 var box = _rows[at].Box;
                 box.Text = _rows[at].Field.Cycle(box.Text ?? "", step);
                 box.MoveEnd();
+                if (_rows[at].Field.Name == "kind") SwitchKind(box.Text ?? "");
             }
             else MoveFocus(at, step);
             return true;
@@ -195,6 +201,20 @@ internal sealed class FormDialog : View
 
     /// <summary>The text boxes Tab and the arrows move between: the fields, then the confirm timer.</summary>
     private List<TextField> Boxes() => [.. _rows.Select(r => r.Box), .. _timer is null ? [] : new[] { _timer }];
+
+    /// <summary>
+    /// The Kind field changed (bridge ↔ tunnel): show that kind's form instead, keeping what
+    /// the admin typed into fields both forms have, with the focus still on Kind.
+    /// </summary>
+    private void SwitchKind(string kind)
+    {
+        if (_spec?.KindSwitch?.Invoke(kind) is not { } next || next.Title == _spec.Title || _theme is null) return;
+        var typed = _rows.Where(r => r.Field.Name != "kind" && (r.Box.Text ?? "") != r.Field.Default)
+            .ToDictionary(r => r.Field.Name, r => r.Box.Text ?? "");
+        Open(next, _host, _readOnly, _apply, _theme, _applyWithTimer);
+        foreach (var (name, text) in typed) SetValue(name, text);
+        _rows.Find(r => r.Field.Name == "kind").Box?.SetFocus();
+    }
 
     private void MoveFocus(int at, int step)
     {
