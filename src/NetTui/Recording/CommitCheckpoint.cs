@@ -1,9 +1,8 @@
 using NetTui.Core.Operations;
 using NetTui.Core.Persisting;
 using NetTui.History.Journaling;
-using NetTui.Recording;
 
-namespace NetTui.Cli.Verbs;
+namespace NetTui.Recording;
 
 /// <summary>
 /// The NetworkManager checkpoint of one commit-confirmed change (docs/commit-confirmed.md).
@@ -24,9 +23,9 @@ internal sealed class CommitCheckpoint(NmCheckpoints nm, TimeSpan window)
     private string? _path;
     private string? _error;
 
-    public static CommitCheckpoint? For(ChangeHost host, IReadOnlyList<Operation> ops, int? confirmWithin) =>
-        confirmWithin is { } s && ops.Count > 0 && ops.All(o => o is PersistedOperation)
-            ? new CommitCheckpoint(new NmCheckpoints(host.BusAddress), TimeSpan.FromSeconds(s))
+    public static CommitCheckpoint? For(NmCheckpoints? nm, IReadOnlyList<Operation> ops, TimeSpan? confirmWithin) =>
+        nm is not null && confirmWithin is { } window && ops.Count > 0 && ops.All(o => o is PersistedOperation)
+            ? new CommitCheckpoint(nm, window)
             : null;
 
     public async Task BeginAsync(Journal journal, long changeSetId, CancellationToken ct)
