@@ -106,6 +106,19 @@ public sealed class PendingRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task The_start_up_check_offers_finish_only_where_it_is_possible()
+    {
+        var journal = _temp.Open();
+        var id = await CrashedAsync(journal);
+        Assert.Contains("`nettui finish`", Assert.Single((await StartupCheck.InspectAsync(journal, Ct)).Problems), StringComparison.Ordinal);
+
+        await journal.SetWatchdogAsync(id, 0x3FFFFFF0, Ct);
+        var problem = Assert.Single((await StartupCheck.InspectAsync(journal, Ct)).Problems);
+        Assert.Contains("rollback --pending", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("`nettui finish`", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_change_set_that_is_not_pending_is_not_finished()
     {
         var journal = _temp.Open();
