@@ -24,4 +24,5 @@ public enum TuiAction
     EditObject,
     Doctor,
     TunnelWizard,
+    MakePersistent,
 }

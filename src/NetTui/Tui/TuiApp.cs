@@ -31,7 +31,9 @@ public static class TuiApp
         using var stop = new CancellationTokenSource();
         using IApplication app = Application.Create().Init();
         using var window = new MainWindow(initial, readOnly, Theme.ByName(options.Theme));
-        var executor = new NetTui.Host.Changes.ChangeExecutor(new CommandRunner(target, log), inventory);
+        // NetworkManager profile steps (make persistent, `p`) run through the same handler as the CLI's.
+        using var nmSteps = Cli.Persist.PersistenceChoice.StepHandler(InventoryOptions.FromEnvironment().SystemBusAddress);
+        var executor = new NetTui.Host.Changes.ChangeExecutor(new CommandRunner(target, log), inventory, handlers: [nmSteps]);
         window.ApplyChanges = ops => Task.Run(() => executor.ApplyAsync(ops, NetTui.Core.Operations.OperationContext.Default));
         var scheduler = new RefreshScheduler(inventory, initial, app.Invoke, window.ApplySnapshot, window.SetRefreshing, log)
         {
