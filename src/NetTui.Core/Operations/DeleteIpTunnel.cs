@@ -31,8 +31,13 @@ public sealed record DeleteIpTunnel(string Name) : Operation
         else if (CreateIpTunnel.FromModel(l) is null) yield return new("name", $"the tunnel parameters of {Name} are unknown, so deleting it could not be undone");
     }
 
-    public override IEnumerable<string> Consequences(HostSnapshot host) =>
-        host.Routes.Where(r => r.Device == Name && r.Protocol != "kernel").Select(r => $"route {r.Destination} through {Name} is removed");
+    public override IEnumerable<string> Consequences(HostSnapshot host)
+    {
+        // A gretap is often a bridge port: deleting it cuts that bridge off from the peer.
+        if (host.FindLink(Name)?.Master is { } bridge) yield return $"{Name} leaves bridge {bridge} (its traffic to the peer stops)";
+        foreach (var r in host.Routes.Where(r => r.Device == Name && r.Protocol != "kernel"))
+            yield return $"route {r.Destination} through {Name} is removed";
+    }
 
     public override ImmutableArray<PlanStep> Plan(HostSnapshot host, OperationContext ctx)
     {

@@ -15,7 +15,16 @@ public static class WatchdogLauncher
     public const string Setsid = "/usr/bin/setsid";
 
     /// <summary>Starts the watchdog and returns its pid.</summary>
-    public static int Start(string historyPath, long changeSetId, IEnumerable<string> forwardedOptions)
+    public static int Start(string historyPath, long changeSetId, IEnumerable<string> forwardedOptions) =>
+        Start(historyPath, changeSetId, forwardedOptions, null);
+
+    /// <summary>
+    /// The same with <paramref name="self"/> as the nettui to run (null: this program) and
+    /// <paramref name="environment"/> added: for a caller that is not nettui itself, e.g. a lab
+    /// test driving the TUI's change path in its own process.
+    /// </summary>
+    public static int Start(string historyPath, long changeSetId, IEnumerable<string> forwardedOptions,
+        IReadOnlyList<string>? self, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(Setsid)
         {
@@ -25,13 +34,14 @@ public static class WatchdogLauncher
             RedirectStandardError = true,
             WorkingDirectory = "/",
         };
-        foreach (var a in SelfCommand()) psi.ArgumentList.Add(a);
+        foreach (var a in self ?? SelfCommand()) psi.ArgumentList.Add(a);
         psi.ArgumentList.Add("watchdog");
         psi.ArgumentList.Add("--change-set");
         psi.ArgumentList.Add(changeSetId.ToString(CultureInfo.InvariantCulture));
         psi.ArgumentList.Add("--history");
         psi.ArgumentList.Add(historyPath);
         foreach (var a in forwardedOptions) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         // The rollback must not stop where the change under test was told to.
         psi.Environment.Remove(TestHooks.PauseAfterStepVariable);
 

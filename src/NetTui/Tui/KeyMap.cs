@@ -49,6 +49,7 @@ public sealed class KeyMap(IReadOnlyList<KeyBindingEntry> entries)
         new([Key.F2, new Key('!')], TuiAction.Doctor, "Doctor", "open the Doctor: what is wrong, why, and a fix to confirm"),
         new([Key.R], TuiAction.Refresh, "Refresh", "re-read everything now", InStatusBar: true),
         .. MainWindow.FormKeys(),
+        MainWindow.ConfirmKey(),
         new([Key.P], TuiAction.MakePersistent, "Persist", "make persistent: a NetworkManager profile for a runtime-only bridge or interface",
             AppliesTo: v => v is ViewKind.Interfaces or ViewKind.Bridges or ViewKind.Drift),
         new([Key.W], TuiAction.TunnelWizard, "Wizard", "tunnel wizard: join this host's containers to a peer's over GRE"),

@@ -20,10 +20,12 @@ internal sealed partial class MainWindow
             _keyboardOf = app;
             app.Keyboard.KeyDown += OnAppKeyDown;
             CurrentPane.Table.SetFocus();
+            StartConfirmTimer(app);
         }
         else if (!newIsRunning && _keyboardOf is { } attached)
         {
             attached.Keyboard.KeyDown -= OnAppKeyDown;
+            StopConfirmTimer(attached);
             _keyboardOf = null;
         }
     }
@@ -57,6 +59,7 @@ internal sealed partial class MainWindow
         if (_filter.HasFocus) return false; // the filter line takes typing, Enter and Esc itself
         var entry = _keys.Find(key);
         if (entry is null || !entry.Applies(CurrentView)) return false;
+        if (entry.Action == TuiAction.ConfirmChange && !AwaitingConfirmation) return false; // `c` only while a change awaits confirmation
         _message = null;
         Do(entry);
         UpdateHeader();
@@ -94,6 +97,7 @@ internal sealed partial class MainWindow
                 else _doctor.Open(Doctor);
                 break;
             case var a when DoForm(a): break;
+            case var a when DoConfirm(a): break;
         }
     }
 

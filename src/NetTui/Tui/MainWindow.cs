@@ -162,6 +162,7 @@ internal sealed partial class MainWindow : Window
         // Before the first read completes there is nothing to date: say what is happening.
         var parts = new List<string> { _snapshot.TakenAt == DateTimeOffset.UnixEpoch ? "reading the host…" : $"{_snapshot.TakenAt.ToLocalTime():HH:mm:ss}" };
         if (_refreshing) parts.Add("refreshing…");
+        if (CountdownText is { } countdown) parts.Add(countdown);
         if (_message is not null) parts.Add(_message);
         else if (Doctor is not null && _snapshot.Source(SourceKind.Ovs) is { Available: false }) parts.Add("OVS down: F2 Doctor");
         else if (pane.Rows is { } rows) parts.Add(rows.Count == rows.Set.Count ? $"{rows.Count} rows" : $"{rows.Count}/{rows.Set.Count} rows");

@@ -24,5 +24,6 @@ public enum TuiAction
     EditObject,
     Doctor,
     TunnelWizard,
+    ConfirmChange,
     MakePersistent,
 }

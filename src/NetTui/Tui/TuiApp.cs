@@ -31,10 +31,14 @@ public static class TuiApp
         using var stop = new CancellationTokenSource();
         using IApplication app = Application.Create().Init();
         using var window = new MainWindow(initial, readOnly, Theme.ByName(options.Theme));
-        // NetworkManager profile steps (make persistent, `p`) run through the same handler as the CLI's.
-        using var nmSteps = Cli.Persist.PersistenceChoice.StepHandler(InventoryOptions.FromEnvironment().SystemBusAddress);
-        var executor = new NetTui.Host.Changes.ChangeExecutor(new CommandRunner(target, log), inventory, handlers: [nmSteps]);
-        window.ApplyChanges = ops => Task.Run(() => executor.ApplyAsync(ops, NetTui.Core.Operations.OperationContext.Default));
+        window.ReadFile = ReadSmallFile;
+        window.RestartDocker = RestartDocker(log);
+        // Changes go through the history journal, as the CLI's do (Recording/JournaledChange).
+        var changes = ChangePath(options, target, inventory, log);
+        window.ApplyChanges = ops => changes.ApplyAsync(ops);
+        window.ApplyChangesConfirmed = (ops, within) => changes.ApplyAsync(ops, within);
+        // The countdown of commit-confirmed changes (and `c`); read-only sessions change nothing, so have none to confirm.
+        if (!readOnly) window.Confirm = new JournalConfirmBackend(() => changes.Journal().Journal, target.Namespace);
         var scheduler = new RefreshScheduler(inventory, initial, app.Invoke, window.ApplySnapshot, window.SetRefreshing, log)
         {
             Stopping = stop.Token,
@@ -44,7 +48,7 @@ public static class TuiApp
             new Host.Doctor.DoctorService(new CommandRunner(target, log), inventory,
                 new Host.Doctor.DoctorOptions { OvsDatabase = options.OvsDb, OvsEnvironment = Host.Doctor.DoctorOptions.OvsEnvironmentOfThisProcess() }, log),
             target,
-            journal: () => OpenJournal(target, log));
+            journal: () => OpenJournal(options, target, log));
         TuiStartup.RequestInitial(scheduler);
 
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
@@ -56,15 +60,59 @@ public static class TuiApp
         return 0;
     }
 
-    /// <summary>The history journal for Doctor fixes; one that cannot be opened is logged and the fix goes on unjournaled.</summary>
-    private static Host.Doctor.IFixObserver? OpenJournal(NetworkTarget target, Serilog.ILogger log)
+    /// <summary>
+    /// The change path the forms apply through: journaled (--history / NETTUI_HISTORY / the
+    /// default), OVS changes to the --ovs-db given, the watchdog started with the same options.
+    /// Public so that the lab applies through exactly what the TUI wires.
+    /// </summary>
+    public static TuiChangePath ChangePath(TuiOptions options, NetworkTarget target, IHostInventory inventory, Serilog.ILogger log)
     {
-        try { return new Doctor.JournalFixObserver(History.Journaling.Journal.Open(History.HistoryLocation.Resolve(null)), target); }
+        var context = options.OvsDb is null ? NetTui.Core.Operations.OperationContext.Default : Cli.Verbs.ChangeVerb.Context(options.OvsDb);
+        // NetworkManager profile steps (`p`, make persistent) run through the CLI's handler; one
+        // for the session (its D-Bus connection opens on first use and lives as long as the TUI).
+        var nmSteps = Cli.Persist.PersistenceChoice.StepHandler(null);
+        return new TuiChangePath(target,
+            observer => new NetTui.Host.Changes.ChangeExecutor(new CommandRunner(target, log), inventory, null, observer, [nmSteps]),
+            () => History.Journaling.Journal.Open(History.HistoryLocation.Resolve(options.History)), log)
+        {
+            Context = context,
+            WatchdogOptions = options.WatchdogOptions,
+            StartWatchdog = options.StartWatchdog ?? Recording.WatchdogLauncher.Start,
+        };
+    }
+
+    /// <summary>The history journal for Doctor fixes; one that cannot be opened is logged and the fix goes on unjournaled.</summary>
+    private static Host.Doctor.IFixObserver? OpenJournal(TuiOptions options, NetworkTarget target, Serilog.ILogger log)
+    {
+        try { return new Doctor.JournalFixObserver(History.Journaling.Journal.Open(History.HistoryLocation.Resolve(options.History)), target); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {
             log.Warning(e, "history journal unavailable; Doctor fixes are not journaled");
             return null;
         }
+    }
+
+    /// <summary>
+    /// The Docker form's "restart dockerd": the CLI's `systemctl restart docker` (the machine's
+    /// systemd, outside the target namespace); null when systemd does not run this machine.
+    /// </summary>
+    private static Func<Task<string>>? RestartDocker(Serilog.ILogger log)
+    {
+        if (!Directory.Exists("/run/systemd/system")) return null;
+        return async () =>
+        {
+            var r = await new CommandRunner(new NetworkTarget(null), log).RunAsync(Cli.Verbs.DockerVerbs.Restart).ConfigureAwait(false);
+            return r.Succeeded
+                ? "restarted dockerd (systemctl restart docker)"
+                : $"daemon.json was changed and is kept, but restarting dockerd failed: {r.Message}";
+        };
+    }
+
+    /// <summary>A form's file (daemon.json) as it is now; unreadable counts as absent, and Apply reads it again anyway.</summary>
+    private static string? ReadSmallFile(string path)
+    {
+        try { return File.Exists(path) ? File.ReadAllText(path) : null; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
     private static IHostInventory DefaultInventory(NetworkTarget target, Serilog.ILogger log) =>

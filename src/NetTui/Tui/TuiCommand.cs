@@ -29,6 +29,9 @@ public static class TuiCommand
         HelpName = "NAME",
     };
 
+    private static IEnumerable<string> Forward(ParseResult r, Option<string?> option) =>
+        r.GetValue(option) is { } value ? [option.Name, value] : [];
+
     private static async Task<int> RunAsync(ParseResult r, CliContext ctx, Option<string?> theme)
     {
         if (r.GetValue(theme) is { } name && Theme.Find(name) is null)
@@ -47,6 +50,8 @@ public static class TuiCommand
             Log = log,
             InventoryFactory = _ => ctx.CreateInventory(r, log),
             OvsDb = r.GetValue(ctx.Options.OvsDb),
+            History = r.GetValue(ctx.Options.History),
+            WatchdogOptions = [.. Forward(r, ctx.Options.OvsDb), .. Forward(r, ctx.Options.DockerHost), .. Forward(r, ctx.Options.LogFile)],
         }).ConfigureAwait(false);
     }
 }

@@ -16,6 +16,15 @@ public sealed record TuiOptions(string? Netns = null, string? Theme = null)
     /// <summary>The OVSDB socket the Doctor diagnoses (--ovs-db); null: from OVS_RUNDIR or the built-in default.</summary>
     public string? OvsDb { get; init; }
 
+    /// <summary>The history journal (--history); null: NETTUI_HISTORY or the default (HistoryLocation).</summary>
+    public string? History { get; init; }
+
+    /// <summary>Options a commit-confirmed change's watchdog is started with to reach the same daemons (--ovs-db, --docker-host, --log-file).</summary>
+    public IReadOnlyList<string> WatchdogOptions { get; init; } = [];
+
+    /// <summary>Replaces how the watchdog is started (a lab test is not nettui itself); null: <see cref="Recording.WatchdogLauncher.Start(string, long, IEnumerable{string})"/>.</summary>
+    public Func<string, long, IEnumerable<string>, int>? StartWatchdog { get; init; }
+
     /// <summary>Seconds between periodic refreshes of OVS and Docker.</summary>
     public TimeSpan RefreshPeriod { get; init; } = Live.LiveUpdates.DefaultPeriod;
 }

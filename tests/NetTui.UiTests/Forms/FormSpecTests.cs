@@ -113,6 +113,6 @@ public class FormSpecTests
         Assert.StartsWith("Delete port gre0", FormCatalog.For(FormVerb.Delete, ViewKind.OpenVSwitch, "ovs:br-tun/gre0/gre0", h).Form!.Title);
         Assert.StartsWith("Delete Open vSwitch bridge br-tun", FormCatalog.For(FormVerb.Delete, ViewKind.OpenVSwitch, "ovs:br-tun", h).Form!.Title);
         Assert.StartsWith("Remove an address from eth0", FormCatalog.For(FormVerb.Delete, ViewKind.Interfaces, "eth0", h).Form!.Title);
-        Assert.Null(FormCatalog.For(FormVerb.Edit, ViewKind.Containers, null, h).Form);
+        Assert.Null(FormCatalog.For(FormVerb.Edit, ViewKind.Topology, null, h).Form);
     }
 }

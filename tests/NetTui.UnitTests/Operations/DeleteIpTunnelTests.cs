@@ -31,4 +31,15 @@ public class DeleteIpTunnelTests
         var unknown = Host.Update("gre1", l => l with { Tunnel = null });
         OpAssert.Rejected(new DeleteIpTunnel("gre1"), unknown, "name", "could not be undone");
     }
+
+    [Fact]
+    public void Consequences_name_the_routes_through_it_and_the_bridge_it_leaves()
+    {
+        var route = new Route(AddressFamily.Inet, "10.88.0.0/16", null, "gre1", "static", "link", null, "main", "unicast");
+        var kernel = new Route(AddressFamily.Inet, "10.77.0.0/30", null, "gre1", "kernel", "link", null, "main", "unicast");
+        var host = Host.Update("gre1", l => l with { Master = "br0", MasterIndex = 3 }) with { Routes = [.. Host.Routes, route, kernel] };
+        Assert.Equal(["gre1 leaves bridge br0 (its traffic to the peer stops)", "route 10.88.0.0/16 through gre1 is removed"],
+            new DeleteIpTunnel("gre1").Consequences(host));
+        Assert.Empty(new DeleteIpTunnel("gre1").Consequences(Host));
+    }
 }

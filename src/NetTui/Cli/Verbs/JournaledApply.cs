@@ -1,17 +1,14 @@
 using NetTui.Core.Commands;
 using NetTui.Core.Operations;
 using NetTui.History.Journaling;
-using NetTui.History.Locking;
 using NetTui.Host.Changes;
 using NetTui.Recording;
 
 namespace NetTui.Cli.Verbs;
 
 /// <summary>
-/// The journaled path of a change verb: refuse while a crashed run left the host half-changed,
-/// take the apply lock (waiting for another NetTui's change, then naming it), journal the
-/// change-set as the executor applies it and, with --confirm-within, start the watchdog that
-/// rolls it back unless it is confirmed in time.
+/// The journaled path of a change verb: <see cref="JournaledChange"/> (shared with the TUI),
+/// with its refusals and notes printed on stderr the way the verbs always said them.
 /// </summary>
 internal static class JournaledApply
 {
@@ -21,41 +18,19 @@ internal static class JournaledApply
         ChangeHost host, System.CommandLine.ParseResult r, Journal journal, NetworkTarget target, IReadOnlyList<Operation> ops, OperationContext ctx,
         int? confirmWithin, Func<IChangeObserver, ChangeExecutor> executor, CancellationToken ct)
     {
-        var findings = await StartupCheck.InspectAsync(journal, ct).ConfigureAwait(false);
-        foreach (var note in findings.Notes) await host.Err.WriteLineAsync($"note: {note}").ConfigureAwait(false);
-        if (findings.Blocking)
+        var request = new JournaledChange.Request(target, ops, ctx)
         {
-            foreach (var p in findings.Problems) await host.Err.WriteLineAsync($"nettui: {p}").ConfigureAwait(false);
-            await host.Err.WriteLineAsync("nettui: the host may be half-changed; nothing was changed now").ConfigureAwait(false);
+            ConfirmWithin = confirmWithin is { } s ? TimeSpan.FromSeconds(s) : null,
+            WatchdogOptions = host.ForwardedOptions(r),
+            LockWait = host.LockWait,
+        };
+        var result = await JournaledChange.RunAsync(journal, request, executor, ct).ConfigureAwait(false);
+        foreach (var note in result.Notes) await host.Err.WriteLineAsync($"note: {note}").ConfigureAwait(false);
+        if (result.Refused)
+        {
+            foreach (var why in result.Refusal) await host.Err.WriteLineAsync($"nettui: {why}").ConfigureAwait(false);
             return new(null, null, null, null, 1);
         }
-
-        ApplyLock lease;
-        try { lease = await journal.AcquireApplyLockAsync(string.Join("; ", ops.Select(o => o.Describe())), host.LockWait, ct).ConfigureAwait(false); }
-        catch (JournalLockedException e)
-        {
-            await host.Err.WriteLineAsync($"nettui: {e.Message}").ConfigureAwait(false);
-            return new(null, null, null, null, 1);
-        }
-
-        await using (lease.ConfigureAwait(false))
-        {
-            int? watchdog = null;
-            Func<long, CancellationToken, Task>? started = null;
-            if (confirmWithin is not null)
-                started = async (id, token) =>
-                {
-                    watchdog = WatchdogLauncher.Start(journal.Database.Path, id, Forwarded(host, r, target));
-                    await journal.SetWatchdogAsync(id, watchdog.Value, token).ConfigureAwait(false);
-                };
-            var entry = new JournalEntry(null, target.Namespace, ConfirmWithin: confirmWithin is { } s ? TimeSpan.FromSeconds(s) : null);
-            var observer = new JournalObserver(journal, lease, entry, started);
-            var report = await executor(observer).ApplyAsync(ops, ctx, new ApplyOptions(), ct).ConfigureAwait(false);
-            return new(report, observer.ChangeSetId, observer.ConfirmDeadline, watchdog);
-        }
+        return new(result.Report, result.ChangeSetId, result.ConfirmDeadline, result.WatchdogPid);
     }
-
-    /// <summary>The watchdog acts on the same namespace and daemons as this change.</summary>
-    private static IEnumerable<string> Forwarded(ChangeHost host, System.CommandLine.ParseResult r, NetworkTarget target) =>
-        target.Namespace is { } ns ? ["--netns", ns, .. host.ForwardedOptions(r)] : host.ForwardedOptions(r);
 }

@@ -138,6 +138,62 @@ public static class FormCatalog
         new("table", "Table", Default: r.Table == "main" ? "" : r.Table, Optional: true),
     ], v => [new DeleteRoute(V(v, "destination"), Opt(v, "via"), Opt(v, "dev"), Opt(v, "metric"), Opt(v, "table"))], "Delete");
 
+    /// <summary>Kernel GRE tunnels (gre/gretap links) on the host, for the delete picker.</summary>
+    public static IReadOnlyList<string> TunnelNames(HostSnapshot h) =>
+        [.. h.Links.Where(l => l.Kind is LinkKind.Gre or LinkKind.Gretap).Select(l => l.Name)];
+
+    public static FormSpec IpTunnelAdd(HostSnapshot h) => new("New GRE tunnel (ip tunnel)",
+    [
+        new("name", "Name", Default: NextFree(h, "gre")),
+        new("mode", "Mode", FieldKind.Choice, "gre", ["gre", "gretap"]),
+        new("remote", "Remote IP"),
+        new("local", "Local IP", Optional: true),
+        new("key", "Key", Optional: true),
+        new("ttl", "TTL", Optional: true),
+    ], v => [new CreateIpTunnel(V(v, "name"), V(v, "mode"), V(v, "remote"), Opt(v, "local"), Opt(v, "key"), Opt(v, "ttl"))]);
+
+    public static FormSpec IpTunnelDel(HostSnapshot h, string name) => new($"Delete GRE tunnel {name}",
+        [new("name", "Tunnel", FieldKind.Picker, name, TunnelNames(h))],
+        v => [new DeleteIpTunnel(V(v, "name"))], "Delete");
+
+    /// <summary>The kinds `n` creates in Interfaces; the form switches as the Kind field cycles.</summary>
+    public static readonly string[] NewKinds = ["bridge", "tunnel"];
+
+    /// <summary>
+    /// `n` in Interfaces: a Kind choice (bridge or GRE tunnel) above the fields of that kind's
+    /// form; changing the kind switches the form (<see cref="FormSpec.KindSwitch"/>).
+    /// </summary>
+    public static FormSpec NewInterface(HostSnapshot h, string kind = "bridge")
+    {
+        var inner = kind == "tunnel" ? IpTunnelAdd(h) : BridgeAdd(h);
+        var own = kind == "tunnel" ? "tunnel" : "bridge";
+        return inner with
+        {
+            Fields = [new("kind", "Kind", FieldKind.Choice, own, NewKinds), .. inner.Fields],
+            Build = v => V(v, "kind") == own ? inner.Build(v) : throw new FormError("kind", "press ↑/↓ to choose: " + string.Join(" or ", NewKinds)),
+            KindSwitch = k => NewKinds.Contains(k) ? NewInterface(h, k) : null,
+        };
+    }
+
+    /// <summary>The Docker form's field asking for `systemctl restart docker` after the change (the CLI's --restart).</summary>
+    public const string RestartField = "restart";
+
+    /// <summary>Docker's default bridge ("bridge" in daemon.json), the TUI's `nettui docker bridge`.</summary>
+    public static FormSpec DockerBridge(HostSnapshot h, string? bridge)
+    {
+        // Docker's own docker0 is what "bridge" replaces, so a bridge of the admin's is the better guess.
+        var pick = bridge ?? BridgeNames(h).FirstOrDefault(b => b != "docker0") ?? BridgeNames(h).FirstOrDefault() ?? "";
+        return new("Docker's default bridge (daemon.json)",
+        [
+            new("bridge", "Bridge", FieldKind.Picker, pick, BridgeNames(h)),
+            new("daemon-json", "daemon.json", Default: OperationContext.DefaultDaemonJson),
+            // Not part of the change (it has no undo): the main window restarts dockerd after a successful Apply.
+            new(RestartField, "Restart dockerd", FieldKind.Choice, "no", ["no", "yes"]),
+        ], v => V(v, RestartField) is "no" or "yes"
+            ? [new SetDockerDefaultBridge(V(v, "bridge"), V(v, "daemon-json"))]
+            : throw new FormError(RestartField, "must be no or yes"));
+    }
+
     /// <summary>
     /// The form a key opens in <paramref name="view"/> for the selected row (its key in the
     /// view's row set), or a one-line reason there is none.
@@ -147,6 +203,7 @@ public static class FormCatalog
         switch (view, verb)
         {
             case (ViewKind.Interfaces, FormVerb.New):
+                return (NewInterface(h), null);
             case (ViewKind.Bridges, FormVerb.New):
                 return (BridgeAdd(h), null);
             case (ViewKind.Interfaces, FormVerb.Add):
@@ -156,6 +213,7 @@ public static class FormCatalog
             case (ViewKind.Interfaces, FormVerb.Delete):
                 if (selected is null || h.FindLink(selected) is not { } link) return (null, "select an interface first");
                 if (link.Kind == LinkKind.Bridge) return (BridgeDel(h, link.Name), null);
+                if (link.Kind is LinkKind.Gre or LinkKind.Gretap) return (IpTunnelDel(h, link.Name), null);
                 if (link.Master is not null) return (Detach(h, link.Name), null);
                 return link.Addresses.Any(a => a.Scope != "link") ? (AddressDel(h, link.Name), null) : (null, $"{link.Name} has no address to remove");
             case (ViewKind.Bridges, FormVerb.Add):
@@ -164,6 +222,11 @@ public static class FormCatalog
                 if (selected is null) return (null, "select a bridge or port first");
                 var parts = selected.Split('/');
                 return parts.Length > 1 ? (Detach(h, parts[1]), null) : (BridgeDel(h, parts[0]), null);
+            case (ViewKind.Bridges, FormVerb.Edit):
+                return (DockerBridge(h, selected?.Split('/')[0]), null);
+            case (ViewKind.Containers, FormVerb.New):
+            case (ViewKind.Containers, FormVerb.Edit):
+                return (DockerBridge(h, null), null);
             case (ViewKind.OpenVSwitch, FormVerb.New):
                 return (OvsBridgeAdd(h), null);
             case (ViewKind.OpenVSwitch, FormVerb.Add):

@@ -47,16 +47,33 @@ public sealed record FormField(string Name, string Label, FieldKind Kind = Field
 public sealed record FormSpec(string Title, IReadOnlyList<FormField> Fields,
     Func<IReadOnlyDictionary<string, string>, IReadOnlyList<Operation>> Build, string ApplyLabel = "Apply")
 {
+    /// <summary>
+    /// Set on forms with a "kind" choice (what `n` creates in Interfaces: bridge or tunnel):
+    /// the form to show instead when the kind changes to the given word; null = no such form.
+    /// </summary>
+    public Func<string, FormSpec?>? KindSwitch { get; init; }
+
     public Dictionary<string, string> Defaults() => Fields.ToDictionary(f => f.Name, f => f.Default);
 
     public FormField? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
 
-    public FormResult Evaluate(IReadOnlyDictionary<string, string> values, HostSnapshot host, OperationContext? ctx = null)
+    /// <param name="readFile">
+    /// Reads a file an operation works on (Docker's daemon.json), so the checks and the
+    /// preview see its current text; null = treat such files as absent.
+    /// </param>
+    public FormResult Evaluate(IReadOnlyDictionary<string, string> values, HostSnapshot host, OperationContext? ctx = null,
+        Func<string, string?>? readFile = null)
     {
         ctx ??= OperationContext.Default;
         IReadOnlyList<Operation> ops;
         try { ops = Build(values); }
         catch (FormError e) { return new FormResult([], [new ValueError(e.Field, e.Message)], [], []); }
+        if (readFile is not null)
+        {
+            // Only paths that pass the operation's own field checks are read (no relative or odd paths).
+            foreach (var path in ops.Where(o => o.CheckFields().Count == 0).SelectMany(o => o.FilesToRead(ctx)).Distinct(StringComparer.Ordinal))
+                ctx = ctx.WithFile(path, readFile(path));
+        }
         var errors = new List<ValueError>();
         foreach (var op in ops) errors.AddRange(op.Validate(host, ctx));
         if (errors.Count > 0) return new FormResult(ops, errors, [], []);
@@ -67,6 +84,8 @@ public sealed record FormSpec(string Title, IReadOnlyList<FormField> Fields,
         {
             try { preview.AddRange(PlanPreview.Lines(op, op.Plan(host, ctx), target)); }
             catch (InvalidOperationException e) { errors.Add(new ValueError("", e.Message)); }
+            // What the admin must do afterwards (restart dockerd) belongs before Apply too.
+            preview.AddRange(op.Notes(ctx).Select(n => "# then: " + n));
             if (op.IsDestructive) consequences.AddRange(op.Consequences(host));
         }
         return new FormResult(ops, errors, preview, consequences);

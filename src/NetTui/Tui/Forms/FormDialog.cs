@@ -14,7 +14,9 @@ namespace NetTui.Tui.Forms;
 /// the plan (and what else goes with a destructive change), then Apply / Cancel and the
 /// result. An overlay rather than a modal run loop, like the help screen, so it works the
 /// same in headless tests. Keys: Tab/Shift+Tab or ↓/↑ move between fields, ↑/↓ cycle a
-/// picker's choices, Enter applies, Esc cancels (or closes after applying).
+/// picker's choices, Enter applies, Esc cancels (or closes after applying). When the session
+/// has a commit-confirmed path, a "Confirm within" row follows the fields (reached with Tab
+/// like them): seconds there apply the change with a confirm timer, empty applies normally.
 /// </summary>
 internal sealed class FormDialog : View
 {
@@ -28,9 +30,14 @@ internal sealed class FormDialog : View
     private FormSpec? _spec;
     private HostSnapshot _host = HostSnapshot.Empty("", null);
     private Func<IReadOnlyList<Operation>, Task<ChangeReport>>? _apply;
+    // Commit-confirmed (docs/commit-confirmed.md): a "confirm within" row after the fields, shown when the session has a timer path.
+    private Func<IReadOnlyList<Operation>, TimeSpan, Task<ChangeReport>>? _applyWithTimer;
+    private TextField? _timer;
+    private Label? _timerUnder;
     private bool _readOnly;
     private bool _applying;
     private bool _done;
+    private Theme? _theme;
 
     public FormDialog()
     {
@@ -49,15 +56,21 @@ internal sealed class FormDialog : View
     public ChangeReport? Report { get; private set; }
     public string ResultText => _result.Text ?? "";
 
+    /// <summary>Reads a file an operation works on (daemon.json) for the checks and preview; null = none read.</summary>
+    public Func<string, string?>? ReadFile { get; set; }
+
     /// <summary>A change was applied (or failed): the main window refreshes and shows the summary.</summary>
     public event Action<ChangeReport>? Applied;
 
     /// <summary>The form closed; whoever opened it restores focus.</summary>
     public event Action? Closed;
 
-    public void Open(FormSpec spec, HostSnapshot host, bool readOnly, Func<IReadOnlyList<Operation>, Task<ChangeReport>>? apply, Theme theme)
+    public void Open(FormSpec spec, HostSnapshot host, bool readOnly, Func<IReadOnlyList<Operation>, Task<ChangeReport>>? apply, Theme theme,
+        Func<IReadOnlyList<Operation>, TimeSpan, Task<ChangeReport>>? applyWithTimer = null)
     {
+        _applyWithTimer = applyWithTimer;
         _spec = spec;
+        _theme = theme;
         _host = host;
         _readOnly = readOnly;
         _apply = apply;
@@ -67,6 +80,8 @@ internal sealed class FormDialog : View
         Title = spec.Title + (readOnly ? " (read-only: changes need root)" : "");
         foreach (var old in _body.SubViews.ToList()) { _body.Remove(old); old.Dispose(); }
         _rows.Clear();
+        _timer = null;
+        _timerUnder = null;
         var y = 0;
         foreach (var f in spec.Fields)
         {
@@ -80,6 +95,7 @@ internal sealed class FormDialog : View
             _rows.Add((f, box, under));
             y += 2;
         }
+        if (applyWithTimer is not null) y = AddTimerRow(y, theme);
         _general.Y = y;
         _general.SetScheme(theme.Warn);
         var previewTitle = Plain.Text(new Label { X = 1, Y = y + 1, Text = "Commands that Apply runs:" });
@@ -96,6 +112,26 @@ internal sealed class FormDialog : View
         SetFocus();
         if (_rows.Count > 0) _rows[0].Box.SetFocus();
         SetNeedsLayout();
+    }
+
+    private int AddTimerRow(int y, Theme theme)
+    {
+        var label = Plain.Text(new Label { X = 1, Y = y, Width = 14, Text = ConfirmTimer.Label });
+        _timer = Plain.Text(new TextField { X = 16, Y = y, Width = 8, Text = "" });
+        _timerUnder = Plain.Text(new Label { X = 16, Y = y + 1, Width = Dim.Fill(2), Text = ConfirmTimer.Hint });
+        _timer.TextChanged += (_, _) => _timerUnder.Text = ConfirmTimer.Parse(_timer.Text).Error is { } e ? $"✗ confirm within: {e}" : ConfirmTimer.Hint;
+        _timer.SetScheme(theme.Base);
+        _timerUnder.SetScheme(theme.Warn);
+        _body.Add(label, _timer, _timerUnder);
+        return y + 2;
+    }
+
+    /// <summary>The confirm timer the form would apply with now (null: a normal apply, or no timer row).</summary>
+    public TimeSpan? ConfirmWithin => ConfirmTimer.Parse(_timer?.Text).Within;
+
+    public void SetConfirmWithin(string text)
+    {
+        if (_timer is not null) _timer.Text = text;
     }
 
     public void Close()
@@ -116,7 +152,7 @@ internal sealed class FormDialog : View
     private void Reevaluate()
     {
         if (_spec is null) return;
-        var r = _spec.Evaluate(Values(), _host);
+        var r = _spec.Evaluate(Values(), _host, readFile: ReadFile);
         Current = r;
         foreach (var (field, _, under) in _rows)
             under.Text = r.ErrorFor(field.Name) is { } err ? $"✗ {field.Name}: {err}" : field.Hint;
@@ -143,17 +179,19 @@ internal sealed class FormDialog : View
         if (key == Key.Esc) { Close(); return true; }
         if (_done) { if (key == Key.Enter) Close(); return true; }
         if (key == Key.Enter) { Apply(); return true; }
-        var at = _rows.FindIndex(r => r.Box.HasFocus);
+        var boxes = Boxes();
+        var at = boxes.FindIndex(b => b.HasFocus);
         if (key == Key.Tab) { MoveFocus(at, +1); return true; }
         if (key == Key.Tab.WithShift) { MoveFocus(at, -1); return true; }
         if (key == Key.CursorDown || key == Key.CursorUp)
         {
             var step = key == Key.CursorDown ? +1 : -1;
-            if (at >= 0 && _rows[at].Field.Kind != FieldKind.Text && _rows[at].Field.Choices.Count > 0)
+            if (at >= 0 && at < _rows.Count && _rows[at].Field.Kind != FieldKind.Text && _rows[at].Field.Choices.Count > 0)
             {
                 var box = _rows[at].Box;
                 box.Text = _rows[at].Field.Cycle(box.Text ?? "", step);
                 box.MoveEnd();
+                if (_rows[at].Field.Name == "kind") SwitchKind(box.Text ?? "");
             }
             else MoveFocus(at, step);
             return true;
@@ -161,11 +199,29 @@ internal sealed class FormDialog : View
         return false;
     }
 
+    /// <summary>The text boxes Tab and the arrows move between: the fields, then the confirm timer.</summary>
+    private List<TextField> Boxes() => [.. _rows.Select(r => r.Box), .. _timer is null ? [] : new[] { _timer }];
+
+    /// <summary>
+    /// The Kind field changed (bridge ↔ tunnel): show that kind's form instead, keeping what
+    /// the admin typed into fields both forms have, with the focus still on Kind.
+    /// </summary>
+    private void SwitchKind(string kind)
+    {
+        if (_spec?.KindSwitch?.Invoke(kind) is not { } next || next.Title == _spec.Title || _theme is null) return;
+        var typed = _rows.Where(r => r.Field.Name != "kind" && (r.Box.Text ?? "") != r.Field.Default)
+            .ToDictionary(r => r.Field.Name, r => r.Box.Text ?? "");
+        Open(next, _host, _readOnly, _apply, _theme, _applyWithTimer);
+        foreach (var (name, text) in typed) SetValue(name, text);
+        _rows.Find(r => r.Field.Name == "kind").Box?.SetFocus();
+    }
+
     private void MoveFocus(int at, int step)
     {
-        if (_rows.Count == 0) return;
-        var next = ((at < 0 ? 0 : at + step) % _rows.Count + _rows.Count) % _rows.Count;
-        _rows[next].Box.SetFocus();
+        var boxes = Boxes();
+        if (boxes.Count == 0) return;
+        var next = ((at < 0 ? 0 : at + step) % boxes.Count + boxes.Count) % boxes.Count;
+        boxes[next].SetFocus();
     }
 
     /// <summary>Apply the form's operations through the injected change path; the result shows in the form.</summary>
@@ -180,11 +236,13 @@ internal sealed class FormDialog : View
             return;
         }
         if (_readOnly) { _result.Text = "not applied: changes need root (NetTui is read-only)"; return; }
-        if (_apply is null) { _result.Text = "not applied: no change path in this session"; return; }
+        var (within, timerError) = ConfirmTimer.Parse(_timer?.Text);
+        if (timerError is not null) { _result.Text = $"not applied: confirm within: {timerError}"; return; }
+        if (_apply is null || (within is not null && _applyWithTimer is null)) { _result.Text = "not applied: no change path in this session"; return; }
         _applying = true;
-        _result.Text = "applying…";
+        _result.Text = within is { } w ? $"applying (rolled back unless confirmed within {w.TotalSeconds:0} s)…" : "applying…";
         Task<ChangeReport> task;
-        try { task = _apply(r.Operations); }
+        try { task = within is { } s ? _applyWithTimer!(r.Operations, s) : _apply(r.Operations); }
         catch (Exception ex) { task = Task.FromException<ChangeReport>(ex); }
         if (task.IsCompleted) Finish(task);
         else task.ContinueWith(t => App?.Invoke(() => Finish(t)), TaskScheduler.Default);

@@ -17,6 +17,9 @@ internal sealed partial class MainWindow
     /// <summary>How a form applies its operations (the ChangeExecutor in the app; a fake in tests). Null = no change path.</summary>
     internal Func<IReadOnlyList<Operation>, Task<ChangeReport>>? ApplyChanges { get; set; }
 
+    /// <summary>Reads a file a form's operation works on (daemon.json) so its checks and preview see the real text; null = none.</summary>
+    internal Func<string, string?>? ReadFile { get; set; }
+
     /// <summary>Non-root: forms open to show what would run, but Apply refuses.</summary>
     internal bool ReadOnlyMode { get; set; }
 
@@ -37,10 +40,12 @@ internal sealed partial class MainWindow
                 _message = (r.Succeeded ? "" : "change failed: ") + r.Summary;
                 if (r.After is { } after) ApplySnapshot(after);
                 RefreshRequested?.Invoke();
+                AfterFormApplied(r);
             };
             Add(_form);
         }
-        _form.Open(spec, _snapshot, ReadOnlyMode, ApplyChanges, Theme);
+        _form.ReadFile = ReadFile;
+        _form.Open(spec, _snapshot, ReadOnlyMode, ApplyChanges, Theme, ApplyChangesConfirmed);
         return true;
     }
 
@@ -68,13 +73,13 @@ internal sealed partial class MainWindow
     /// <summary>The keymap rows of the forms (spliced into <see cref="KeyMap.Default"/>).</summary>
     internal static IEnumerable<KeyBindingEntry> FormKeys() =>
     [
-        new([Key.N], TuiAction.NewObject, "New", "new: bridge, OVS bridge (Open vSwitch), route (Routes)",
-            AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.OpenVSwitch or Presentation.ViewKind.Routes),
+        new([Key.N], TuiAction.NewObject, "New", "new: bridge/GRE tunnel, OVS bridge, route; Docker's default bridge (Containers)",
+            AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.OpenVSwitch or Presentation.ViewKind.Routes or Presentation.ViewKind.Containers),
         new([Key.A], TuiAction.AddToObject, "Add", "add: address, attach to bridge (Bridges), GRE port (Open vSwitch)",
             AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.OpenVSwitch),
         new([Key.X, Key.Delete], TuiAction.DeleteObject, "Delete", "delete the selection (asks first, lists what goes with it)",
             AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.OpenVSwitch or Presentation.ViewKind.Routes),
-        new([Key.E], TuiAction.EditObject, "Edit", "edit the selected interface: up/down, MTU",
-            AppliesTo: v => v is Presentation.ViewKind.Interfaces),
+        new([Key.E], TuiAction.EditObject, "Edit", "edit the selected interface: up/down, MTU; Docker's bridge (Containers, Bridges)",
+            AppliesTo: v => v is Presentation.ViewKind.Interfaces or Presentation.ViewKind.Bridges or Presentation.ViewKind.Containers),
     ];
 }

@@ -1,0 +1,36 @@
+using NetTui.History.Journaling;
+using NetTui.Presentation.History;
+
+namespace NetTui.Tui;
+
+/// <summary>
+/// What the TUI's commit-confirmed countdown needs from the history journal: the changes of
+/// its namespace awaiting confirmation, the status of one that stopped awaiting, and the
+/// confirm itself. The real one is <see cref="JournalConfirmBackend"/>; UI tests give a fake.
+/// </summary>
+public interface IConfirmBackend
+{
+    Task<IReadOnlyList<AwaitingChange>> AwaitingAsync(CancellationToken ct = default);
+    Task<ChangeSetStatus?> StatusAsync(long id, CancellationToken ct = default);
+    Task<ConfirmOutcome> ConfirmAsync(long id, CancellationToken ct = default);
+}
+
+/// <summary>
+/// The countdown over the real journal, off the UI thread. Confirming is the same journal call
+/// `nettui confirm` makes (<see cref="Journal.ConfirmAsync"/>). No journal: nothing awaits.
+/// </summary>
+public sealed class JournalConfirmBackend(Func<Journal?> journal, string? netns) : IConfirmBackend
+{
+    public Task<IReadOnlyList<AwaitingChange>> AwaitingAsync(CancellationToken ct = default) => Task.Run(async () =>
+    {
+        if (journal() is not { } j) return (IReadOnlyList<AwaitingChange>)[];
+        var rows = await j.AwaitingConfirmationAsync(ct).ConfigureAwait(false);
+        return [.. rows.Where(cs => cs.Namespace == netns).Select(AwaitingChange.Of).OfType<AwaitingChange>()];
+    }, ct);
+
+    public Task<ChangeSetStatus?> StatusAsync(long id, CancellationToken ct = default) => Task.Run(async () =>
+        journal() is { } j && await j.GetAsync(id, ct).ConfigureAwait(false) is { } d ? d.ChangeSet.Status : (ChangeSetStatus?)null, ct);
+
+    public Task<ConfirmOutcome> ConfirmAsync(long id, CancellationToken ct = default) => Task.Run(() =>
+        journal() is { } j ? j.ConfirmAsync(id, ct) : Task.FromResult(ConfirmOutcome.NotFound), ct);
+}
