@@ -6,7 +6,8 @@ namespace NetTui.LabTests.Persistence;
 /// The real full-screen UI in tmux against a lab namespace with NetworkManager on its private
 /// bus: a `brctl addbr` bridge shows as `lost` and in the Drift view; `p` there opens the
 /// make-persistent form, which previews the NetworkManager steps; Enter applies it through the
-/// TUI's own change path, and NetworkManager (checked with nmcli) holds the profile after.
+/// TUI's own (journaled) change path, NetworkManager (checked with nmcli) holds the profile
+/// after, and `nettui undo` takes it away again.
 /// </summary>
 public sealed class TuiMakePersistentTmuxTests
 {
@@ -44,5 +45,10 @@ public sealed class TuiMakePersistentTmuxTests
         await tmux.SendKeysAsync("Enter"); // closes the form after Apply
         await tmux.SendKeysAsync("1");
         await tmux.WaitForTextAsync("NM:nettui-brt", TimeSpan.FromSeconds(30));
+
+        // The TUI journaled it like the CLI does: `nettui undo` forgets the profile again.
+        var undo = await NettuiCli.RunAsync(lab.Host.StateDir, env, ["undo", "--yes", "--netns", lab.Host.Name]);
+        Assert.True(undo.Succeeded, undo.StandardOutput + undo.StandardError);
+        await LabWait.UntilAsync("the profile nettui-brt to be gone after undo", async () => !await lab.ProfileExistsAsync("nettui-brt"), TimeSpan.FromSeconds(30));
     }
 }
