@@ -22,31 +22,46 @@ public enum DriftKind
     PortMismatch,
 }
 
-/// <summary>One difference between what the persisted configuration builds at boot and what runs now.</summary>
+/// <summary>
+/// One difference between what the persisted configuration builds at boot and what runs now.
+/// <see cref="Interface"/>: the device it is about; <see cref="Profile"/>: the NetworkManager
+/// profile involved, if any; <see cref="Fix"/>: how to make the two agree (one line).
+/// </summary>
 public sealed record DriftItem(DriftKind Kind, string Object, string Message)
 {
+    public string? Interface { get; init; }
+    public string? Profile { get; init; }
+    public string Fix { get; init; } = "";
+
     public override string ToString() => Message;
 }
 
 /// <summary>
 /// The differences between "what boot will build" (NetworkManager's autoconnect profiles) and
 /// "what runs now". Pure; reads an annotated snapshot (<see cref="PersistenceAnnotator"/>).
+/// Linear in the routes (the TUI recomputes it on every refresh, with up to 200,000 routes).
 /// </summary>
 public static class DriftFinder
 {
     public static ImmutableArray<DriftItem> Find(HostSnapshot s)
     {
         var items = ImmutableArray.CreateBuilder<DriftItem>();
+        var byName = new Dictionary<string, Link>(StringComparer.Ordinal);
+        foreach (var l in s.Links) byName.TryAdd(l.Name, l);
         var nm = s.NetworkManager;
         if (nm is { Available: true })
         {
             foreach (var p in nm.Profiles.Where(p => p.InterfaceName is not null && p.Autoconnect))
             {
-                var link = s.FindLink(p.InterfaceName!);
-                if (link is null)
+                var dev = p.InterfaceName!;
+                if (!byName.TryGetValue(dev, out var link))
                 {
-                    items.Add(new(DriftKind.ProfileDeviceMissing, p.InterfaceName!,
-                        $"profile {p.Id} builds {p.InterfaceName} at boot, but {p.InterfaceName} does not exist now"));
+                    items.Add(new(DriftKind.ProfileDeviceMissing, dev,
+                        $"profile {p.Id} builds {dev} at boot, but {dev} does not exist now")
+                    {
+                        Interface = dev, Profile = p.Id,
+                        Fix = $"nmcli connection up {p.Id} builds it now; nmcli connection delete {p.Id} if it is not wanted",
+                    });
                     continue;
                 }
                 if (nm.ProfileFor(link.Name) != p) continue; // only the profile that wins for the device
@@ -55,27 +70,54 @@ public static class DriftFinder
                     var master = nm.Profiles.FirstOrDefault(m => m.Uuid == p.Master)?.InterfaceName ?? p.Master;
                     if (link.Master != master)
                         items.Add(new(DriftKind.PortMismatch, link.Name,
-                            $"profile {p.Id} makes {link.Name} a port of {master} at boot, but now it is {(link.Master is null ? "in no bridge" : $"a port of {link.Master}")}"));
+                            $"profile {p.Id} makes {link.Name} a port of {master} at boot, but now it is {(link.Master is null ? "in no bridge" : $"a port of {link.Master}")}")
+                        {
+                            Interface = link.Name, Profile = p.Id,
+                            Fix = $"nmcli connection up {p.Id} puts it back in {master}; or change the profile's master (nmcli connection modify {p.Id} master ...)",
+                        });
                     continue;
                 }
                 foreach (var a in p.Addresses.Where(a => !link.Addresses.Any(x => x.Cidr == a)))
-                    items.Add(new(DriftKind.AddressMissing, $"{link.Name} {a}", $"profile {p.Id} puts {a} on {link.Name} at boot, but {link.Name} does not have it now"));
+                    items.Add(new(DriftKind.AddressMissing, $"{link.Name} {a}", $"profile {p.Id} puts {a} on {link.Name} at boot, but {link.Name} does not have it now")
+                    {
+                        Interface = link.Name, Profile = p.Id,
+                        Fix = $"nmcli device reapply {link.Name} adds it now; nmcli connection modify {p.Id} -ipv{(a.Contains(':') ? 6 : 4)}.addresses {a} drops it from boot",
+                    });
                 foreach (var r in p.Routes.Where(r => !s.Routes.Any(k => k.Device == link.Name && PersistenceAnnotator.Same(r, k))))
                     items.Add(new(DriftKind.RouteMissing, $"route {r.Destination}",
-                        $"profile {p.Id} adds route {r.Destination}{(r.NextHop is null ? "" : $" via {r.NextHop}")} at boot, but it is not there now"));
+                        $"profile {p.Id} adds route {r.Destination}{(r.NextHop is null ? "" : $" via {r.NextHop}")} at boot, but it is not there now")
+                    {
+                        Interface = link.Name, Profile = p.Id,
+                        Fix = $"nmcli device reapply {link.Name} adds it now; or remove it from profile {p.Id}",
+                    });
             }
         }
         foreach (var l in s.Links)
         {
             if (l.Kind == LinkKind.Bridge && l.Persistence?.Where == PersistenceKind.RuntimeOnly)
-                items.Add(new(DriftKind.RuntimeBridge, l.Name, $"bridge {l.Name} exists now but nothing recreates it at boot (runtime only)"));
+                items.Add(new(DriftKind.RuntimeBridge, l.Name, $"bridge {l.Name} exists now but nothing recreates it at boot (runtime only)")
+                {
+                    Interface = l.Name,
+                    Fix = $"make it persistent (p, or nettui persist make {l.Name}); or delete it if it is not wanted",
+                });
             if (l.Persistence?.Where != PersistenceKind.NetworkManager) continue;
             foreach (var a in l.Addresses.Where(a => a.Persistence?.Where == PersistenceKind.RuntimeOnly))
-                items.Add(new(DriftKind.RuntimeAddress, $"{l.Name} {a.Cidr}", $"{a.Cidr} on {l.Name} is in no profile: lost at reboot"));
+                items.Add(new(DriftKind.RuntimeAddress, $"{l.Name} {a.Cidr}", $"{a.Cidr} on {l.Name} is in no profile: lost at reboot")
+                {
+                    Interface = l.Name, Profile = l.Persistence.Profile,
+                    Fix = $"nmcli connection modify {l.Persistence.Profile} +ipv{(a.Family == AddressFamily.Inet6 ? 6 : 4)}.addresses {a.Cidr} keeps it; or remove it",
+                });
         }
-        foreach (var r in s.Routes.Where(r => r.Persistence?.Where == PersistenceKind.RuntimeOnly && r.Protocol != "kernel"
-                                               && r.Device is not null && s.FindLink(r.Device)?.Persistence?.Where == PersistenceKind.NetworkManager))
-            items.Add(new(DriftKind.RuntimeRoute, $"route {r.Destination}", $"route {r.Destination}{(r.Gateway is null ? "" : $" via {r.Gateway}")} dev {r.Device} is in no profile: lost at reboot"));
+        foreach (var r in s.Routes)
+        {
+            if (r.Persistence?.Where != PersistenceKind.RuntimeOnly || r.Protocol == "kernel" || r.Device is null) continue;
+            if (!byName.TryGetValue(r.Device, out var dev) || dev.Persistence?.Where != PersistenceKind.NetworkManager) continue;
+            items.Add(new(DriftKind.RuntimeRoute, $"route {r.Destination}", $"route {r.Destination}{(r.Gateway is null ? "" : $" via {r.Gateway}")} dev {r.Device} is in no profile: lost at reboot")
+            {
+                Interface = r.Device, Profile = dev.Persistence.Profile,
+                Fix = $"nmcli connection modify {dev.Persistence.Profile} +ipv{(r.Family == AddressFamily.Inet6 ? 6 : 4)}.routes \"{r.Destination}{(r.Gateway is null ? "" : " " + r.Gateway)}\" keeps it; or delete the route",
+            });
+        }
         return items.ToImmutable();
     }
 }

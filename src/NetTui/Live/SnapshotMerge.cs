@@ -1,4 +1,5 @@
 using NetTui.Core.Model;
+using NetTui.Core.Persisting;
 using NetTui.Host.Inventory;
 
 namespace NetTui.Live;
@@ -15,7 +16,7 @@ public static class SnapshotMerge
     {
         var sources = current.Sources.ToDictionary(s => s.Source);
         foreach (var s in partial.Sources) sources[s.Source] = s;
-        return new HostSnapshot(
+        var merged = new HostSnapshot(
             HostName: string.IsNullOrEmpty(partial.HostName) ? current.HostName : partial.HostName,
             Namespace: partial.Namespace ?? current.Namespace,
             TakenAt: partial.TakenAt,
@@ -24,6 +25,17 @@ public static class SnapshotMerge
             Routes: parts.HasFlag(InventoryParts.Routes) ? partial.Routes : current.Routes,
             Ovs: parts.HasFlag(InventoryParts.Ovs) ? partial.Ovs : current.Ovs,
             Containers: parts.HasFlag(InventoryParts.Containers) ? partial.Containers : current.Containers,
-            Sources: [.. sources.Values.OrderBy(s => s.Source)]);
+            Sources: [.. sources.Values.OrderBy(s => s.Source)])
+        {
+            NetworkManager = partial.NetworkManager ?? current.NetworkManager,
+        };
+        // Only full reads consult NetworkManager and say where things persist: annotate the
+        // parts a partial read brought with the profiles last known, so the Boot column stays.
+        if (partial.NetworkManager is null && merged.NetworkManager is not null)
+        {
+            if (parts.HasFlag(InventoryParts.Links)) merged = PersistenceAnnotator.AnnotateLinks(merged);
+            if (parts.HasFlag(InventoryParts.Routes)) merged = PersistenceAnnotator.AnnotateRoutes(merged);
+        }
+        return merged;
     }
 }

@@ -28,11 +28,13 @@ public static class BridgesPresenter
                 new("State", r => r.Port?.State ?? (ix.Link(r.Bridge.Name) is { } l ? LinkText.State(l) : "")),
                 new("STP", r => r.Port is null ? (r.Bridge.StpEnabled ? "on" : "off") : Cost(r.Port)),
                 new("Other end", r => r.Port is null ? Addresses(ix, r.Bridge) : ix.OtherEnd(r.Port.Name) ?? ""),
+                new(PersistenceText.Column, r => PersistenceText.Short(ix.Link(r.Port?.Name ?? r.Bridge.Name)?.Persistence)),
             ],
             r => r.Port is null ? BridgeKey(r.Bridge.Name) : PortKey(r.Bridge.Name, r.Port.Name),
             r => r.Port is null ? BridgeDetail(ix, r.Bridge) : PortDetail(ix, r.Bridge, r.Port),
             orderIsMeaningful: true,
-            tone: r => r.Port?.State is "disabled" or "blocking" ? RowTone.Warn : RowTone.Normal);
+            tone: r => PersistenceText.Tone(r.Port?.State is "disabled" or "blocking" ? RowTone.Warn : RowTone.Normal,
+                ix.Link(r.Port?.Name ?? r.Bridge.Name)?.Persistence));
     }
 
     private static string Cost(BridgePort p) =>
@@ -49,7 +51,11 @@ public static class BridgesPresenter
             .Add("stp", b.StpEnabled ? "enabled" : "disabled")
             .Add("ports", b.Ports.Length == 0 ? "(none)" : string.Join(", ", b.Ports.Select(p => p.Name)));
         if (ix.Link(b.Name) is { } l)
-            d.Add("state", LinkText.State(l)).Add("addresses", LinkText.Addresses(l)).Add("mtu", l.Mtu);
+        {
+            d.Add("state", LinkText.State(l)).Add("mtu", l.Mtu).Add("at boot", PersistenceText.Long(l.Persistence));
+            foreach (var a in l.Addresses)
+                d.Add(a.Family == AddressFamily.Inet6 ? "inet6" : "inet", InterfacesPresenter.AddressLine(a));
+        }
         d.Command($"ip -d link show {b.Name}");
         d.Command($"bridge link show master {b.Name}");
         d.Related($"interface {b.Name}", ViewKind.Interfaces, b.Name);
@@ -65,7 +71,8 @@ public static class BridgesPresenter
             .Add("state", p.State)
             .Add("cost", p.Cost)
             .Add("priority", p.Priority)
-            .Add("other end", ix.OtherEnd(p.Name));
+            .Add("other end", ix.OtherEnd(p.Name))
+            .Add("at boot", PersistenceText.Long(ix.Link(p.Name)?.Persistence));
         d.Command($"bridge link show dev {p.Name}");
         d.Command($"ip -d link show {p.Name}");
         if (ix.ContainerOnVeth(p.Name) is { } c)

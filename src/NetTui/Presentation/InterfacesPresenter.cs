@@ -12,6 +12,7 @@ public static class InterfacesPresenter
             new("Name", l => l.Name),
             new("Kind", LinkText.Kind),
             new("State", LinkText.State),
+            new(PersistenceText.Column, l => PersistenceText.Short(l.Persistence)),
             new("Master", l => l.Master ?? ""),
             new("Addresses", LinkText.Addresses),
             new("MTU", l => l.Mtu.ToString(), l => l.Mtu),
@@ -22,8 +23,8 @@ public static class InterfacesPresenter
         l => Detail(ix, l),
         tone: Tone);
 
-    public static RowTone Tone(Link l) =>
-        !l.AdminUp ? RowTone.Dim : l.OperState is "DOWN" or "LOWERLAYERDOWN" ? RowTone.Warn : RowTone.Normal;
+    public static RowTone Tone(Link l) => PersistenceText.Tone(
+        !l.AdminUp ? RowTone.Dim : l.OperState is "DOWN" or "LOWERLAYERDOWN" ? RowTone.Warn : RowTone.Normal, l.Persistence);
 
     public static DetailModel Detail(SnapshotIndex ix, Link l)
     {
@@ -34,9 +35,10 @@ public static class InterfacesPresenter
             .Add("admin up", l.AdminUp)
             .Add("mtu", l.Mtu)
             .Add("mac", l.Mac)
-            .Add("master", l.Master);
+            .Add("master", l.Master)
+            .Add("at boot", PersistenceText.Long(l.Persistence));
         foreach (var a in l.Addresses)
-            d.Add($"{(a.Family == AddressFamily.Inet6 ? "inet6" : "inet")}", $"{a.Cidr} scope {a.Scope}");
+            d.Add($"{(a.Family == AddressFamily.Inet6 ? "inet6" : "inet")}", AddressLine(a));
         if (l.Peer is { } p)
             d.Add("veth peer", p.Namespace is not null ? $"#{p.Index} in netns {p.Namespace}"
                 : p.NetnsId is not null ? $"#{p.Index} in netns id {p.NetnsId}" : $"#{p.Index} ({ix.LocalPeer(l)?.Name ?? "?"})");
@@ -55,4 +57,8 @@ public static class InterfacesPresenter
             d.Related($"OVS interface {o.Iface.Name} on {o.Bridge.Name}", ViewKind.OpenVSwitch, OvsPresenter.InterfaceKey(o.Bridge, o.Port, o.Iface));
         return d.Build();
     }
+
+    /// <summary>An address with its scope and where it persists: "192.168.1.1/24 scope global, boot: NM:nettui-br0".</summary>
+    public static string AddressLine(LinkAddress a) =>
+        a.Persistence is null ? $"{a.Cidr} scope {a.Scope}" : $"{a.Cidr} scope {a.Scope}, boot: {PersistenceText.Short(a.Persistence)}";
 }

@@ -13,6 +13,7 @@ public static class Presenters
         ViewKind.Routes => RoutesPresenter.Rows(ix),
         ViewKind.Containers => ContainersPresenter.Rows(ix),
         ViewKind.Topology => TopologyPresenter.Rows(ix),
+        ViewKind.Drift => DriftPresenter.Rows(ix),
         _ => throw new ArgumentOutOfRangeException(nameof(view)),
     };
 

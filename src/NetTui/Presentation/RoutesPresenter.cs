@@ -25,9 +25,11 @@ public static class RoutesPresenter
             new("Metric", r => r.Metric?.ToString() ?? "", r => r.Metric),
             new("Type", r => r.Type),
             new("Src", r => r.PreferredSource ?? ""),
+            new(PersistenceText.Column, r => PersistenceText.Short(r.Persistence)),
         ],
         Key,
-        r => Detail(ix, r));
+        r => Detail(ix, r),
+        tone: r => PersistenceText.Tone(RowTone.Normal, r.Persistence));
 
     public static DetailModel Detail(SnapshotIndex ix, Route r)
     {
@@ -42,7 +44,8 @@ public static class RoutesPresenter
             .Add("metric", r.Metric)
             .Add("table", r.Table)
             .Add("type", r.Type)
-            .Add("preferred source", r.PreferredSource);
+            .Add("preferred source", r.PreferredSource)
+            .Add("at boot", PersistenceText.Long(r.Persistence));
         d.Command($"ip {v6}route show table {r.Table} {r.Destination}");
         if (r.Destination != "default")
             d.Command($"ip {v6}route get {FirstAddress(r.Destination)}");

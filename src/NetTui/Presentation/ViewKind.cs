@@ -9,6 +9,8 @@ public enum ViewKind
     Routes,
     Containers,
     Topology,
+    /// <summary>Differences between what boot builds (persisted configuration) and what runs now.</summary>
+    Drift,
 }
 
 public static class ViewKindNames
@@ -21,6 +23,7 @@ public static class ViewKindNames
         ViewKind.Routes => "Routes",
         ViewKind.Containers => "Containers",
         ViewKind.Topology => "Topology",
+        ViewKind.Drift => "Drift",
         _ => kind.ToString(),
     };
 }

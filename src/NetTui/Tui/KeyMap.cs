@@ -50,6 +50,8 @@ public sealed class KeyMap(IReadOnlyList<KeyBindingEntry> entries)
         new([Key.R], TuiAction.Refresh, "Refresh", "re-read everything now", InStatusBar: true),
         .. MainWindow.FormKeys(),
         MainWindow.ConfirmKey(),
+        new([Key.P], TuiAction.MakePersistent, "Persist", "make persistent: a NetworkManager profile for a runtime-only bridge or interface",
+            AppliesTo: v => v is ViewKind.Interfaces or ViewKind.Bridges or ViewKind.Drift),
         new([Key.W], TuiAction.TunnelWizard, "Wizard", "tunnel wizard: join this host's containers to a peer's over GRE"),
         new([Key.T], TuiAction.CycleTheme, "Theme", "next colour theme (dark, light, 16 colours)"),
         new([Key.Q, Key.Q.WithCtrl], TuiAction.Quit, "Quit", "quit", InStatusBar: true),

@@ -25,4 +25,5 @@ public enum TuiAction
     Doctor,
     TunnelWizard,
     ConfirmChange,
+    MakePersistent,
 }

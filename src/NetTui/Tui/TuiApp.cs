@@ -68,8 +68,11 @@ public static class TuiApp
     public static TuiChangePath ChangePath(TuiOptions options, NetworkTarget target, IHostInventory inventory, Serilog.ILogger log)
     {
         var context = options.OvsDb is null ? NetTui.Core.Operations.OperationContext.Default : Cli.Verbs.ChangeVerb.Context(options.OvsDb);
+        // NetworkManager profile steps (`p`, make persistent) run through the CLI's handler; one
+        // for the session (its D-Bus connection opens on first use and lives as long as the TUI).
+        var nmSteps = Cli.Persist.PersistenceChoice.StepHandler(null);
         return new TuiChangePath(target,
-            observer => new NetTui.Host.Changes.ChangeExecutor(new CommandRunner(target, log), inventory, null, observer),
+            observer => new NetTui.Host.Changes.ChangeExecutor(new CommandRunner(target, log), inventory, null, observer, [nmSteps]),
             () => History.Journaling.Journal.Open(History.HistoryLocation.Resolve(options.History)), log)
         {
             Context = context,

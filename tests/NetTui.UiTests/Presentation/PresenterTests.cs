@@ -18,9 +18,9 @@ public class PresenterTests
         var rows = InterfacesPresenter.Rows(Lab);
         Assert.Equal(11, rows.Count);
         var br0 = Table(rows).Single(r => r[0] == "br0");
-        Assert.Equal(["br0", "bridge", "UP", "", "192.168.50.1/24 fd00:50::1/64", "1500"], br0[..6]);
+        Assert.Equal(["br0", "bridge", "UP", "", "", "192.168.50.1/24 fd00:50::1/64", "1500"], br0[..7]); // Boot (4th) empty: not annotated
         var veth = Table(rows).Single(r => r[0] == "veth1a");
-        Assert.Equal("br0", veth[3]);
+        Assert.Equal("br0", veth[4]);
         Assert.Equal("admin-down", Table(rows).Single(r => r[0] == "ovs-system")[2]);
     }
 

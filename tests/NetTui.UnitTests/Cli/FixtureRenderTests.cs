@@ -21,8 +21,9 @@ public class FixtureRenderTests
     public async Task Bridges_like_brctl_show()
     {
         var lines = BridgesView.Render(await Snapshot());
-        Assert.Equal("br0          8000.066d597ceb8d  yes          obr0 (listening)", lines[1]);
-        Assert.Equal("weave        8000.7e6ffbf97eae  no           vethwe-bridge (disabled)", lines[^1]);
+        // A full read says where each persists (NetworkManager is down here: the kernel's bridges are lost at reboot).
+        Assert.Equal("br0          8000.066d597ceb8d  yes          lost  obr0 (listening, OVSDB)", lines[1]);
+        Assert.Equal("weave        8000.7e6ffbf97eae  no           lost  vethwe-bridge (disabled, lost)", lines[^1]);
     }
 
     [Fact]

@@ -5,20 +5,29 @@ namespace NetTui.Cli.Render;
 /// <summary>`nettui show links`: one row per interface, like a denser `ip -br link` + `ip -br addr`.</summary>
 public static class LinksView
 {
-    public static IReadOnlyList<string> Render(HostSnapshot s) => TextTable.Format(
-        ["INDEX", "NAME", "KIND", "STATE", "MTU", "MAC", "MASTER", "PEER", "ADDRESSES"],
-        s.Links.OrderBy(l => l.Index).Select(l => (IReadOnlyList<string>)
-        [
-            l.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            l.Name,
-            KindText(l),
-            (l.AdminUp ? "" : "admin-down/") + l.OperState.ToLowerInvariant(),
-            l.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            l.Mac ?? "-",
-            l.Master ?? "-",
-            PeerText(s, l.Peer),
-            l.Addresses.IsDefaultOrEmpty ? "-" : string.Join(", ", l.Addresses.Select(a => a.Cidr)),
-        ]));
+    /// <summary>With a BOOT column (where each link persists) when the snapshot says so: `show all` reads NetworkManager, the single parts do not.</summary>
+    public static IReadOnlyList<string> Render(HostSnapshot s)
+    {
+        var boot = s.Links.Any(l => l.Persistence is not null);
+        IReadOnlyList<string> headers = ["INDEX", "NAME", "KIND", "STATE", .. boot ? ["BOOT"] : Array.Empty<string>(), "MTU", "MAC", "MASTER", "PEER", "ADDRESSES"];
+        return TextTable.Format(headers,
+            s.Links.OrderBy(l => l.Index).Select(l => (IReadOnlyList<string>)
+            [
+                l.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                l.Name,
+                KindText(l),
+                (l.AdminUp ? "" : "admin-down/") + l.OperState.ToLowerInvariant(),
+                .. boot ? [Boot(l.Persistence)] : Array.Empty<string>(),
+                l.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                l.Mac ?? "-",
+                l.Master ?? "-",
+                PeerText(s, l.Peer),
+                l.Addresses.IsDefaultOrEmpty ? "-" : string.Join(", ", l.Addresses.Select(a => boot ? $"{a.Cidr} ({Boot(a.Persistence)})" : a.Cidr)),
+            ]));
+    }
+
+    /// <summary>The BOOT cell: the TUI's short text ("NM:profile", "OVSDB", "lost", ...), "-" when not known.</summary>
+    public static string Boot(Persistence? p) => Presentation.PersistenceText.Short(p) is { Length: > 0 } t ? t : "-";
 
     public static string KindName(LinkKind k) => k switch
     {

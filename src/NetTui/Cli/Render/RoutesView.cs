@@ -5,23 +5,29 @@ namespace NetTui.Cli.Render;
 /// <summary>`nettui show routes`: all tables, IPv4 then IPv6, main table first within a family.</summary>
 public static class RoutesView
 {
-    public static IReadOnlyList<string> Render(HostSnapshot s) => TextTable.Format(
-        ["FAMILY", "TABLE", "DESTINATION", "GATEWAY", "DEVICE", "PROTOCOL", "SCOPE", "METRIC", "TYPE"],
-        s.Routes
-            .OrderBy(r => r.Family)
-            .ThenBy(r => TableRank(r.Table)).ThenBy(r => r.Table, StringComparer.Ordinal)
-            .Select(r => (IReadOnlyList<string>)
-            [
-                r.Family == AddressFamily.Inet ? "ipv4" : "ipv6",
-                r.Table,
-                r.Destination,
-                r.Gateway ?? "-",
-                r.Device ?? "-",
-                r.Protocol,
-                r.Scope,
-                r.Metric?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
-                r.Type,
-            ]));
+    /// <summary>With a BOOT column when the routes are annotated (`show all`).</summary>
+    public static IReadOnlyList<string> Render(HostSnapshot s)
+    {
+        var boot = s.Routes.Any(r => r.Persistence is not null);
+        IReadOnlyList<string> headers = ["FAMILY", "TABLE", "DESTINATION", "GATEWAY", "DEVICE", "PROTOCOL", "SCOPE", "METRIC", "TYPE", .. boot ? ["BOOT"] : Array.Empty<string>()];
+        return TextTable.Format(headers,
+            s.Routes
+                .OrderBy(r => r.Family)
+                .ThenBy(r => TableRank(r.Table)).ThenBy(r => r.Table, StringComparer.Ordinal)
+                .Select(r => (IReadOnlyList<string>)
+                [
+                    r.Family == AddressFamily.Inet ? "ipv4" : "ipv6",
+                    r.Table,
+                    r.Destination,
+                    r.Gateway ?? "-",
+                    r.Device ?? "-",
+                    r.Protocol,
+                    r.Scope,
+                    r.Metric?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                    r.Type,
+                    .. boot ? [LinksView.Boot(r.Persistence)] : Array.Empty<string>(),
+                ]));
+    }
 
     private static int TableRank(string table) => table switch { "main" => 0, "local" => 2, _ => 1 };
 }

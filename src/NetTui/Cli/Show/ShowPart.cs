@@ -3,11 +3,11 @@ using NetTui.Host.Inventory;
 namespace NetTui.Cli.Show;
 
 /// <summary>The parts `nettui show` can print.</summary>
-public enum ShowPart { All, Links, Bridges, Ovs, Routes, Containers }
+public enum ShowPart { All, Links, Bridges, Ovs, Routes, Containers, Drift }
 
 public static class ShowParts
 {
-    public static readonly string[] Names = ["links", "bridges", "ovs", "routes", "containers", "all"];
+    public static readonly string[] Names = ["links", "bridges", "ovs", "routes", "containers", "all", "drift"];
 
     public static ShowPart Parse(string? name) => name switch
     {
@@ -17,6 +17,7 @@ public static class ShowParts
         "ovs" => ShowPart.Ovs,
         "routes" => ShowPart.Routes,
         "containers" => ShowPart.Containers,
+        "drift" => ShowPart.Drift,
         _ => throw new ArgumentException($"unknown part '{name}'", nameof(name)),
     };
 

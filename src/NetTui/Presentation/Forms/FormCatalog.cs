@@ -11,6 +11,8 @@ public enum FormVerb
     Add,
     Delete,
     Edit,
+    /// <summary>Make a runtime-only object persistent (`p`, see <see cref="PersistForms"/>).</summary>
+    Persist,
 }
 
 /// <summary>
@@ -238,6 +240,8 @@ public static class FormCatalog
                 var route = selected is null ? null : h.Routes.FirstOrDefault(r => RoutesPresenter.Key(r) == selected);
                 if (route is null) return (null, "select a route first");
                 return (RouteDel(h, route), null);
+            case (_, FormVerb.Persist):
+                return PersistForms.For(view, selected, h);
             default:
                 return (null, $"no {verb.ToString().ToLowerInvariant()} form in {view.Title()}");
         }

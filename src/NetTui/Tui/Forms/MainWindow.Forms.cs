@@ -55,6 +55,7 @@ internal sealed partial class MainWindow
         TuiAction.AddToObject => FormVerb.Add,
         TuiAction.DeleteObject => FormVerb.Delete,
         TuiAction.EditObject => FormVerb.Edit,
+        TuiAction.MakePersistent => FormVerb.Persist,
         _ => null,
     };
 

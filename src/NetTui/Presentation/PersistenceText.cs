@@ -1,0 +1,34 @@
+using NetTui.Core.Model;
+
+namespace NetTui.Presentation;
+
+/// <summary>
+/// How views write where an object persists (what builds it again at boot). Formatted per
+/// row when a cell is drawn: nothing is precomputed for the 200,000-route case.
+/// </summary>
+public static class PersistenceText
+{
+    /// <summary>The column's header in every view that has one.</summary>
+    public const string Column = "Boot";
+
+    /// <summary>Short cell text: "NM:profile", "OVSDB", "Docker", "kernel", "lost"; empty when not determined.</summary>
+    public static string Short(Persistence? p) => p?.Where switch
+    {
+        null => "",
+        PersistenceKind.NetworkManager => "NM:" + p.Profile,
+        PersistenceKind.Ovsdb => "OVSDB",
+        PersistenceKind.Docker => "Docker",
+        PersistenceKind.Kernel => "kernel",
+        _ => "lost",
+    };
+
+    /// <summary>The detail pane's text: the full form and the note ("NetworkManager (nettui-br0)", "runtime only (lost at reboot)").</summary>
+    public static string Long(Persistence? p) =>
+        p is null ? "not known (NetworkManager not read yet)" : p.Note is null ? p.ToString() : $"{p} — {p.Note}";
+
+    /// <summary>True for what exists only now: a reboot loses it.</summary>
+    public static bool Lost(Persistence? p) => p?.Where == PersistenceKind.RuntimeOnly;
+
+    /// <summary>A row's tone given its own tone and its persistence: runtime-only warns unless something worse is shown.</summary>
+    public static RowTone Tone(RowTone own, Persistence? p) => own == RowTone.Normal && Lost(p) ? RowTone.Warn : own;
+}
