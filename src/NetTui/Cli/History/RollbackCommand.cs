@@ -56,10 +56,7 @@ public static class RollbackCommand
 
         await using (lease.ConfigureAwait(false))
         {
-            var abandoned = (await journal.FindPendingAsync(ct).ConfigureAwait(false)).Where(p => p.Abandoned).Select(p => p.ChangeSet.Id);
-            var expired = (await journal.ExpiredUnconfirmedAsync(ct).ConfigureAwait(false))
-                .Where(cs => cs.WatchdogPid is not { } pid || !ProcessLiveness.IsAlive(pid, 0)).Select(cs => cs.Id);
-            var ids = abandoned.Concat(expired).Distinct().OrderDescending().ToList();
+            var ids = await PendingRecovery.FindAsync(journal, ct).ConfigureAwait(false);
             if (ids.Count == 0)
             {
                 if (json) await host.Out.WriteLineAsync(HistorySupport.Json(new { outcome = "done", exitCode = 0, reverted = Array.Empty<object>() })).ConfigureAwait(false);
@@ -78,16 +75,10 @@ public static class RollbackCommand
 
             using var access = HistorySupport.Access(host, r);
             var reverter = new Reverter(journal, access);
-            var done = new List<RevertOutcome>();
-            foreach (var id in ids)
+            var done = await PendingRecovery.RollBackAsync(journal, reverter, lease, ids, async outcome =>
             {
-                var cs = (await journal.GetAsync(id, ct).ConfigureAwait(false))!.ChangeSet;
-                var outcome = cs.Status == ChangeSetStatus.Pending
-                    ? await reverter.RecoverAsync(lease, id, ct).ConfigureAwait(false)
-                    : await reverter.RollBackUnconfirmedAsync(lease, id, ct).ConfigureAwait(false);
-                done.Add(outcome);
                 if (!json) await (outcome.Succeeded ? host.Out : host.Err).WriteLineAsync(outcome.Succeeded ? outcome.Message : $"nettui: {outcome.Message}").ConfigureAwait(false);
-            }
+            }, ct).ConfigureAwait(false);
             var ok = done.All(d => d.Succeeded);
             if (json)
                 await host.Out.WriteLineAsync(HistorySupport.Json(new
