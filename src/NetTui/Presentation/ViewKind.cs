@@ -1,6 +1,6 @@
 namespace NetTui.Presentation;
 
-/// <summary>The views of the TUI, in tab order (the number keys 1..6 follow this order).</summary>
+/// <summary>The views of the TUI, in tab order (the number keys 1, 2, ... follow this order).</summary>
 public enum ViewKind
 {
     Interfaces,
@@ -9,6 +9,8 @@ public enum ViewKind
     Routes,
     Containers,
     Topology,
+    /// <summary>The journal's change-sets (rows from the history backend, not from the snapshot).</summary>
+    History,
 }
 
 public static class ViewKindNames
@@ -21,6 +23,7 @@ public static class ViewKindNames
         ViewKind.Routes => "Routes",
         ViewKind.Containers => "Containers",
         ViewKind.Topology => "Topology",
+        ViewKind.History => "History",
         _ => kind.ToString(),
     };
 }

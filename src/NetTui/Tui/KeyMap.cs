@@ -49,6 +49,7 @@ public sealed class KeyMap(IReadOnlyList<KeyBindingEntry> entries)
         new([Key.F2, new Key('!')], TuiAction.Doctor, "Doctor", "open the Doctor: what is wrong, why, and a fix to confirm"),
         new([Key.R], TuiAction.Refresh, "Refresh", "re-read everything now", InStatusBar: true),
         .. MainWindow.FormKeys(),
+        .. MainWindow.HistoryKeys(),
         new([Key.W], TuiAction.TunnelWizard, "Wizard", "tunnel wizard: join this host's containers to a peer's over GRE"),
         new([Key.T], TuiAction.CycleTheme, "Theme", "next colour theme (dark, light, 16 colours)"),
         new([Key.Q, Key.Q.WithCtrl], TuiAction.Quit, "Quit", "quit", InStatusBar: true),

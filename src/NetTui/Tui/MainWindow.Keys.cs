@@ -47,6 +47,7 @@ internal sealed partial class MainWindow
             }
             return true;
         }
+        if (_historyOverlay.Visible) return HistoryOverlayKey(key);
         if (_overlay.Visible)
         {
             _overlay.Close();
@@ -94,6 +95,7 @@ internal sealed partial class MainWindow
                 else _doctor.Open(Doctor);
                 break;
             case var a when DoForm(a): break;
+            case var a when DoHistory(a): break;
         }
     }
 
@@ -101,6 +103,7 @@ internal sealed partial class MainWindow
     {
         _tabs.Value = _panes[kind];
         _panes[kind].Table.SetFocus();
+        if (kind == ViewKind.History) ReloadHistory();
         UpdateStatusBar();
         ShowDetail();
     }

@@ -24,4 +24,7 @@ public enum TuiAction
     EditObject,
     Doctor,
     TunnelWizard,
+    UndoChange,
+    RollbackToHere,
+    RedoChange,
 }

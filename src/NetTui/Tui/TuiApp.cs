@@ -44,6 +44,8 @@ public static class TuiApp
             target,
             journal: () => OpenJournal(target, log));
         TuiStartup.RequestInitial(scheduler);
+        window.History = options.HistoryFactory?.Invoke();
+        window.StartHistory(); // asks about a change a crashed run left half-done
 
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
         {

@@ -47,6 +47,24 @@ public static class TuiCommand
             Log = log,
             InventoryFactory = _ => ctx.CreateInventory(r, log),
             OvsDb = r.GetValue(ctx.Options.OvsDb),
+            HistoryFactory = () => HistoryFor(ctx, r, log),
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>The History view over the same journal and host access as `nettui undo`; a journal that cannot be opened leaves the view empty (logged).</summary>
+    private static IHistoryBackend? HistoryFor(CliContext ctx, ParseResult r, Serilog.ILogger log)
+    {
+        var host = NetTuiCli.ChangeHostFor(ctx);
+        try
+        {
+            return host.Journal(r) is { } journal
+                ? new JournalHistoryBackend(journal, () => Cli.History.HistorySupport.Access(host, r), Cli.History.HistorySupport.Scope(host, r), host.LockWait)
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            log.Warning(e, "history journal unavailable; the History view stays empty");
+            return null;
+        }
     }
 }

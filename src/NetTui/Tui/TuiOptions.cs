@@ -16,6 +16,9 @@ public sealed record TuiOptions(string? Netns = null, string? Theme = null)
     /// <summary>The OVSDB socket the Doctor diagnoses (--ovs-db); null: from OVS_RUNDIR or the built-in default.</summary>
     public string? OvsDb { get; init; }
 
+    /// <summary>The journal behind the History view (undo, roll back, redo, crash recovery); null or returning null: no History.</summary>
+    public Func<IHistoryBackend?>? HistoryFactory { get; init; }
+
     /// <summary>Seconds between periodic refreshes of OVS and Docker.</summary>
     public TimeSpan RefreshPeriod { get; init; } = Live.LiveUpdates.DefaultPeriod;
 }
