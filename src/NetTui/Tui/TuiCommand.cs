@@ -52,7 +52,7 @@ public static class TuiCommand
     }
 
     /// <summary>The History view over the same journal and host access as `nettui undo`; a journal that cannot be opened leaves the view empty (logged).</summary>
-    private static IHistoryBackend? HistoryFor(CliContext ctx, ParseResult r, Serilog.ILogger log)
+    public static IHistoryBackend? HistoryFor(CliContext ctx, ParseResult r, Serilog.ILogger log)
     {
         var host = NetTuiCli.ChangeHostFor(ctx);
         try
