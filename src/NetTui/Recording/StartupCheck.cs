@@ -23,10 +23,10 @@ public static class StartupCheck
         {
             var detail = await journal.GetAsync(p.ChangeSet.Id, ct).ConfigureAwait(false);
             var what = detail is null ? $"#{p.ChangeSet.Id} {p.ChangeSet.Summary}" : CrashRecovery.Analyse(detail).Describe();
-            problems.Add($"change-set {what} ({p.Explanation}); run `nettui rollback --pending` to roll it back");
+            problems.Add($"change-set {what} ({p.Explanation}); run `nettui rollback --pending` to roll it back or `nettui finish` to complete it");
         }
         foreach (var cs in report.ExpiredWithoutWatchdog)
-            problems.Add($"change-set #{cs.Id} {cs.Summary} was not confirmed by {cs.ConfirmDeadline?.UtcDateTime:HH:mm:ss} UTC and its watchdog is gone; run `nettui rollback --pending` to roll it back");
+            problems.Add($"change-set #{cs.Id} {cs.Summary} was not confirmed by {cs.ConfirmDeadline?.UtcDateTime:HH:mm:ss} UTC and its watchdog is gone; run `nettui rollback --pending` to roll it back or `nettui finish` to complete it");
         var notes = report.AwaitingConfirmation
             .Where(cs => !report.ExpiredWithoutWatchdog.Any(e => e.Id == cs.Id))
             .Select(cs => $"change-set #{cs.Id} {cs.Summary} will be rolled back at {cs.ConfirmDeadline?.UtcDateTime:HH:mm:ss} UTC unless you run `nettui confirm {cs.Id}`")

@@ -16,7 +16,8 @@ namespace NetTui.Tui;
 /// </summary>
 public sealed class JournalHistoryBackend(Journal journal, Func<HostAccess> access, NamespaceScope scope, TimeSpan lockWait, int limit = 200) : IHistoryBackend
 {
-    public Func<CancellationToken, Task<HistoryOutcome>>? FinishPending { get; init; }
+    /// <summary>`nettui finish`: run the remaining steps of what crashed runs left pending (<see cref="PendingRecovery"/>).</summary>
+    public Func<CancellationToken, Task<HistoryOutcome>>? FinishPending => ct => RecoverAsync(RecoveryAction.Finish, ct);
 
     public async Task<HistoryLoad> LoadAsync(CancellationToken ct = default)
     {
@@ -28,20 +29,8 @@ public sealed class JournalHistoryBackend(Journal journal, Func<HostAccess> acce
     }
 
     /// <summary>What start-up finds left half-done, described as CrashRecovery does (steps applied, the interrupted one).</summary>
-    private async Task<IReadOnlyList<string>> CrashedAsync(CancellationToken ct)
-    {
-        var report = await journal.InspectAtStartupAsync(ct).ConfigureAwait(false);
-        var lines = new List<string>();
-        foreach (var p in report.Abandoned)
-        {
-            var detail = await journal.GetAsync(p.ChangeSet.Id, ct).ConfigureAwait(false);
-            var what = detail is null ? $"#{p.ChangeSet.Id} {p.ChangeSet.Summary}" : CrashRecovery.Analyse(detail).Describe();
-            lines.Add($"{what} ({p.Explanation})");
-        }
-        foreach (var cs in report.ExpiredWithoutWatchdog)
-            lines.Add($"#{cs.Id} {cs.Summary}: not confirmed by {cs.ConfirmDeadline?.UtcDateTime:HH:mm:ss} UTC and its watchdog is gone");
-        return lines;
-    }
+    private async Task<IReadOnlyList<string>> CrashedAsync(CancellationToken ct) =>
+        [.. (await PendingRecovery.FindAsync(journal, ct).ConfigureAwait(false)).Select(p => p.Description)];
 
     private Task<UndoPlan> PlanAsync(HistoryRequest r, CancellationToken ct) => r.Action switch
     {
@@ -89,7 +78,7 @@ public sealed class JournalHistoryBackend(Journal journal, Func<HostAccess> acce
             using var host = access();
             var run = await RevertSequence.RunAsync(new Reverter(journal, host), lease, plan.Reverts,
                 (_, _) => Task.FromResult(force), ct: ct).ConfigureAwait(false);
-            var lines = run.Done.Select(d => d.Message).ToList();
+            var lines = run.Done.Select(d => run.Skipped.Contains(d.TargetId) ? "skipped: " + d.Message : d.Message).ToList();
             if (run.Drift is { } stop)
             {
                 lines.Add($"the host changed since #{stop.Revert.Target.Id} ({stop.Revert.Target.Summary}); not reverted" +
@@ -100,19 +89,16 @@ public sealed class JournalHistoryBackend(Journal journal, Func<HostAccess> acce
         }
     }
 
-    public async Task<HistoryOutcome> RollBackPendingAsync(CancellationToken ct = default)
+    /// <summary>`nettui rollback --pending`: the same <see cref="PendingRecovery"/> run, under the apply lock.</summary>
+    public Task<HistoryOutcome> RollBackPendingAsync(CancellationToken ct = default) => RecoverAsync(RecoveryAction.RollBack, ct);
+
+    private async Task<HistoryOutcome> RecoverAsync(RecoveryAction action, CancellationToken ct)
     {
-        ApplyLock lease;
-        try { lease = await journal.AcquireApplyLockAsync("rollback --pending", lockWait, ct).ConfigureAwait(false); }
-        catch (JournalLockedException e) { return new(false, [e.Message]); }
-        await using (lease.ConfigureAwait(false))
-        {
-            var ids = await PendingRecovery.FindAsync(journal, ct).ConfigureAwait(false);
-            if (ids.Count == 0) return new(true, ["nothing was left pending"]);
-            using var host = access();
-            var done = await PendingRecovery.RollBackAsync(journal, new Reverter(journal, host), lease, ids, ct: ct).ConfigureAwait(false);
-            return new(done.All(d => d.Succeeded), [.. done.Select(d => d.Message)]);
-        }
+        using var host = access();
+        var run = await new PendingRecovery(journal, host).RunAsync(action, lockWait, ct: ct).ConfigureAwait(false);
+        if (run.Refusal is not null) return new(false, [run.Refusal]);
+        if (run.Found.Count == 0) return new(true, ["nothing was left pending"]);
+        return new(run.Succeeded, [.. run.Outcomes.Select(o => o.Message)]);
     }
 
     /// <summary>The dry run is not journaled (every notification is the interface's no-op).</summary>

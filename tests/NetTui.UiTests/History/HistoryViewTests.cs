@@ -204,7 +204,7 @@ public class HistoryViewTests
         Assert.Contains($"#{id} create bridge hv9: 1 of 1 step(s) applied", text);
         Assert.Contains("r  roll back", text);
         Assert.Contains("Esc  leave it", text);
-        Assert.DoesNotContain("f  finish", text); // this backend offers no finish
+        Assert.Contains("f  finish the remaining steps", text);
 
         s.Press(Key.R);
         lab.Until(s, () => s.Window.HistoryOverlay.Mode == HistoryOverlayMode.Result, "the rollback of the crashed change");
@@ -231,5 +231,20 @@ public class HistoryViewTests
         lab.Until(s, () => s.Window.Pane(ViewKind.History).Rows is { Count: 1 }, "the history rows");
         Assert.False(s.Window.HistoryOverlay.Visible);
         Assert.Contains("pending", s.Text);
+    }
+
+    [Fact]
+    public void F_finishes_the_crashed_change_through_the_shared_finish()
+    {
+        using var lab = new HistoryLab();
+        var id = lab.Crash("hv9");
+        using var s = lab.Screen();
+        s.Window.StartHistory();
+        lab.Until(s, () => s.Window.HistoryOverlay is { Visible: true, Mode: HistoryOverlayMode.Crash }, "the crash question");
+        s.Press(Key.F);
+        lab.Until(s, () => s.Window.HistoryOverlay.Mode == HistoryOverlayMode.Result, "the finish");
+        Assert.Contains($"finish #{id}", s.Text);
+        Assert.True(lab.Host.Has("hv9"));
+        Assert.Equal(ChangeSetStatus.Applied, lab.Get(id).ChangeSet.Status);
     }
 }

@@ -79,9 +79,12 @@ internal static class RevertFlow
                     }
                     return r.GetValue(o.Force) || (!json && host.Ask is not null && host.Ask($"{verb} #{revert.Target.Id} anyway, overwriting these changes?"));
                 },
-                async outcome =>
+                async (outcome, skipped) =>
                 {
-                    if (!json) await (outcome.Succeeded ? host.Out : host.Err).WriteLineAsync(outcome.Succeeded ? outcome.Message : $"nettui: {outcome.Message}").ConfigureAwait(false);
+                    // A Doctor fix that undo does not take back: rollback goes on past it and says so; undo and redo refuse (below).
+                    if (json) return;
+                    if (skipped) await host.Err.WriteLineAsync($"skipped: {outcome.Message}").ConfigureAwait(false);
+                    else await (outcome.Succeeded ? host.Out : host.Err).WriteLineAsync(outcome.Succeeded ? outcome.Message : $"nettui: {outcome.Message}").ConfigureAwait(false);
                 }, ct).ConfigureAwait(false);
             var done = run.Done;
             if (run.Drift is { } stop)
@@ -99,5 +102,5 @@ internal static class RevertFlow
     }
 
     private static object Rows(IEnumerable<RevertOutcome> done) =>
-        done.Select(d => new { target = d.TargetId, changeSet = d.RevertId, succeeded = d.Succeeded, message = d.Message }).ToList();
+        done.Select(d => new { target = d.TargetId, changeSet = d.RevertId, succeeded = d.Succeeded, skipped = d.NotUndone, message = d.Message }).ToList();
 }

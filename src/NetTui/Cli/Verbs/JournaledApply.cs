@@ -41,16 +41,21 @@ internal static class JournaledApply
         await using (lease.ConfigureAwait(false))
         {
             int? watchdog = null;
+            var checkpoint = CommitCheckpoint.For(host, ops, confirmWithin);
             Func<long, CancellationToken, Task>? started = null;
             if (confirmWithin is not null)
                 started = async (id, token) =>
                 {
                     watchdog = WatchdogLauncher.Start(journal.Database.Path, id, Forwarded(host, r, target));
                     await journal.SetWatchdogAsync(id, watchdog.Value, token).ConfigureAwait(false);
+                    if (checkpoint is not null) await checkpoint.BeginAsync(journal, id, token).ConfigureAwait(false);
                 };
             var entry = new JournalEntry(null, target.Namespace, ConfirmWithin: confirmWithin is { } s ? TimeSpan.FromSeconds(s) : null);
             var observer = new JournalObserver(journal, lease, entry, started);
             var report = await executor(observer).ApplyAsync(ops, ctx, new ApplyOptions(), ct).ConfigureAwait(false);
+            if (checkpoint is not null)
+                foreach (var note in await checkpoint.EndAsync(observer.ConfirmDeadline, journal.Time, CancellationToken.None).ConfigureAwait(false))
+                    await host.Err.WriteLineAsync($"note: {note}").ConfigureAwait(false);
             return new(report, observer.ChangeSetId, observer.ConfirmDeadline, watchdog);
         }
     }
