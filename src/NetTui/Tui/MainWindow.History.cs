@@ -133,8 +133,9 @@ internal sealed partial class MainWindow
 
     private void AskAboutCrash(IReadOnlyList<string> crashed)
     {
-        var keys = "r  roll back what it did (as nettui rollback --pending)" +
-                   (_history?.FinishPending is null ? "" : "   ·   f  finish the remaining steps") + "   ·   Esc  leave it";
+        var keys = "r    roll back what it did (as nettui rollback --pending)\n" +
+                   (_history?.FinishPending is null ? "" : "f    finish the remaining steps (as nettui finish)\n") +
+                   "Esc  leave it (changes are refused until it is resolved)";
         _historyOverlay.Show(HistoryOverlayMode.Crash, "A change was left half-done",
             ["A NetTui run ended in the middle of a change; the host may be half-changed:", "", .. crashed.Select(c => "  " + c)], keys);
     }

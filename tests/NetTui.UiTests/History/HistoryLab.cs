@@ -47,14 +47,20 @@ internal sealed class HistoryLab : IDisposable
         return observer.ChangeSetId!.Value;
     }).GetAwaiter().GetResult();
 
-    /// <summary>Leaves "create bridge NAME" pending with its first step applied, written by a process that is gone (what SIGKILL leaves).</summary>
+    /// <summary>
+    /// Leaves "create bridge NAME, then MTU 1400" pending with its first step applied and the
+    /// second never started, written by a process that is gone (what SIGKILL between steps leaves).
+    /// </summary>
     public long Crash(string name) => Task.Run(async () =>
     {
         var dead = new Journal(JournalDatabase.Open(DbPath), self: ProcessIdentity.Current with { Pid = 4_194_304 + 17, StartTicks = 1 });
         await using var lease = await dead.AcquireApplyLockAsync("bridge add", TimeSpan.FromSeconds(10));
-        var create = new CreateBridge(name);
-        var id = await dead.BeginChangeSetAsync(lease, new NewChangeSet(create.Describe(), Netns),
-            [new PlannedStep(create.Kind, OperationJson.Serialize((Operation)create), create.Describe(), "bridge.del", OperationJson.Serialize((Operation)new DeleteBridge(name)))]);
+        Operation create = new CreateBridge(name), mtu = new SetMtu(name, "1400");
+        var id = await dead.BeginChangeSetAsync(lease, new NewChangeSet($"create bridge {name} with mtu 1400", Netns),
+        [
+            new PlannedStep(create.Kind, OperationJson.Serialize(create), create.Describe(), "bridge.del", OperationJson.Serialize((Operation)new DeleteBridge(name))),
+            new PlannedStep(mtu.Kind, OperationJson.Serialize(mtu), mtu.Describe(), mtu.Kind, OperationJson.Serialize((Operation)new SetMtu(name, "1500"))),
+        ]);
         await dead.StartStepAsync(id, 1);
         await dead.RecordCommandAsync(id, 1, new CommandRecord($"ip link add {name} type bridge", ["ip", "link", "add", name], 0, "", "", TimeSpan.Zero, DateTimeOffset.UtcNow));
         await dead.RecordStepAsync(id, 1, StepStatus.Applied);
@@ -135,6 +141,7 @@ internal sealed class FakeHost : ICommandRunner, IHostInventory, IFileStore
         var a = spec.Arguments.ToArray();
         if (spec.Program == "ip" && a is ["link", "add", var added, ..]) AddBridge(added);
         if (spec.Program == "ip" && a is ["link", "del", var deleted, ..]) RemoveBridge(deleted);
+        if (spec.Program == "ip" && a is ["link", "set", var link, "mtu", var mtu]) SetMtu(link, int.Parse(mtu, System.Globalization.CultureInfo.InvariantCulture));
         return Task.FromResult(new CommandResult(spec, 0, "", "", TimeSpan.Zero));
     }
 

@@ -201,10 +201,10 @@ public class HistoryViewTests
         lab.Until(s, () => s.Window.HistoryOverlay is { Visible: true, Mode: HistoryOverlayMode.Crash }, "the crash question");
         var text = s.Text;
         Assert.Contains("A change was left half-done", text);
-        Assert.Contains($"#{id} create bridge hv9: 1 of 1 step(s) applied", text);
-        Assert.Contains("r  roll back", text);
+        Assert.Contains($"#{id} create bridge hv9 with mtu 1400: 1 of 2 step(s) applied; 1 step(s) not started", text);
+        Assert.Contains("r    roll back", text);
         Assert.Contains("Esc  leave it", text);
-        Assert.Contains("f  finish the remaining steps", text);
+        Assert.Contains("f    finish the remaining steps", text);
 
         s.Press(Key.R);
         lab.Until(s, () => s.Window.HistoryOverlay.Mode == HistoryOverlayMode.Result, "the rollback of the crashed change");
@@ -243,7 +243,8 @@ public class HistoryViewTests
         lab.Until(s, () => s.Window.HistoryOverlay is { Visible: true, Mode: HistoryOverlayMode.Crash }, "the crash question");
         s.Press(Key.F);
         lab.Until(s, () => s.Window.HistoryOverlay.Mode == HistoryOverlayMode.Result, "the finish");
-        Assert.Contains($"finish #{id}", s.Text);
+        Assert.True(s.Text.Contains($"finish #{id}", StringComparison.Ordinal), s.Text);
+        Assert.Contains("ip link set hv9 mtu 1400", lab.Host.Ran);
         Assert.True(lab.Host.Has("hv9"));
         Assert.Equal(ChangeSetStatus.Applied, lab.Get(id).ChangeSet.Status);
     }
