@@ -44,6 +44,7 @@ public static class TuiApp
             target,
             journal: () => OpenJournal(target, log));
         TuiStartup.RequestInitial(scheduler);
+        window.Dispatch = a => app.Invoke(a); // the journal is read before Run: results queue until the loop runs
         window.History = options.HistoryFactory?.Invoke();
         window.StartHistory(); // asks about a change a crashed run left half-done
 
