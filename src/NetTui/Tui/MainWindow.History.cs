@@ -122,7 +122,7 @@ internal sealed partial class MainWindow
                 Run("Finish the crashed change", finish);
                 break;
             case HistoryOverlayMode.Crash when close:
-                CloseHistoryOverlay("left pending: new changes are refused until it is rolled back (7 History, or nettui rollback --pending)");
+                CloseHistoryOverlay("left pending: new changes are refused until it is rolled back or finished (nettui rollback --pending / finish)");
                 break;
             case HistoryOverlayMode.Result:
                 CloseHistoryOverlay(null);

@@ -34,9 +34,9 @@ public sealed class TuiCrashTmuxTests
         Assert.DoesNotContain(await h.Lab.Host.IpJsonAsync("link", "show"), l => (string?)l!["ifname"] == "brcr");
         Assert.Equal(ChangeSetStatus.RolledBack, (await h.Journal.GetAsync(crashed.Id, ct))!.ChangeSet.Status);
 
-        // Any key closes the result, 7 shows the History view with the rollback in it, q quits.
+        // Any key closes the result, the History view's number key shows the rollback in it, q quits.
         await tmux.SendKeysAsync("Space");
-        await tmux.SendKeysAsync("7");
+        await tmux.SendKeysAsync(((char)('1' + (int)NetTui.Presentation.ViewKind.History)).ToString());
         screen = await tmux.WaitForTextAsync("rolled back", TimeSpan.FromSeconds(30));
         Assert.Contains($"rollback #{crashed.Id}", screen);
         await tmux.SendKeysAsync("q");
