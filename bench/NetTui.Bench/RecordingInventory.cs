@@ -22,4 +22,18 @@ public sealed class RecordingInventory(IHostInventory inner) : IHostInventory
             Reads.Enqueue((parts, sw.Elapsed.TotalMilliseconds));
         }
     }
+
+    public async Task<LinkPatch?> ReadLinksAsync(IReadOnlyCollection<string> names, IReadOnlyDictionary<string, int> knownIndices, CancellationToken ct = default)
+    {
+        var sw = Stopwatch.StartNew();
+        try
+        {
+            return await inner.ReadLinksAsync(names, knownIndices, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Recorded as a read of no parts: a read of single links.
+            Reads.Enqueue((InventoryParts.None, sw.Elapsed.TotalMilliseconds));
+        }
+    }
 }
