@@ -69,10 +69,14 @@ public static class SnapshotMerge
         {
             var d = details.GetValueOrDefault(b.Index);
             if (touched.Contains(b.Index) && d is null) continue; // gone, or no longer a bridge
-            var ports = b.Ports.Where(p => !touched.Contains(p.Index)).Concat(found.Where(l => l.MasterIndex == b.Index).Select(Port));
-            result.Add(d is null
-                ? b with { Ports = Sorted(ports) }
-                : new LinuxBridge(d.Name, d.Index, d.BridgeId, d.StpEnabled, Sorted(ports)));
+            var joined = found.Where(l => l.MasterIndex == b.Index).ToArray();
+            if (d is null && joined.Length == 0 && !b.Ports.Any(p => touched.Contains(p.Index)))
+            {
+                result.Add(b); // untouched: the same object
+                continue;
+            }
+            var ports = Sorted(b.Ports.Where(p => !touched.Contains(p.Index)).Concat(joined.Select(Port)));
+            result.Add(d is null ? b with { Ports = ports } : new LinuxBridge(d.Name, d.Index, d.BridgeId, d.StpEnabled, ports));
         }
         foreach (var d in patch.Bridges.Where(d => bridges.All(b => b.Index != d.Index)))
             result.Add(new LinuxBridge(d.Name, d.Index, d.BridgeId, d.StpEnabled, Sorted(links.Where(l => l.MasterIndex == d.Index).Select(Port))));
