@@ -61,11 +61,12 @@ public sealed class TuiBench : IDisposable
         };
     }
 
-    public static async Task<List<Result>> RunAsync(string ns, string? ovsDb, int runs)
+    public static async Task<List<Result>> RunAsync(string ns, string? ovsDb, int runs, bool liveOnly = false)
     {
         using var bench = new TuiBench(ns, ovsDb);
         bench.FirstScreen();
         await bench.LiveUpdateAsync(runs);
+        if (liveOnly) return bench._results;
         bench.RedrawProbe(runs);
         // Keys at a common full-screen size and at a large one: a redraw costs Terminal.Gui
         // time in proportion to the cells on screen.
