@@ -5,7 +5,7 @@ namespace NetTui.Bench;
 
 /// <summary>
 /// bench/run.sh's in-process half:
-///   tui    --netns NS [--ovs-db DB] --runs N --out FILE   the main window over the real inventory
+///   tui    --netns NS [--ovs-db DB] --runs N --out FILE [--live-only]   the main window over the real inventory
 ///   micro  --dumps DIR --runs N --out FILE                parsing, snapshot, presenters, JSON
 ///   report --dir RESULTS --json FILE                      the table of everything measured
 /// </summary>
@@ -23,7 +23,7 @@ public static class Program
         switch (args.FirstOrDefault())
         {
             case "tui":
-                Save(await TuiBench.RunAsync(Arg("--netns") ?? throw new ArgumentException("--netns"), Arg("--ovs-db"), runs), Arg("--out"));
+                Save(await TuiBench.RunAsync(Arg("--netns") ?? throw new ArgumentException("--netns"), Arg("--ovs-db"), runs, args.Contains("--live-only")), Arg("--out"));
                 return 0;
             case "micro":
                 Save(await MicroBench.RunAsync(Arg("--dumps") ?? throw new ArgumentException("--dumps"), runs), Arg("--out"));

@@ -22,4 +22,20 @@ public sealed class RecordingInventory(IHostInventory inner) : IHostInventory
             Reads.Enqueue((parts, sw.Elapsed.TotalMilliseconds));
         }
     }
+
+    public async Task<LinkPatch?> ReadLinksAsync(IReadOnlyCollection<string> names, IReadOnlyDictionary<string, int> knownIndices, CancellationToken ct = default)
+    {
+        // BENCH_WHOLE_LINK_READS=1: as before single-link reads (every link event re-reads all links).
+        if (Environment.GetEnvironmentVariable("BENCH_WHOLE_LINK_READS") == "1") return null;
+        var sw = Stopwatch.StartNew();
+        try
+        {
+            return await inner.ReadLinksAsync(names, knownIndices, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Recorded as a read of no parts: a read of single links.
+            Reads.Enqueue((InventoryParts.None, sw.Elapsed.TotalMilliseconds));
+        }
+    }
 }

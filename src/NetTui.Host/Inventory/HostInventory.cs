@@ -74,6 +74,10 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         return nmTask is null ? snapshot : PersistenceAnnotator.Annotate(snapshot with { NetworkManager = nmTask.Result.State });
     }
 
+    /// <summary>Single links by name (a live update): `ip` only, never routes, OVS, Docker or NetworkManager.</summary>
+    public Task<LinkPatch?> ReadLinksAsync(IReadOnlyCollection<string> names, IReadOnlyDictionary<string, int> knownIndices, CancellationToken ct = default) =>
+        new IpRoute2Reader(runner).ReadLinksByNameAsync(names, knownIndices, ct);
+
     /// <summary>The last line of defence: a reader that throws anyway (a bug, an unforeseen error) is a down source, not a crash.</summary>
     private async Task<SourceRead<T>> Guard<T>(SourceKind kind, Task<SourceRead<T>> read) where T : class
     {

@@ -22,4 +22,13 @@ public enum InventoryParts
 public interface IHostInventory
 {
     Task<HostSnapshot> ReadAsync(InventoryParts parts = InventoryParts.All, CancellationToken ct = default);
+
+    /// <summary>
+    /// Reads only the links named (a live update for an `ip monitor` event), not all of them.
+    /// <paramref name="knownIndices"/> (name to ifindex of the links already known) resolves a
+    /// master or same-namespace veth peer that was not re-read. Null when this inventory cannot
+    /// read single links or the read failed: the caller then reads all links.
+    /// </summary>
+    Task<LinkPatch?> ReadLinksAsync(IReadOnlyCollection<string> names, IReadOnlyDictionary<string, int> knownIndices, CancellationToken ct = default) =>
+        Task.FromResult<LinkPatch?>(null);
 }

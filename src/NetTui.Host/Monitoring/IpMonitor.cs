@@ -14,8 +14,12 @@ public sealed class IpMonitor(IStreamingRunner runner, TimeSpan? restartDelay = 
 
     private readonly TimeSpan _restartDelay = restartDelay ?? TimeSpan.FromSeconds(2);
 
-    /// <summary>Runs until <paramref name="ct"/> is cancelled.</summary>
-    public async Task RunAsync(Action<NetlinkChange> onChange, CancellationToken ct)
+    /// <summary>Runs until <paramref name="ct"/> is cancelled, reporting each event's kind.</summary>
+    public Task RunAsync(Action<NetlinkChange> onChange, CancellationToken ct) =>
+        RunAsync((NetlinkEvent e) => onChange(e.Kind), ct);
+
+    /// <summary>Runs until <paramref name="ct"/> is cancelled, reporting each event with the interface it names.</summary>
+    public async Task RunAsync(Action<NetlinkEvent> onEvent, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
@@ -23,8 +27,7 @@ public sealed class IpMonitor(IStreamingRunner runner, TimeSpan? restartDelay = 
             {
                 await runner.StreamAsync(Command, line =>
                 {
-                    var change = IpMonitorParser.Classify(line);
-                    if (change != NetlinkChange.None) onChange(change);
+                    if (IpMonitorParser.Parse(line) is { } e) onEvent(e);
                 }, ct).ConfigureAwait(false);
             }
             catch (Exception) when (!ct.IsCancellationRequested)

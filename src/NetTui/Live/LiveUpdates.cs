@@ -6,7 +6,7 @@ namespace NetTui.Live;
 
 /// <summary>
 /// Keeps the screen current without a keypress: netlink events from `ip monitor` (debounced,
-/// re-reading only the parts they touch) and a periodic read of what has no cheap event
+/// re-reading only the parts, or the single links, they touch) and a periodic read of what has no cheap event
 /// stream here (OVS, Docker). Everything runs on the thread pool; the UI only receives
 /// finished snapshots.
 /// </summary>
@@ -23,10 +23,10 @@ public sealed class LiveUpdates : IAsyncDisposable
     public LiveUpdates(RefreshScheduler scheduler, IStreamingRunner? streaming, CancellationTokenSource stop, TimeSpan? period = null, ILogger? log = null)
     {
         _stop = stop;
-        _debouncer = new ChangeDebouncer(parts => scheduler.Request(parts));
+        _debouncer = new ChangeDebouncer((ChangeBatch batch) => scheduler.Request(batch));
         _monitor = streaming is null
             ? Task.CompletedTask
-            : Task.Run(() => new IpMonitor(streaming).RunAsync(_debouncer.Add, stop.Token));
+            : Task.Run(() => new IpMonitor(streaming).RunAsync((NetlinkEvent e) => _debouncer.Add(e), stop.Token));
         var p = period ?? DefaultPeriod;
         _periodic = new Timer(_ => scheduler.Request(Periodic), null, p, p);
         log?.Information("live updates: ip monitor {Monitor}, periodic {Period}", streaming is not null, p);

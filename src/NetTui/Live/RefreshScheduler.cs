@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NetTui.Core.Model;
 using NetTui.Host.Inventory;
 using Serilog;
@@ -9,6 +10,8 @@ namespace NetTui.Live;
 /// flight does not start another: its parts are remembered and read once, together, when
 /// the current read ends (so a burst of events costs at most one extra read). Results are
 /// merged into the last snapshot and handed to the UI through <c>post</c> (app.Invoke).
+/// Single links (live updates, <see cref="Request(ChangeBatch)"/>) are read alone and
+/// patched in (<see cref="SnapshotMerge.PatchLinks"/>), unless all links are read anyway.
 /// </summary>
 public sealed class RefreshScheduler(
     IHostInventory inventory,
@@ -21,6 +24,7 @@ public sealed class RefreshScheduler(
     private readonly object _gate = new();
     private readonly ILogger _log = log ?? Serilog.Core.Logger.None;
     private InventoryParts _pending;
+    private ImmutableDictionary<int, string> _pendingLinks = ImmutableDictionary<int, string>.Empty;
     private bool _inFlight;
     private HostSnapshot _current = initial;
     private Task _loop = Task.CompletedTask;
@@ -28,6 +32,10 @@ public sealed class RefreshScheduler(
     /// <summary>How many reads have been started (for tests and the benchmark).</summary>
     public int ReadsStarted => Volatile.Read(ref _readsStarted);
     private int _readsStarted;
+
+    /// <summary>How many of those were reads of single links (for tests and the benchmark).</summary>
+    public int SingleLinkReads => Volatile.Read(ref _singleLinkReads);
+    private int _singleLinkReads;
 
     public bool InFlight { get { lock (_gate) return _inFlight; } }
 
@@ -41,11 +49,15 @@ public sealed class RefreshScheduler(
 
     /// <summary>Ask for <paramref name="parts"/> to be re-read. Returns false when a read was
     /// already in flight (the parts are then read right after it, not in parallel).</summary>
-    public bool Request(InventoryParts parts)
+    public bool Request(InventoryParts parts) => Request(new ChangeBatch(parts, ImmutableDictionary<int, string>.Empty));
+
+    /// <summary>Ask for parts and single links (ifindex to name) to be re-read.</summary>
+    public bool Request(ChangeBatch batch)
     {
         lock (_gate)
         {
-            _pending |= parts;
+            _pending |= batch.Parts;
+            _pendingLinks = _pendingLinks.SetItems(batch.Links);
             if (_inFlight) return false;
             _inFlight = true;
             _loop = Task.Run(LoopAsync);
@@ -59,12 +71,15 @@ public sealed class RefreshScheduler(
         while (true)
         {
             InventoryParts parts;
+            ImmutableDictionary<int, string> links;
             HostSnapshot baseline;
             lock (_gate)
             {
                 parts = _pending;
+                links = _pendingLinks;
                 _pending = InventoryParts.None;
-                if (parts == InventoryParts.None || Stopping.IsCancellationRequested)
+                _pendingLinks = _pendingLinks.Clear();
+                if ((parts == InventoryParts.None && links.IsEmpty) || Stopping.IsCancellationRequested)
                 {
                     _inFlight = false;
                     break;
@@ -73,9 +88,20 @@ public sealed class RefreshScheduler(
             }
             try
             {
-                Interlocked.Increment(ref _readsStarted);
-                var partial = await inventory.ReadAsync(parts, Stopping).ConfigureAwait(false);
-                var merged = SnapshotMerge.Merge(baseline, partial, parts);
+                var merged = baseline;
+                if (!links.IsEmpty && !parts.HasFlag(InventoryParts.Links))
+                {
+                    Interlocked.Increment(ref _readsStarted);
+                    Interlocked.Increment(ref _singleLinkReads);
+                    if (await ReadLinksAsync(baseline, links).ConfigureAwait(false) is { } patched) merged = patched;
+                    else parts |= InventoryParts.Links | InventoryParts.Bridges; // cannot read single links: read them all
+                }
+                if (parts != InventoryParts.None)
+                {
+                    Interlocked.Increment(ref _readsStarted);
+                    var partial = await inventory.ReadAsync(parts, Stopping).ConfigureAwait(false);
+                    merged = SnapshotMerge.Merge(merged, partial, parts);
+                }
                 lock (_gate) _current = merged;
                 post(() => apply(merged));
             }
@@ -89,5 +115,13 @@ public sealed class RefreshScheduler(
             }
         }
         post(() => busy?.Invoke(false));
+    }
+
+    private async Task<HostSnapshot?> ReadLinksAsync(HostSnapshot baseline, ImmutableDictionary<int, string> links)
+    {
+        var known = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var l in baseline.Links) known[l.Name] = l.Index;
+        var patch = await inventory.ReadLinksAsync([.. links.Values.Distinct()], known, Stopping).ConfigureAwait(false);
+        return patch is null ? null : SnapshotMerge.PatchLinks(baseline, links.Keys, patch, DateTimeOffset.UtcNow);
     }
 }

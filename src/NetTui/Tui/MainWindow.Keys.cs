@@ -145,12 +145,14 @@ internal sealed partial class MainWindow
     {
         if (!_filter.Visible) return;
         CurrentPane.State.Filter = _filter.Text ?? "";
+        if (DeferFilter()) return; // a huge view: applied after a pause in typing (MainWindow.Filter.cs)
         CurrentPane.Reapply();
         UpdateHeader();
     }
 
     private void EndFilterEditing()
     {
+        FlushFilter();
         _filter.Visible = false;
         _filterLabel.Visible = CurrentPane.State.Filter.Length > 0;
         _filterLabel.Text = $"Filter /{CurrentPane.State.Filter}";
@@ -160,6 +162,7 @@ internal sealed partial class MainWindow
 
     private void ClearFilter()
     {
+        CancelFilter();
         _filter.Visible = false;
         _filterLabel.Visible = false;
         _filterLabel.Text = "Filter /";

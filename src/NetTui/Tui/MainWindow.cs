@@ -19,6 +19,9 @@ internal sealed partial class MainWindow : Window
     private readonly HeaderView _header;
     private readonly Tabs _tabs = new() { X = 0, Y = 2 };
     private readonly Dictionary<ViewKind, TablePane> _panes = [];
+    // Views whose rows are older than the snapshot: re-presented when shown (see Pane).
+    private readonly HashSet<ViewKind> _stale = [];
+    private SnapshotIndex? _index;
     private readonly DetailPane _detail = new();
     private readonly Label _filterLabel = new() { X = 0, Text = "Filter /", Visible = false };
     private readonly FilterField _filter = new() { Visible = false, Width = Dim.Fill() };
@@ -58,7 +61,7 @@ internal sealed partial class MainWindow : Window
             _panes[kind] = pane;
             _tabs.Add(pane);
         }
-        _tabs.ValueChanged += (_, _) => { ShowDetail(); UpdateStatusBar(); };
+        _tabs.ValueChanged += (_, _) => { ShowOnlyCurrentTable(); ShowDetail(); UpdateStatusBar(); };
 
         // Sizes follow the terminal: the detail pane sits under the table and grows on tall
         // screens, or beside it on wide ones; the table takes the rest.
@@ -81,13 +84,21 @@ internal sealed partial class MainWindow : Window
         Plain.Text(_filterLabel);
         Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor, _wizard);
         ApplySnapshot(initial);
+        ShowOnlyCurrentTable();
         ApplyTheme(Theme);
         UpdateStatusBar();
     }
 
     public ViewKind CurrentView => (_tabs.Value as TablePane)?.Kind ?? ViewKind.Interfaces;
-    internal TablePane CurrentPane => _panes[CurrentView];
-    internal TablePane Pane(ViewKind kind) => _panes[kind];
+    internal TablePane CurrentPane => Pane(CurrentView);
+
+    /// <summary>The view's pane, its rows brought up to the current snapshot first.</summary>
+    internal TablePane Pane(ViewKind kind)
+    {
+        var pane = _panes[kind];
+        if (_stale.Remove(kind)) pane.Show(Presenters.Rows(kind, _index ??= new SnapshotIndex(_snapshot)));
+        return pane;
+    }
     internal bool OverlayVisible => _overlay.Visible;
     internal bool DoctorVisible => _doctor.Visible;
     internal DoctorPanel DoctorPanel => _doctor;
@@ -104,20 +115,25 @@ internal sealed partial class MainWindow : Window
     private int TabsHeight() =>
         Math.Max(5, Viewport.Height - 2 - (SideBySide ? 0 : DetailHeight()) - 1 - (FilterRowShown ? 1 : 0));
 
-    /// <summary>Show a new snapshot in every view, keeping each view's selection and scroll line.</summary>
+    /// <summary>
+    /// Show a new snapshot in every view, keeping each view's selection and scroll line. Only
+    /// the view on screen is re-presented now; the others when they are shown (a live update
+    /// then builds and draws one table, not six).
+    /// </summary>
     public void ApplySnapshot(HostSnapshot snapshot)
     {
         var previous = _snapshot;
         _snapshot = snapshot;
-        var ix = new SnapshotIndex(snapshot);
+        _index = null;
         foreach (var (kind, pane) in _panes)
         {
             if (kind == ViewKind.History) continue; // its rows come from the journal (MainWindow.History.cs)
             // The route table is the one that can be huge: a live update that did not re-read
             // routes hands over the same array, and the (possibly filtered) rows stay as they are.
-            if (kind == ViewKind.Routes && pane.Rows is not null && previous.Routes == snapshot.Routes) continue;
-            pane.Show(Presenters.Rows(kind, ix));
+            if (kind == ViewKind.Routes && pane.Rows is not null && !_stale.Contains(kind) && previous.Routes == snapshot.Routes) continue;
+            _stale.Add(kind);
         }
+        _ = CurrentPane;
         UpdateHeader();
         ShowDetail();
     }
@@ -145,6 +161,16 @@ internal sealed partial class MainWindow : Window
         _wizard.SetScheme(theme.Chrome);
         _historyOverlay.SetScheme(theme.Chrome);
         SetNeedsDraw();
+    }
+
+    /// <summary>
+    /// Tabs keeps every tab's view visible (overlapped, the current one in front), so a
+    /// layout change would draw all six tables; only the front one's table is visible.
+    /// </summary>
+    private void ShowOnlyCurrentTable()
+    {
+        var current = CurrentView;
+        foreach (var (kind, pane) in _panes) pane.Table.Visible = kind == current;
     }
 
     private void ShowDetail()

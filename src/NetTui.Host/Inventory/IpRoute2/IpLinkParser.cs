@@ -13,10 +13,14 @@ namespace NetTui.Host.Inventory.IpRoute2;
 /// </summary>
 public static class IpLinkParser
 {
-    public static IpLinkData Parse(string json, IReadOnlyDictionary<int, string>? netnsNames = null)
+    /// <param name="knownIndices">Links not in <paramref name="json"/> (a read of single links):
+    /// name to ifindex, to resolve masters and same-namespace veth peers by name.</param>
+    public static IpLinkData Parse(string json, IReadOnlyDictionary<int, string>? netnsNames = null, IReadOnlyDictionary<string, int>? knownIndices = null)
     {
         using var doc = JsonElementExtensions.ParseArray(json);
-        var indexByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var indexByName = knownIndices is null
+            ? new Dictionary<string, int>(StringComparer.Ordinal)
+            : new Dictionary<string, int>(knownIndices, StringComparer.Ordinal);
         foreach (var e in doc.RootElement.EnumerateArray())
             if (e.Str("ifname") is { } n && e.Int("ifindex") is { } i) indexByName[n] = i;
 

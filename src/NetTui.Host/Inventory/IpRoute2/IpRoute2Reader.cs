@@ -58,6 +58,70 @@ public sealed class IpRoute2Reader(ICommandRunner runner)
         }
     }
 
+    /// <summary>`ip -j -d addr show dev NAME`: one link's details and its addresses in one call.</summary>
+    public static CommandSpec AddrShowDev(string name) => CommandSpec.Of("ip", "-j", "-d", "addr", "show", "dev", name);
+
+    /// <summary>`bridge -j link show dev NAME`: one bridge port's STP state.</summary>
+    public static CommandSpec BridgeLinkShowDev(string name) => CommandSpec.Of("bridge", "-j", "link", "show", "dev", name);
+
+    /// <summary>
+    /// Reads only the named links (a live update): one `ip -j -d addr show dev` each, which
+    /// carries both the link details and the addresses, plus `bridge link` for those that are
+    /// bridge ports. A name ip says does not exist is reported missing. Null when ip failed
+    /// otherwise (the caller then reads all links, which reports the failure).
+    /// </summary>
+    public async Task<LinkPatch?> ReadLinksByNameAsync(IReadOnlyCollection<string> names, IReadOnlyDictionary<string, int> knownIndices, CancellationToken ct = default)
+    {
+        var reads = names.Distinct(StringComparer.Ordinal)
+            .Select(async n => (Name: n, Result: await runner.RunAsync(AddrShowDev(n), ct).ConfigureAwait(false)))
+            .ToArray();
+        var netns = ToolRun.RunAsync(runner, NetnsListId, ct);
+        try
+        {
+            await Task.WhenAll(reads).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is CommandNotFoundException or CommandTimeoutException)
+        {
+            return null;
+        }
+        var missing = ImmutableArray.CreateBuilder<string>();
+        var arrays = new List<string>();
+        foreach (var (name, r) in reads.Select(t => t.Result))
+        {
+            if (r.Succeeded) arrays.Add(r.StandardOutput);
+            else if (r.StandardError.Contains("does not exist", StringComparison.Ordinal)) missing.Add(name);
+            else return null;
+        }
+        var nsNames = (await netns.ConfigureAwait(false)) is { Ok: true } ns ? NetnsIdParser.Parse(ns.Output!) : new Dictionary<int, string>();
+        try
+        {
+            var json = JoinArrays(arrays);
+            var data = IpLinkParser.Parse(json, nsNames, knownIndices);
+            var links = IpAddrParser.Merge(data.Links, IpAddrParser.Parse(json));
+            var ports = await ReadPortsAsync(links.Where(l => l.Master is not null).Select(l => l.Name), ct).ConfigureAwait(false);
+            return new LinkPatch(links, missing.ToImmutable(), data.Bridges, ports);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<BridgePortInfo>> ReadPortsAsync(IEnumerable<string> portNames, CancellationToken ct)
+    {
+        var reads = portNames.Select(n => ToolRun.RunAsync(runner, BridgeLinkShowDev(n), ct)).ToArray();
+        var outputs = await Task.WhenAll(reads).ConfigureAwait(false);
+        return [.. outputs.Where(o => o.Ok).SelectMany(o => BridgePortParser.Parse(o.Output!))];
+    }
+
+    /// <summary>Joins several JSON arrays of objects (one per `ip -j` call) into one.</summary>
+    internal static string JoinArrays(IEnumerable<string> arrays)
+    {
+        var items = arrays.Select(a => a.Trim()).Where(a => a.Length > 2 && a[0] == '[' && a[^1] == ']')
+            .Select(a => a[1..^1].Trim()).Where(a => a.Length > 0);
+        return "[" + string.Join(",", items) + "]";
+    }
+
     /// <summary>
     /// Routes come from the kernel's netlink dump when this process can open one in the
     /// target (the real runner; root for another namespace): ip's JSON of 200,000 routes
