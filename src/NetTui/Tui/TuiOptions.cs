@@ -25,6 +25,12 @@ public sealed record TuiOptions(string? Netns = null, string? Theme = null)
     /// <summary>Replaces how the watchdog is started (a lab test is not nettui itself); null: <see cref="Recording.WatchdogLauncher.Start(string, long, IEnumerable{string})"/>.</summary>
     public Func<string, long, IEnumerable<string>, int>? StartWatchdog { get; init; }
 
+    /// <summary>--runtime-only: forms change the running system only, labelled "LOST AT REBOOT" (docs/persistence.md).</summary>
+    public bool RuntimeOnly { get; init; }
+
+    /// <summary>The system D-Bus NetworkManager is probed and driven on; null: DBUS_SYSTEM_BUS_ADDRESS, else the default socket.</summary>
+    public string? BusAddress { get; init; }
+
     /// <summary>Seconds between periodic refreshes of OVS and Docker.</summary>
     public TimeSpan RefreshPeriod { get; init; } = Live.LiveUpdates.DefaultPeriod;
 }
