@@ -40,17 +40,15 @@ internal sealed class TuiPersistence
         if (Interlocked.Exchange(ref _probing, 1) == 1) return; // one probe at a time; a refresh during one gets its answer
         _ = Task.Run(async () =>
         {
-            try
-            {
-                var mode = await PersistenceChoice.ProbeAsync(false, _bus, _stop).ConfigureAwait(false);
-                _invoke(() =>
-                {
-                    if (_window.Persistence != mode) _log.Information("persistence: {Mode}", mode.Persists ? "NetworkManager profiles" : $"runtime only ({mode.Unavailable})");
-                    _window.Persistence = mode;
-                });
-            }
-            catch (OperationCanceledException) { /* the TUI is closing */ }
+            PersistenceMode mode;
+            try { mode = await PersistenceChoice.ProbeAsync(false, _bus, _stop).ConfigureAwait(false); }
+            catch (OperationCanceledException) { return; } // the TUI is closing
             finally { Volatile.Write(ref _probing, 0); }
+            _invoke(() =>
+            {
+                if (_window.Persistence != mode) _log.Information("persistence: {Mode}", mode.Persists ? "NetworkManager profiles" : $"runtime only ({mode.Unavailable})");
+                _window.Persistence = mode;
+            });
         });
     }
 }
