@@ -20,13 +20,14 @@ wait_screen() {
 }
 
 # Starts `nettui --netns NS` in a 200x50 pane; $1 = namespace, $2 = regex of the complete first screen.
+# Its journal (read at start by the History view) is the lab's, never /var/lib/nettui.
 # Prints the ms from start to that screen. The pane runs nettui itself (exec), so its pid is nettui's.
 tmux_start() {
   local ns=$1 re=$2 t0
   tm kill-server 2>/dev/null
   t0=$(now_ms)
   tm new-session -d -s bench -x 200 -y 50 \
-    "exec env DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS TERM=xterm-256color $NETTUI --netns $ns --ovs-db $LAB_OVS_DB"
+    "exec env DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS NETTUI_HISTORY=$LAB_DIR/history.db TERM=xterm-256color $NETTUI --netns $ns --ovs-db $LAB_OVS_DB"
   wait_screen "$t0" "$re" 30
 }
 

@@ -26,6 +26,8 @@ public sealed class TuiTmuxTests
             ["DOCKER_HOST"] = "unix://" + Path.Combine(absent, "docker.sock"),
             ["OVS_RUNDIR"] = absent,
             ["DBUS_SYSTEM_BUS_ADDRESS"] = "unix:path=" + Path.Combine(absent, "bus.sock"),
+            // The TUI reads the journal at start (History view, crash question): never /var/lib/nettui from a test.
+            ["NETTUI_HISTORY"] = Path.Combine(host.StateDir, "history.db"),
         };
         var tmux = await LabTmux.StartAsync(host, ["dotnet", NettuiCli.DllPath, "--netns", host.Name], env, width: 80, height: 24);
 

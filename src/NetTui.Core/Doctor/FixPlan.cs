@@ -70,7 +70,16 @@ public sealed record FixPlan(
 }
 
 /// <summary>One command of a fix and the command that takes it back (null: nothing to take back, or cannot).</summary>
-public sealed record FixStep(string Description, CommandSpec Do, CommandSpec? Undo = null);
+public sealed record FixStep(string Description, CommandSpec Do, CommandSpec? Undo = null)
+{
+    /// <summary>
+    /// Set for a step that `nettui undo` must not take back, in the admin's words ("starting
+    /// ovsdb-server"): the fix repaired the host, and other changes now rely on it (stopping
+    /// the OVS database would cut every OVS port). <see cref="Undo"/> is still what the fix
+    /// runs when a LATER step of the same fix fails, when nothing relies on it yet.
+    /// </summary>
+    public string? KeptOnUndo { get; init; }
+}
 
 public enum FixInputKind { IPv4Address, IPv4Prefix }
 

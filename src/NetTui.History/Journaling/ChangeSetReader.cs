@@ -10,7 +10,7 @@ internal static class ChangeSetReader
     public const string Columns = """
         id, uuid, kind, status, created_at, completed_at, user_uid, user_name, sudo_user, namespace, summary,
         reverts_id, writer_host, writer_pid, writer_start_ticks, before_facts, after_facts, error,
-        confirm_deadline, confirmed_at, watchdog_pid
+        confirm_deadline, confirmed_at, watchdog_pid, nm_checkpoint
         """;
 
     public static ChangeSet Read(SqliteDataReader r) => new(
@@ -34,7 +34,10 @@ internal static class ChangeSetReader
         Error: r.IsDBNull(17) ? null : r.GetString(17),
         ConfirmDeadline: JournalTime.FromNullable(r.GetValue(18)),
         ConfirmedAt: JournalTime.FromNullable(r.GetValue(19)),
-        WatchdogPid: r.IsDBNull(20) ? null : r.GetInt32(20));
+        WatchdogPid: r.IsDBNull(20) ? null : r.GetInt32(20))
+    {
+        NmCheckpoint = r.IsDBNull(21) ? null : r.GetString(21),
+    };
 
     public static async Task<List<ChangeSet>> ReadAllAsync(SqliteCommand cmd, CancellationToken ct)
     {

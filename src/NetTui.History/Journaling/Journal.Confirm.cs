@@ -36,6 +36,15 @@ public sealed partial class Journal
             return 0;
         }, ct);
 
+    /// <summary>Records the NetworkManager checkpoint that backs this change's rollback (see docs/commit-confirmed.md).</summary>
+    public Task SetNmCheckpointAsync(long changeSetId, string checkpointPath, CancellationToken ct = default) =>
+        WriteAsync(async (conn, tx) =>
+        {
+            await using var cmd = Command(conn, tx, "UPDATE change_sets SET nm_checkpoint = $cp WHERE id = $id", ("$cp", checkpointPath), ("$id", changeSetId));
+            await RequireOneRowAsync(cmd, $"change-set #{changeSetId} does not exist", ct).ConfigureAwait(false);
+            return 0;
+        }, ct);
+
     /// <summary>Keeps the change (confirm_pending → applied) if the deadline has not been claimed by the watchdog.</summary>
     public Task<ConfirmOutcome> ConfirmAsync(long changeSetId, CancellationToken ct = default) =>
         WriteAsync(async (conn, tx) =>

@@ -61,7 +61,11 @@ public sealed record ChangeSet(
     string? Error,
     DateTimeOffset? ConfirmDeadline,
     DateTimeOffset? ConfirmedAt,
-    int? WatchdogPid);
+    int? WatchdogPid)
+{
+    /// <summary>The NetworkManager checkpoint backing a commit-confirmed change of NM-managed profiles (its D-Bus path), if one was made.</summary>
+    public string? NmCheckpoint { get; init; }
+}
 
 public sealed record JournalStep(
     long Id,

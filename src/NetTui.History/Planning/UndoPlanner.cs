@@ -89,12 +89,16 @@ public static class UndoPlanner
     /// The steps of the change-set that reverts <paramref name="target"/>: the inverses of its
     /// applied steps in reverse order, each carrying the forward step as its own inverse (so
     /// the revert can itself be reverted: that is redo). Null with a reason when a step has no inverse.
+    /// Doctor fixes follow <see cref="DoctorUndo"/>: refused by name when a step is kept on undo.
     /// </summary>
     public static (ImmutableArray<PlannedStep> Steps, string? Refusal) InverseSteps(ChangeSetDetail target)
     {
+        if (DoctorUndo.NotUndone(target) is { } kept) return ([], kept);
         var steps = ImmutableArray.CreateBuilder<PlannedStep>();
         foreach (var s in target.Steps.Where(s => s.Status == StepStatus.Applied).OrderByDescending(s => s.Seq))
         {
+            // A Doctor command with no undo needs none (mkdir -p, ovs-vsctl init): it stays as it is (DoctorUndo).
+            if (DoctorUndo.IsDoctorStep(s.Kind) && s.InverseKind is null) continue;
             if (s.InverseKind is null || s.InverseParametersJson is null)
                 return ([], $"change-set #{target.ChangeSet.Id} step {s.Seq} ({s.Description}) cannot be reversed");
             steps.Add(new PlannedStep(

@@ -11,6 +11,7 @@ public static class Migrations
         new M001_InitialJournal(),
         new M002_CommitConfirmed(),
         new M003_ApplyLockHolder(),
+        new M004_NmCheckpoint(),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -63,6 +63,7 @@ public static class NetTuiCli
         root.Subcommands.Add(History.UndoCommand.Create(changes));
         root.Subcommands.Add(History.RedoCommand.Create(changes));
         root.Subcommands.Add(History.RollbackCommand.Create(changes));
+        root.Subcommands.Add(History.FinishCommand.Create(changes));
         root.Subcommands.Add(History.ConfirmCommand.Create(changes));
         root.Subcommands.Add(History.WatchdogCommand.Create(changes, ctx));
 

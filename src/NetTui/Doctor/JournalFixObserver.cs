@@ -11,11 +11,12 @@ namespace NetTui.Doctor;
 /// Records a Doctor fix in the history journal like any change: the change-set and every
 /// planned command (with its undo command) written before anything runs, under the apply
 /// lock; then each command's result; then the outcome. Step kind "doctor.command": the
-/// parameters are the argv, environment and namespace flag, the inverse is the undo argv.
+/// parameters are the argv, environment and namespace flag (<see cref="DoctorCommandJson"/>),
+/// the inverse is the undo argv; a step kept on undo has no inverse but says what it did.
 /// </summary>
 public sealed class JournalFixObserver(Journal journal, NetworkTarget target) : IFixObserver, IAsyncDisposable
 {
-    public const string StepKind = "doctor.command";
+    public const string StepKind = NetTui.History.Planning.DoctorUndo.StepKind;
     private ApplyLock? _lease;
 
     public long? ChangeSetId { get; private set; }
@@ -23,8 +24,11 @@ public sealed class JournalFixObserver(Journal journal, NetworkTarget target) : 
     public async Task FixStartingAsync(Finding finding, FixPlan plan, CancellationToken ct)
     {
         _lease = await journal.AcquireApplyLockAsync("doctor --fix " + finding.Id, TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
-        var steps = plan.Steps.Select(s => new PlannedStep(StepKind, Json(s.Do), s.Description,
-            s.Undo is null ? null : StepKind, s.Undo is null ? null : Json(s.Undo))).ToList();
+        // A step kept on undo (starting a daemon) is journaled without an inverse, with what it
+        // did and the command to undo it by hand: `nettui undo` refuses such a fix by name (DoctorUndo).
+        var steps = plan.Steps.Select(s => s.KeptOnUndo is { } kept
+            ? new PlannedStep(StepKind, Json(s.Do, kept, s.Undo?.Display), s.Description)
+            : new PlannedStep(StepKind, Json(s.Do), s.Description, s.Undo is null ? null : StepKind, s.Undo is null ? null : Json(s.Undo))).ToList();
         ChangeSetId = await journal.BeginChangeSetAsync(_lease, new NewChangeSet($"doctor: {plan.Summary}", target.Namespace), steps, ct).ConfigureAwait(false);
     }
 
@@ -44,12 +48,8 @@ public sealed class JournalFixObserver(Journal journal, NetworkTarget target) : 
         await DisposeAsync().ConfigureAwait(false);
     }
 
-    private static string Json(CommandSpec spec) => JsonSerializer.Serialize(new
-    {
-        argv = (string[])[spec.Program, .. spec.Arguments],
-        environment = spec.Environment,
-        inTargetNamespace = spec.InTargetNamespace,
-    });
+    private static string Json(CommandSpec spec, string? keptOnUndo = null, string? byHand = null) => JsonSerializer.Serialize(new DoctorCommandJson(
+        [spec.Program, .. spec.Arguments], spec.Environment, spec.InTargetNamespace, spec.Timeout.TotalSeconds, keptOnUndo, byHand), DoctorCommandJson.Options);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,6 @@
 namespace NetTui.Presentation;
 
-/// <summary>The views of the TUI, in tab order (the number keys 1..6 follow this order).</summary>
+/// <summary>The views of the TUI, in tab order (the number keys 1, 2, ... follow this order).</summary>
 public enum ViewKind
 {
     Interfaces,
@@ -11,6 +11,8 @@ public enum ViewKind
     Topology,
     /// <summary>Differences between what boot builds (persisted configuration) and what runs now.</summary>
     Drift,
+    /// <summary>The journal's change-sets (rows from the history backend, not from the snapshot).</summary>
+    History,
 }
 
 public static class ViewKindNames
@@ -24,6 +26,7 @@ public static class ViewKindNames
         ViewKind.Containers => "Containers",
         ViewKind.Topology => "Topology",
         ViewKind.Drift => "Drift",
+        ViewKind.History => "History",
         _ => kind.ToString(),
     };
 }

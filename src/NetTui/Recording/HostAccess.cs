@@ -15,9 +15,15 @@ namespace NetTui.Recording;
 /// </summary>
 public sealed class HostAccess(
     Func<NetworkTarget, ICommandRunner> runner, Func<ICommandRunner, IHostInventory> inventory, Func<IFileStore> files, OperationContext context,
-    IReadOnlyList<IPlanStepHandler>? handlers = null) : IDisposable
+    IReadOnlyList<IPlanStepHandler>? handlers = null, NmCheckpoints? checkpoints = null) : IDisposable
 {
     public OperationContext Context { get; } = context;
+
+    /// <summary>NetworkManager checkpoints (commit-confirmed changes of NM-managed profiles); null where NetworkManager is not used.</summary>
+    public NmCheckpoints? Checkpoints { get; } = checkpoints;
+
+    /// <summary>The command runner of a namespace (Doctor commands are replayed through it, not the executor).</summary>
+    public ICommandRunner Runner(string? netns) => runner(new NetworkTarget(netns));
 
     public IHostInventory Inventory(string? netns) => inventory(runner(new NetworkTarget(netns)));
 
@@ -25,6 +31,16 @@ public sealed class HostAccess(
     {
         var r = runner(new NetworkTarget(netns));
         return new ChangeExecutor(r, inventory(r), files(), observer, handlers);
+    }
+
+    /// <summary>The context an operation is checked in: <see cref="Context"/> plus the files it reads (daemon.json), as the executor reads them.</summary>
+    public async Task<OperationContext> ContextForAsync(Operation op, CancellationToken ct = default)
+    {
+        var ctx = Context;
+        var store = files();
+        foreach (var path in op.FilesToRead(ctx).Distinct())
+            ctx = ctx.WithFile(path, await store.ReadAsync(path, ct).ConfigureAwait(false));
+        return ctx;
     }
 
     public void Dispose()

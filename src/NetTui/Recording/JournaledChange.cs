@@ -28,6 +28,12 @@ public static class JournaledChange
         /// <summary>How long to wait for another NetTui process's change before giving up and naming it.</summary>
         public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
 
+        /// <summary>
+        /// NetworkManager checkpoints: with a confirm timer and every operation persisted through
+        /// NetworkManager, a checkpoint backs the rollback too (<see cref="CommitCheckpoint"/>). Null: none.
+        /// </summary>
+        public NmCheckpoints? Checkpoints { get; init; }
+
         /// <summary>Starts the watchdog (history path, change-set id, options) and returns its pid; tests replace how nettui is found.</summary>
         public Func<string, long, IEnumerable<string>, int> StartWatchdog { get; init; } = WatchdogLauncher.Start;
     }
@@ -66,17 +72,22 @@ public static class JournaledChange
         await using (lease.ConfigureAwait(false))
         {
             int? watchdog = null;
+            var checkpoint = CommitCheckpoint.For(request.Checkpoints, request.Operations, request.ConfirmWithin);
             Func<long, CancellationToken, Task>? started = null;
             if (request.ConfirmWithin is not null)
                 started = async (id, token) =>
                 {
                     watchdog = request.StartWatchdog(journal.Database.Path, id, Forwarded(request));
                     await journal.SetWatchdogAsync(id, watchdog.Value, token).ConfigureAwait(false);
+                    if (checkpoint is not null) await checkpoint.BeginAsync(journal, id, token).ConfigureAwait(false);
                 };
             var entry = new JournalEntry(null, request.Target.Namespace, ConfirmWithin: request.ConfirmWithin);
             var observer = new JournalObserver(journal, lease, entry, started);
             var report = await executor(observer).ApplyAsync(request.Operations, request.Context, new ApplyOptions(), ct).ConfigureAwait(false);
-            return new(report, observer.ChangeSetId, observer.ConfirmDeadline, watchdog, findings.Notes, []);
+            IReadOnlyList<string> notes = checkpoint is null
+                ? findings.Notes
+                : [.. findings.Notes, .. await checkpoint.EndAsync(observer.ConfirmDeadline, journal.Time, CancellationToken.None).ConfigureAwait(false)];
+            return new(report, observer.ChangeSetId, observer.ConfirmDeadline, watchdog, notes, []);
         }
     }
 

@@ -9,8 +9,9 @@ using NetTui.Host.Changes;
 
 namespace NetTui.Recording;
 
-/// <summary>How one revert went: the change-set it reverted, the new change-set that did it, and what to tell the admin.</summary>
-public sealed record RevertOutcome(long TargetId, long? RevertId, bool Succeeded, string Message, ChangeReport? Report = null);
+/// <summary>How one revert went: the change-set it reverted, the new change-set that did it, and what to tell the admin.
+/// <see cref="NotUndone"/>: a Doctor fix that undo does not take back (History's DoctorUndo): undo refuses it, rollback skips it.</summary>
+public sealed record RevertOutcome(long TargetId, long? RevertId, bool Succeeded, string Message, ChangeReport? Report = null, bool NotUndone = false);
 
 /// <summary>
 /// Runs the inverse of journaled change-sets through the executor, each journaled as a new
@@ -36,10 +37,15 @@ public sealed class Reverter(Journal journal, HostAccess host)
     {
         var detail = await journal.GetAsync(revert.Target.Id, ct).ConfigureAwait(false);
         if (detail is null) return new(revert.Target.Id, null, false, $"change-set #{revert.Target.Id} no longer exists");
+        if (DoctorUndo.NotUndone(detail) is { } kept) return new(revert.Target.Id, null, false, kept, NotUndone: true);
         var (steps, why) = UndoPlanner.InverseSteps(detail);
-        if (why is not null) return new(revert.Target.Id, null, false, why);
-        return await RunAsync(lease, revert.Target.Id, steps,
+        // A Doctor fix with nothing to take back (ovs-vsctl init alone) is not undone either: rollback goes past it.
+        if (why is not null) return new(revert.Target.Id, null, false, DoctorUndo.IsDoctorFix(detail) ? $"Doctor fix #{revert.Target.Id}: nothing to undo" : why,
+            NotUndone: DoctorUndo.IsDoctorFix(detail));
+        var outcome = await RunAsync(lease, revert.Target.Id, steps,
             new JournalEntry(SummaryOf(revert), revert.Target.Namespace, revert.RevertKind, revert.Target.Id), ct).ConfigureAwait(false);
+        var left = DoctorUndo.LeftAsTheyAre(detail).Select(s => s.Description).ToList();
+        return outcome.Succeeded && left.Count > 0 ? outcome with { Message = $"{outcome.Message} (left as they are: {string.Join("; ", left)})" } : outcome;
     }
 
     /// <summary>
@@ -98,6 +104,10 @@ public sealed class Reverter(Journal journal, HostAccess host)
         if (cs is null) return new(id, null, false, $"change-set #{id} does not exist");
         if (cs.Status == ChangeSetStatus.ConfirmPending && !await journal.TryClaimExpiredAsync(id, ct).ConfigureAwait(false))
             return new(id, null, true, $"#{id} was confirmed (or is not yet due); left in place");
+        if (cs.NmCheckpoint is { } checkpoint && host.Checkpoints is { } nm
+            && cs.Status is ChangeSetStatus.Pending or ChangeSetStatus.ConfirmPending or ChangeSetStatus.ConfirmExpired
+            && await RollBackCheckpointAsync(cs, checkpoint, nm, ct).ConfigureAwait(false) is { } done)
+            return done;
         if (cs.Status == ChangeSetStatus.Pending)
             return await RecoverAsync(lease, id, ct).ConfigureAwait(false);
         if (cs.Status is not (ChangeSetStatus.ConfirmPending or ChangeSetStatus.ConfirmExpired))
@@ -105,8 +115,33 @@ public sealed class Reverter(Journal journal, HostAccess host)
         return await RevertAsync(lease, new PlannedRevert(cs, ChangeSetKind.Rollback), ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A change of NM-managed profiles backed by a NetworkManager checkpoint: NetworkManager
+    /// rolls it back (devices restored, the profiles it added deleted), which also works when the
+    /// change was cut off half-way. If that fails but the host is back as it was anyway
+    /// (NetworkManager's own timer was first), it is recorded as rolled back too. Null: neither,
+    /// so the journal's inverse steps run as for any change.
+    /// </summary>
+    private async Task<RevertOutcome?> RollBackCheckpointAsync(ChangeSet cs, string checkpoint, NmCheckpoints nm, CancellationToken ct)
+    {
+        var failure = await nm.RollbackAsync(checkpoint, ct).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            if (cs.BeforeFacts.Count == 0) return null;
+            var now = await host.Inventory(cs.Namespace).ReadAsync(ct: ct).ConfigureAwait(false);
+            if (!SnapshotFacts.Drift(cs.BeforeFacts, now).IsEmpty) return null;
+        }
+        await journal.MarkRolledBackAsync(cs.Id, ct).ConfigureAwait(false);
+        return new(cs.Id, null, true, failure is null
+            ? $"#{cs.Id}: rolled back by NetworkManager (checkpoint {checkpoint})"
+            : $"#{cs.Id}: NetworkManager had already rolled it back ({failure})");
+    }
+
     private async Task<RevertOutcome> RunAsync(ApplyLock lease, long targetId, IReadOnlyList<PlannedStep> steps, JournalEntry entry, CancellationToken ct)
     {
+        // A Doctor fix's steps are commands, not operations: replayed through the command runner.
+        if (steps.Count > 0 && steps.All(s => DoctorUndo.IsDoctorStep(s.Kind)))
+            return await DoctorReplay.RunAsync(journal, lease, host.Runner(entry.Namespace), targetId, steps, entry, ct).ConfigureAwait(false);
         var ops = new List<Operation>();
         foreach (var s in steps)
         {

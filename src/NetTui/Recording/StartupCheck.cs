@@ -23,7 +23,9 @@ public static class StartupCheck
         {
             var detail = await journal.GetAsync(p.ChangeSet.Id, ct).ConfigureAwait(false);
             var what = detail is null ? $"#{p.ChangeSet.Id} {p.ChangeSet.Summary}" : CrashRecovery.Analyse(detail).Describe();
-            problems.Add($"change-set {what} ({p.Explanation}); run `nettui rollback --pending` to roll it back");
+            // Finishing is offered only where it is possible (PendingChange.FinishRefusal says why not).
+            var finish = new PendingChange(p.ChangeSet, PendingReason.Abandoned, what).FinishRefusal is null ? " or `nettui finish` to complete it" : "";
+            problems.Add($"change-set {what} ({p.Explanation}); run `nettui rollback --pending` to roll it back{finish}");
         }
         foreach (var cs in report.ExpiredWithoutWatchdog)
             problems.Add($"change-set #{cs.Id} {cs.Summary} was not confirmed by {cs.ConfirmDeadline?.UtcDateTime:HH:mm:ss} UTC and its watchdog is gone; run `nettui rollback --pending` to roll it back");

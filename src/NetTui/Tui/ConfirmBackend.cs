@@ -1,5 +1,6 @@
 using NetTui.History.Journaling;
 using NetTui.Presentation.History;
+using NetTui.Recording;
 
 namespace NetTui.Tui;
 
@@ -16,8 +17,8 @@ public interface IConfirmBackend
 }
 
 /// <summary>
-/// The countdown over the real journal, off the UI thread. Confirming is the same journal call
-/// `nettui confirm` makes (<see cref="Journal.ConfirmAsync"/>). No journal: nothing awaits.
+/// The countdown over the real journal, off the UI thread. Confirming is the same call
+/// `nettui confirm` makes (<see cref="Confirmation.ConfirmAsync"/>). No journal: nothing awaits.
 /// </summary>
 public sealed class JournalConfirmBackend(Func<Journal?> journal, string? netns) : IConfirmBackend
 {
@@ -31,6 +32,7 @@ public sealed class JournalConfirmBackend(Func<Journal?> journal, string? netns)
     public Task<ChangeSetStatus?> StatusAsync(long id, CancellationToken ct = default) => Task.Run(async () =>
         journal() is { } j && await j.GetAsync(id, ct).ConfigureAwait(false) is { } d ? d.ChangeSet.Status : (ChangeSetStatus?)null, ct);
 
-    public Task<ConfirmOutcome> ConfirmAsync(long id, CancellationToken ct = default) => Task.Run(() =>
-        journal() is { } j ? j.ConfirmAsync(id, ct) : Task.FromResult(ConfirmOutcome.NotFound), ct);
+    // Confirmation also destroys the change's NetworkManager checkpoint, if it has one (as `nettui confirm` does).
+    public Task<ConfirmOutcome> ConfirmAsync(long id, CancellationToken ct = default) => Task.Run(async () =>
+        journal() is { } j ? (await Confirmation.ConfirmAsync(j, id, new NmCheckpoints(null), ct).ConfigureAwait(false)).Outcome : ConfirmOutcome.NotFound, ct);
 }

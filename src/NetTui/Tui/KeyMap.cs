@@ -52,6 +52,7 @@ public sealed class KeyMap(IReadOnlyList<KeyBindingEntry> entries)
         MainWindow.ConfirmKey(),
         new([Key.P], TuiAction.MakePersistent, "Persist", "make persistent: a NetworkManager profile for a runtime-only bridge or interface",
             AppliesTo: v => v is ViewKind.Interfaces or ViewKind.Bridges or ViewKind.Drift),
+        .. MainWindow.HistoryKeys(),
         new([Key.W], TuiAction.TunnelWizard, "Wizard", "tunnel wizard: join this host's containers to a peer's over GRE"),
         new([Key.T], TuiAction.CycleTheme, "Theme", "next colour theme (dark, light, 16 colours)"),
         new([Key.Q, Key.Q.WithCtrl], TuiAction.Quit, "Quit", "quit", InStatusBar: true),

@@ -49,6 +49,7 @@ internal sealed partial class MainWindow
             }
             return true;
         }
+        if (_historyOverlay.Visible) return HistoryOverlayKey(key);
         if (_overlay.Visible)
         {
             _overlay.Close();
@@ -98,6 +99,7 @@ internal sealed partial class MainWindow
                 break;
             case var a when DoForm(a): break;
             case var a when DoConfirm(a): break;
+            case var a when DoHistory(a): break;
         }
     }
 
@@ -105,6 +107,7 @@ internal sealed partial class MainWindow
     {
         _tabs.Value = _panes[kind];
         _panes[kind].Table.SetFocus();
+        if (kind == ViewKind.History) ReloadHistory();
         UpdateStatusBar();
         ShowDetail();
     }

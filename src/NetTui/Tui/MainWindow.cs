@@ -112,6 +112,7 @@ internal sealed partial class MainWindow : Window
         var ix = new SnapshotIndex(snapshot);
         foreach (var (kind, pane) in _panes)
         {
+            if (kind == ViewKind.History) continue; // its rows come from the journal (MainWindow.History.cs)
             // The route table is the one that can be huge: a live update that did not re-read
             // routes hands over the same array, and the (possibly filtered) rows stay as they are.
             if (kind == ViewKind.Routes && pane.Rows is not null && previous.Routes == snapshot.Routes) continue;
@@ -142,6 +143,7 @@ internal sealed partial class MainWindow : Window
         _overlay.SetScheme(theme.Chrome);
         _doctor.SetScheme(theme.Chrome);
         _wizard.SetScheme(theme.Chrome);
+        _historyOverlay.SetScheme(theme.Chrome);
         SetNeedsDraw();
     }
 

@@ -26,4 +26,7 @@ public enum TuiAction
     TunnelWizard,
     ConfirmChange,
     MakePersistent,
+    UndoChange,
+    RollbackToHere,
+    RedoChange,
 }

@@ -52,6 +52,9 @@ public static class TuiApp
             target,
             journal: () => OpenJournal(options, target, log));
         TuiStartup.RequestInitial(scheduler);
+        window.Dispatch = a => app.Invoke(a); // the journal is read before Run: results queue until the loop runs
+        window.History = options.HistoryFactory?.Invoke();
+        window.StartHistory(); // asks about a change a crashed run left half-done
 
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
         {

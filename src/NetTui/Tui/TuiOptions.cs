@@ -24,6 +24,8 @@ public sealed record TuiOptions(string? Netns = null, string? Theme = null)
 
     /// <summary>Replaces how the watchdog is started (a lab test is not nettui itself); null: <see cref="Recording.WatchdogLauncher.Start(string, long, IEnumerable{string})"/>.</summary>
     public Func<string, long, IEnumerable<string>, int>? StartWatchdog { get; init; }
+    /// <summary>The journal behind the History view (undo, roll back, redo, crash recovery); null or returning null: no History.</summary>
+    public Func<IHistoryBackend?>? HistoryFactory { get; init; }
 
     /// <summary>--runtime-only: forms change the running system only, labelled "LOST AT REBOOT" (docs/persistence.md).</summary>
     public bool RuntimeOnly { get; init; }

@@ -39,6 +39,17 @@ public sealed class DoctorCliLabTests
         Assert.True(fixedRun.ExitCode == 0, fixedRun.StandardOutput + fixedRun.StandardError);
         Assert.True((await lab.VsctlShowAsync()).Succeeded);
 
+        // The fix started ovsdb-server: undo does not stop it, and says so by name; rollback goes past it.
+        string[] scope = ["--netns", lab.Host.Name];
+        var undo = await NettuiCli.RunAsync(lab.Host.StateDir, env, ["undo", "--yes", .. scope]);
+        Assert.True(undo.ExitCode == 1, undo.StandardOutput + undo.StandardError);
+        Assert.Contains("starting ovsdb-server is not undone; stop it by hand if wanted", undo.StandardError);
+        Assert.Matches(@"Doctor fix #\d+: starting ovsdb-server", undo.StandardError);
+        var rollback = await NettuiCli.RunAsync(lab.Host.StateDir, env, ["rollback", "--to", "0", "--yes", .. scope]);
+        Assert.True(rollback.ExitCode == 0, rollback.StandardOutput + rollback.StandardError);
+        Assert.Contains("skipped: Doctor fix #", rollback.StandardError);
+        Assert.True((await lab.VsctlShowAsync()).Succeeded, "ovsdb-server still runs");
+
         var json = await NettuiCli.RunAsync(lab.Host.StateDir, env, ["doctor", .. common, "--json"]);
         Assert.True(json.ExitCode == 0, json.StandardOutput + json.StandardError);
         using var doc = JsonDocument.Parse(json.StandardOutput);

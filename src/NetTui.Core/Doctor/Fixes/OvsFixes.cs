@@ -102,19 +102,20 @@ public static class OvsFixes
         return new FixPlan("start ovs-vswitchd on " + ovs.ClientSocket,
         [
             new("make the log directory", OvsCommands.MakeDir(ovs.Paths.LogDir)),
-            new("start ovs-vswitchd in the background", OvsCommands.StartVswitchd(ovs), OvsCommands.Exit(ovs, "ovs-vswitchd")),
+            new("start ovs-vswitchd in the background", OvsCommands.StartVswitchd(ovs), OvsCommands.Exit(ovs, "ovs-vswitchd")) { KeptOnUndo = "starting ovs-vswitchd" },
         ], Undoable: true);
     }
 
     public static FixPlan EnableService(string unit, string summary) =>
         new(summary.Length > 0 ? summary : "enable and start " + unit,
-            [new("enable " + unit + " at boot and start it now", OvsCommands.Systemctl("enable", "--now", unit), OvsCommands.Systemctl("disable", "--now", unit))],
+            [new("enable " + unit + " at boot and start it now", OvsCommands.Systemctl("enable", "--now", unit), OvsCommands.Systemctl("disable", "--now", unit))
+                { KeptOnUndo = "enabling and starting " + unit }],
             Undoable: true);
 
     private static IEnumerable<FixStep> ServerStartSteps(OvsFacts ovs)
     {
         foreach (var s in OvsCommands.MakeRunAndLogDirs(ovs)) yield return s;
-        yield return new("start ovsdb-server in the background", OvsCommands.StartServer(ovs), OvsCommands.Exit(ovs, "ovsdb-server"));
+        yield return new("start ovsdb-server in the background", OvsCommands.StartServer(ovs), OvsCommands.Exit(ovs, "ovsdb-server")) { KeptOnUndo = "starting ovsdb-server" };
     }
 
     private static NetTui.Core.Commands.CommandSpec Appctl(string control, params string[] args) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NetTui.Cli.Verbs;
 using NetTui.History.Journaling;
+using NetTui.Recording;
 
 namespace NetTui.Cli.History;
 
@@ -36,7 +37,14 @@ public static class ConfirmCommand
             }
 
             var results = new List<(long Id, ConfirmOutcome Outcome)>();
-            foreach (var i in ids) results.Add((i, await journal.ConfirmAsync(i, ct).ConfigureAwait(false)));
+            var checkpoints = new NmCheckpoints(host.BusAddress);
+            foreach (var i in ids)
+            {
+                // Also destroys the change's NetworkManager checkpoint, if it has one.
+                var done = await Confirmation.ConfirmAsync(journal, i, checkpoints, ct).ConfigureAwait(false);
+                if (done.Warning is not null) await host.Err.WriteLineAsync($"nettui: {done.Warning}").ConfigureAwait(false);
+                results.Add((i, done.Outcome));
+            }
             var ok = results.All(x => x.Outcome == ConfirmOutcome.Confirmed);
             if (asJson)
                 await host.Out.WriteLineAsync(HistorySupport.Json(new

@@ -32,7 +32,8 @@ internal sealed record RevertOptions
 /// the change-sets one by one, newest first. Before each, the host is compared with the facts
 /// that change-set left ("after"); anything different is printed (key, expected, actual) and
 /// the revert is refused unless the admin agrees on the terminal (or gave --force), because
-/// reverting would overwrite a change someone made by hand.
+/// reverting would overwrite a change someone made by hand. The sequence itself is
+/// <see cref="RevertSequence"/>, shared with the TUI's History view; this adds the printing.
 /// </summary>
 internal static class RevertFlow
 {
@@ -67,11 +68,8 @@ internal static class RevertFlow
 
             using var access = HistorySupport.Access(host, r);
             var reverter = new Reverter(journal, access);
-            var done = new List<RevertOutcome>();
-            foreach (var revert in p.Reverts)
-            {
-                var drift = await reverter.DriftAsync(revert, ct).ConfigureAwait(false);
-                if (!drift.IsEmpty)
+            var run = await RevertSequence.RunAsync(reverter, lease, p.Reverts,
+                async (revert, drift) =>
                 {
                     if (!json)
                     {
@@ -79,21 +77,24 @@ internal static class RevertFlow
                         foreach (var d in drift)
                             await host.Err.WriteLineAsync($"  {d.Key}: expected {d.Expected}, actual {d.Actual ?? "(absent)"}").ConfigureAwait(false);
                     }
-                    var agreed = r.GetValue(o.Force) || (!json && host.Ask is not null && host.Ask($"{verb} #{revert.Target.Id} anyway, overwriting these changes?"));
-                    if (!agreed)
-                        return await HistorySupport.FailAsync(host, json, HistorySupport.Refused,
-                            $"#{revert.Target.Id} was changed outside NetTui since; not reverted (nothing more was changed{(done.Count > 0 ? $" after {done.Count} revert(s)" : "")}; --force to overwrite)",
-                            new { changeSet = revert.Target.Id, drift, reverted = Rows(done) }).ConfigureAwait(false);
-                }
-
-                var outcome = await reverter.RevertAsync(lease, revert, ct).ConfigureAwait(false);
-                done.Add(outcome);
-                if (!json) await (outcome.Succeeded ? host.Out : host.Err).WriteLineAsync(outcome.Succeeded ? outcome.Message : $"nettui: {outcome.Message}").ConfigureAwait(false);
-                if (!outcome.Succeeded)
+                    return r.GetValue(o.Force) || (!json && host.Ask is not null && host.Ask($"{verb} #{revert.Target.Id} anyway, overwriting these changes?"));
+                },
+                async (outcome, skipped) =>
                 {
-                    if (json) await host.Out.WriteLineAsync(HistorySupport.Json(new { outcome = "failed", exitCode = HistorySupport.Refused, reverted = Rows(done) })).ConfigureAwait(false);
-                    return HistorySupport.Refused;
-                }
+                    // A Doctor fix that undo does not take back: rollback goes on past it and says so; undo and redo refuse (below).
+                    if (json) return;
+                    if (skipped) await host.Err.WriteLineAsync($"skipped: {outcome.Message}").ConfigureAwait(false);
+                    else await (outcome.Succeeded ? host.Out : host.Err).WriteLineAsync(outcome.Succeeded ? outcome.Message : $"nettui: {outcome.Message}").ConfigureAwait(false);
+                }, ct).ConfigureAwait(false);
+            var done = run.Done;
+            if (run.Drift is { } stop)
+                return await HistorySupport.FailAsync(host, json, HistorySupport.Refused,
+                    $"#{stop.Revert.Target.Id} was changed outside NetTui since; not reverted (nothing more was changed{(done.Length > 0 ? $" after {done.Length} revert(s)" : "")}; --force to overwrite)",
+                    new { changeSet = stop.Revert.Target.Id, drift = stop.Differences, reverted = Rows(done) }).ConfigureAwait(false);
+            if (!run.Succeeded)
+            {
+                if (json) await host.Out.WriteLineAsync(HistorySupport.Json(new { outcome = "failed", exitCode = HistorySupport.Refused, reverted = Rows(done) })).ConfigureAwait(false);
+                return HistorySupport.Refused;
             }
             if (json) await host.Out.WriteLineAsync(HistorySupport.Json(new { outcome = "done", exitCode = 0, reverted = Rows(done) })).ConfigureAwait(false);
             return 0;
@@ -101,5 +102,5 @@ internal static class RevertFlow
     }
 
     private static object Rows(IEnumerable<RevertOutcome> done) =>
-        done.Select(d => new { target = d.TargetId, changeSet = d.RevertId, succeeded = d.Succeeded, message = d.Message }).ToList();
+        done.Select(d => new { target = d.TargetId, changeSet = d.RevertId, succeeded = d.Succeeded, skipped = d.NotUndone, message = d.Message }).ToList();
 }

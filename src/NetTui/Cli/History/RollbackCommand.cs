@@ -1,8 +1,6 @@
 using System.CommandLine;
 using NetTui.Cli.Verbs;
 using NetTui.History.Journaling;
-using NetTui.History.Locking;
-using NetTui.History.Storage;
 using NetTui.Recording;
 
 namespace NetTui.Cli.History;
@@ -27,7 +25,7 @@ public static class RollbackCommand
             var json = r.GetValue(o.Json);
             if (r.GetValue(pending) == (r.GetValue(to) is not null))
                 return await HistorySupport.FailAsync(host, json, HistorySupport.Usage, "give either --to ID|TIME or --pending").ConfigureAwait(false);
-            if (r.GetValue(pending)) return await RecoverAsync(host, r, o, ct).ConfigureAwait(false);
+            if (r.GetValue(pending)) return await PendingFlow.RunAsync(host, r, o, RecoveryAction.RollBack, null, ct).ConfigureAwait(false);
 
             var point = RollbackPoint.Parse(r.GetValue(to)!);
             if (point is null)
@@ -38,65 +36,5 @@ public static class RollbackCommand
                     : journal.PlanRollbackSinceAsync(point.Time!.Value, scope, token), ct).ConfigureAwait(false);
         });
         return cmd;
-    }
-
-    /// <summary>
-    /// Crash recovery. No drift check: the "after" facts of a half-applied change are not known;
-    /// the interrupted step is reversed only if the host shows it took effect.
-    /// </summary>
-    private static async Task<int> RecoverAsync(ChangeHost host, ParseResult r, RevertOptions o, CancellationToken ct)
-    {
-        var json = r.GetValue(o.Json);
-        var journal = HistorySupport.OpenJournal(host, r);
-        if (journal is null) return HistorySupport.Usage;
-
-        ApplyLock lease;
-        try { lease = await journal.AcquireApplyLockAsync("rollback --pending", host.LockWait, ct).ConfigureAwait(false); }
-        catch (JournalLockedException e) { return await HistorySupport.FailAsync(host, json, HistorySupport.Refused, e.Message).ConfigureAwait(false); }
-
-        await using (lease.ConfigureAwait(false))
-        {
-            var abandoned = (await journal.FindPendingAsync(ct).ConfigureAwait(false)).Where(p => p.Abandoned).Select(p => p.ChangeSet.Id);
-            var expired = (await journal.ExpiredUnconfirmedAsync(ct).ConfigureAwait(false))
-                .Where(cs => cs.WatchdogPid is not { } pid || !ProcessLiveness.IsAlive(pid, 0)).Select(cs => cs.Id);
-            var ids = abandoned.Concat(expired).Distinct().OrderDescending().ToList();
-            if (ids.Count == 0)
-            {
-                if (json) await host.Out.WriteLineAsync(HistorySupport.Json(new { outcome = "done", exitCode = 0, reverted = Array.Empty<object>() })).ConfigureAwait(false);
-                else await host.Out.WriteLineAsync("nothing was left pending").ConfigureAwait(false);
-                return 0;
-            }
-            if (!json)
-                foreach (var id in ids) await host.Out.WriteLineAsync($"rollback: #{id} {(await journal.GetAsync(id, ct).ConfigureAwait(false))?.ChangeSet.Summary}").ConfigureAwait(false);
-            if (!r.GetValue(o.Yes))
-            {
-                if (json || host.Ask is null)
-                    return await HistorySupport.FailAsync(host, json, HistorySupport.Usage, "not on a terminal: add --yes to roll back without asking").ConfigureAwait(false);
-                if (!host.Ask($"roll back {ids.Count} change-set(s)?"))
-                    return await HistorySupport.FailAsync(host, json, HistorySupport.Refused, "nothing was changed").ConfigureAwait(false);
-            }
-
-            using var access = HistorySupport.Access(host, r);
-            var reverter = new Reverter(journal, access);
-            var done = new List<RevertOutcome>();
-            foreach (var id in ids)
-            {
-                var cs = (await journal.GetAsync(id, ct).ConfigureAwait(false))!.ChangeSet;
-                var outcome = cs.Status == ChangeSetStatus.Pending
-                    ? await reverter.RecoverAsync(lease, id, ct).ConfigureAwait(false)
-                    : await reverter.RollBackUnconfirmedAsync(lease, id, ct).ConfigureAwait(false);
-                done.Add(outcome);
-                if (!json) await (outcome.Succeeded ? host.Out : host.Err).WriteLineAsync(outcome.Succeeded ? outcome.Message : $"nettui: {outcome.Message}").ConfigureAwait(false);
-            }
-            var ok = done.All(d => d.Succeeded);
-            if (json)
-                await host.Out.WriteLineAsync(HistorySupport.Json(new
-                {
-                    outcome = ok ? "done" : "failed",
-                    exitCode = ok ? 0 : HistorySupport.Refused,
-                    reverted = done.Select(d => new { target = d.TargetId, changeSet = d.RevertId, succeeded = d.Succeeded, message = d.Message }),
-                })).ConfigureAwait(false);
-            return ok ? 0 : HistorySupport.Refused;
-        }
     }
 }

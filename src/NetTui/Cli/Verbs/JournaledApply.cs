@@ -23,6 +23,8 @@ internal static class JournaledApply
             ConfirmWithin = confirmWithin is { } s ? TimeSpan.FromSeconds(s) : null,
             WatchdogOptions = host.ForwardedOptions(r),
             LockWait = host.LockWait,
+            // A change persisted through NetworkManager gets a checkpoint behind its confirm timer.
+            Checkpoints = new NmCheckpoints(host.BusAddress),
         };
         var result = await JournaledChange.RunAsync(journal, request, executor, ct).ConfigureAwait(false);
         foreach (var note in result.Notes) await host.Err.WriteLineAsync($"note: {note}").ConfigureAwait(false);
