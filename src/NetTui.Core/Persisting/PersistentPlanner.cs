@@ -14,6 +14,13 @@ namespace NetTui.Core.Persisting;
 /// </summary>
 public static class PersistentPlanner
 {
+    /// <summary>
+    /// Operations NetworkManager can hold (the cases of <see cref="Plan"/> that make profile
+    /// steps). Others stay runtime commands; OVS and Docker ones persist elsewhere anyway.
+    /// </summary>
+    public static bool CanPersist(Operation op) => op is Operations.CreateBridge or DeleteBridge or AttachToBridge or DetachFromBridge
+        or Operations.AddAddress or Operations.RemoveAddress or Operations.AddRoute or Operations.DeleteRoute or CreateIpTunnel or DeleteIpTunnel;
+
     public static PersistentPlan Plan(Operation op, HostSnapshot host, Func<Guid>? newUuid = null)
     {
         var uuid = newUuid ?? Guid.NewGuid;

@@ -44,6 +44,8 @@ public static class TuiApp
             Stopping = stop.Token,
         };
         window.RefreshRequested += () => scheduler.Request(InventoryParts.All);
+        // Forms persist through NetworkManager like the CLI when it answers (probed now and on refresh).
+        TuiPersistence.Watch(window, app.Invoke, options, log, stop.Token);
         window.Doctor = new ServiceDoctorBackend(
             new Host.Doctor.DoctorService(new CommandRunner(target, log), inventory,
                 new Host.Doctor.DoctorOptions { OvsDatabase = options.OvsDb, OvsEnvironment = Host.Doctor.DoctorOptions.OvsEnvironmentOfThisProcess() }, log),
@@ -71,9 +73,9 @@ public static class TuiApp
     public static TuiChangePath ChangePath(TuiOptions options, NetworkTarget target, IHostInventory inventory, Serilog.ILogger log)
     {
         var context = options.OvsDb is null ? NetTui.Core.Operations.OperationContext.Default : Cli.Verbs.ChangeVerb.Context(options.OvsDb);
-        // NetworkManager profile steps (`p`, make persistent) run through the CLI's handler; one
+        // NetworkManager profile steps (persisted forms, `p`) run through the CLI's handler; one
         // for the session (its D-Bus connection opens on first use and lives as long as the TUI).
-        var nmSteps = Cli.Persist.PersistenceChoice.StepHandler(null);
+        var nmSteps = Recording.PersistenceChoice.StepHandler(options.BusAddress);
         return new TuiChangePath(target,
             observer => new NetTui.Host.Changes.ChangeExecutor(new CommandRunner(target, log), inventory, null, observer, [nmSteps]),
             () => History.Journaling.Journal.Open(History.HistoryLocation.Resolve(options.History)), log)

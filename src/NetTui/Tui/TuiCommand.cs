@@ -14,12 +14,16 @@ public static class TuiCommand
     {
         var theme = ThemeOption();
         root.Options.Add(theme);
-        root.SetAction((r, ct) => RunAsync(r, ctx, theme));
+        var runtimeOnly = Cli.Verbs.ChangeOptions.RuntimeOnlyOption();
+        root.Options.Add(runtimeOnly);
+        root.SetAction((r, ct) => RunAsync(r, ctx, theme, runtimeOnly));
 
         var tui = new Command("tui", "Start the full-screen interface (the same as no verb)");
         var tuiTheme = ThemeOption();
         tui.Options.Add(tuiTheme);
-        tui.SetAction((r, ct) => RunAsync(r, ctx, tuiTheme));
+        var tuiRuntimeOnly = Cli.Verbs.ChangeOptions.RuntimeOnlyOption();
+        tui.Options.Add(tuiRuntimeOnly);
+        tui.SetAction((r, ct) => RunAsync(r, ctx, tuiTheme, tuiRuntimeOnly));
         root.Subcommands.Add(tui);
     }
 
@@ -32,7 +36,7 @@ public static class TuiCommand
     private static IEnumerable<string> Forward(ParseResult r, Option<string?> option) =>
         r.GetValue(option) is { } value ? [option.Name, value] : [];
 
-    private static async Task<int> RunAsync(ParseResult r, CliContext ctx, Option<string?> theme)
+    private static async Task<int> RunAsync(ParseResult r, CliContext ctx, Option<string?> theme, Option<bool> runtimeOnly)
     {
         if (r.GetValue(theme) is { } name && Theme.Find(name) is null)
         {
@@ -51,6 +55,7 @@ public static class TuiCommand
             InventoryFactory = _ => ctx.CreateInventory(r, log),
             OvsDb = r.GetValue(ctx.Options.OvsDb),
             History = r.GetValue(ctx.Options.History),
+            RuntimeOnly = r.GetValue(runtimeOnly),
             WatchdogOptions = [.. Forward(r, ctx.Options.OvsDb), .. Forward(r, ctx.Options.DockerHost), .. Forward(r, ctx.Options.LogFile)],
             HistoryFactory = () => HistoryFor(ctx, r, log),
         }).ConfigureAwait(false);

@@ -27,6 +27,12 @@ public sealed record TuiOptions(string? Netns = null, string? Theme = null)
     /// <summary>The journal behind the History view (undo, roll back, redo, crash recovery); null or returning null: no History.</summary>
     public Func<IHistoryBackend?>? HistoryFactory { get; init; }
 
+    /// <summary>--runtime-only: forms change the running system only, labelled "LOST AT REBOOT" (docs/persistence.md).</summary>
+    public bool RuntimeOnly { get; init; }
+
+    /// <summary>The system D-Bus NetworkManager is probed and driven on; null: DBUS_SYSTEM_BUS_ADDRESS, else the default socket.</summary>
+    public string? BusAddress { get; init; }
+
     /// <summary>Seconds between periodic refreshes of OVS and Docker.</summary>
     public TimeSpan RefreshPeriod { get; init; } = Live.LiveUpdates.DefaultPeriod;
 }

@@ -36,7 +36,7 @@ internal static class HistorySupport
     {
         var ctx = ChangeVerb.Context(host.SharedOvsDb is { } o ? r.GetValue(o) : null);
         // The NetworkManager step handler: reverting a persisted change runs profile steps (and a note step).
-        return new HostAccess(host.Runner, runner => host.Inventory(r, runner, ctx.Ovs), host.Files, ctx, [Persist.PersistenceChoice.StepHandler(host.BusAddress)],
+        return new HostAccess(host.Runner, runner => host.Inventory(r, runner, ctx.Ovs), host.Files, ctx, [Recording.PersistenceChoice.StepHandler(host.BusAddress)],
             new NmCheckpoints(host.BusAddress));
     }
 

@@ -10,8 +10,11 @@ internal sealed record ChangeOptions
     public Option<string?> Save { get; } = new("--save") { Description = "Also write the operation(s) as a plan file (for `nettui apply`)", HelpName = "PLAN" };
     public Option<string?> Netns { get; private init; } = new("--netns") { Description = "Change this network namespace (under /run/netns) instead of the current one" };
     public Option<string?> OvsDb { get; private init; } = new("--ovs-db") { Description = "OVSDB to use, e.g. unix:/run/openvswitch/db.sock" };
-    /// <summary>See Cli/Persist/PersistenceChoice: without it, changes go through NetworkManager profiles when it runs.</summary>
-    public Option<bool> RuntimeOnly { get; } = new("--runtime-only") { Description = "Change the running system only, not NetworkManager's saved profiles (lost at reboot)" };
+    /// <summary>See Recording/PersistenceChoice: without it, changes go through NetworkManager profiles when it runs.</summary>
+    public Option<bool> RuntimeOnly { get; } = RuntimeOnlyOption();
+
+    /// <summary>--runtime-only, for the change verbs and the TUI (a new instance each: an option belongs to one command).</summary>
+    public static Option<bool> RuntimeOnlyOption() => new("--runtime-only") { Description = "Change the running system only, not NetworkManager's saved profiles (lost at reboot)" };
     public Option<int?> ConfirmWithin { get; } = new("--confirm-within")
     {
         Description = "Commit-confirmed: roll the change back automatically after SECONDS unless `nettui confirm` comes first",

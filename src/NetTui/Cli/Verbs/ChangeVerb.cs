@@ -5,7 +5,6 @@ using NetTui.Core.Commands;
 using NetTui.Core.Operations;
 using NetTui.Core.Plans;
 using NetTui.Core.Values;
-using NetTui.Cli.Persist;
 using NetTui.Host.Changes;
 using NetTui.Recording;
 using NetTui.Host.Commands;

@@ -61,13 +61,19 @@ public sealed record FormSpec(string Title, IReadOnlyList<FormField> Fields,
     /// Reads a file an operation works on (Docker's daemon.json), so the checks and the
     /// preview see its current text; null = treat such files as absent.
     /// </param>
+    /// <param name="persistence">
+    /// How this session persists changes (PersistenceLabel): the operations are wrapped in
+    /// PersistedOperation when NetworkManager can hold them, and each one's preview starts with
+    /// its persistence line. Null = the bare operations and no line (nothing was probed).
+    /// </param>
     public FormResult Evaluate(IReadOnlyDictionary<string, string> values, HostSnapshot host, OperationContext? ctx = null,
-        Func<string, string?>? readFile = null)
+        Func<string, string?>? readFile = null, PersistenceMode? persistence = null)
     {
         ctx ??= OperationContext.Default;
         IReadOnlyList<Operation> ops;
         try { ops = Build(values); }
         catch (FormError e) { return new FormResult([], [new ValueError(e.Field, e.Message)], [], []); }
+        if (persistence is not null) ops = [.. ops.Select(o => PersistenceLabel.Choose(o, persistence))];
         if (readFile is not null)
         {
             // Only paths that pass the operation's own field checks are read (no relative or odd paths).
@@ -82,7 +88,13 @@ public sealed record FormSpec(string Title, IReadOnlyList<FormField> Fields,
         var target = new NetworkTarget(host.Namespace);
         foreach (var op in ops)
         {
-            try { preview.AddRange(PlanPreview.Lines(op, op.Plan(host, ctx), target)); }
+            try
+            {
+                var plan = op.Plan(host, ctx);
+                var label = persistence is null ? null : PersistenceLabel.For(op, plan, host, persistence);
+                if (label is not null) preview.Add("# " + label);
+                preview.AddRange(PlanPreview.Lines(op, [.. PersistenceLabel.WithoutLabel(plan, label)], target));
+            }
             catch (InvalidOperationException e) { errors.Add(new ValueError("", e.Message)); }
             // What the admin must do afterwards (restart dockerd) belongs before Apply too.
             preview.AddRange(op.Notes(ctx).Select(n => "# then: " + n));

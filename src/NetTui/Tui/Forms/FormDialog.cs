@@ -59,6 +59,9 @@ internal sealed class FormDialog : View
     /// <summary>Reads a file an operation works on (daemon.json) for the checks and preview; null = none read.</summary>
     public Func<string, string?>? ReadFile { get; set; }
 
+    /// <summary>How this session persists changes (docs/persistence.md); null = bare operations, no persistence line.</summary>
+    public Presentation.PersistenceMode? Persistence { get; set; }
+
     /// <summary>A change was applied (or failed): the main window refreshes and shows the summary.</summary>
     public event Action<ChangeReport>? Applied;
 
@@ -152,7 +155,7 @@ internal sealed class FormDialog : View
     private void Reevaluate()
     {
         if (_spec is null) return;
-        var r = _spec.Evaluate(Values(), _host, readFile: ReadFile);
+        var r = _spec.Evaluate(Values(), _host, readFile: ReadFile, persistence: Persistence);
         Current = r;
         foreach (var (field, _, under) in _rows)
             under.Text = r.ErrorFor(field.Name) is { } err ? $"✗ {field.Name}: {err}" : field.Hint;

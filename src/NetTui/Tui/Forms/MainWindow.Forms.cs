@@ -20,6 +20,12 @@ internal sealed partial class MainWindow
     /// <summary>Reads a file a form's operation works on (daemon.json) so its checks and preview see the real text; null = none.</summary>
     internal Func<string, string?>? ReadFile { get; set; }
 
+    /// <summary>
+    /// Whether forms persist through NetworkManager (TuiPersistence probes it at start and on
+    /// refresh); null = bare runtime operations with no persistence line (tests that do not care).
+    /// </summary>
+    internal Presentation.PersistenceMode? Persistence { get; set; }
+
     /// <summary>Non-root: forms open to show what would run, but Apply refuses.</summary>
     internal bool ReadOnlyMode { get; set; }
 
@@ -45,6 +51,7 @@ internal sealed partial class MainWindow
             Add(_form);
         }
         _form.ReadFile = ReadFile;
+        _form.Persistence = Persistence;
         _form.Open(spec, _snapshot, ReadOnlyMode, ApplyChanges, Theme, ApplyChangesConfirmed);
         return true;
     }

@@ -1,0 +1,52 @@
+using NetTui.Core.Model;
+using NetTui.Core.Operations;
+using NetTui.Core.Persisting;
+
+namespace NetTui.Presentation;
+
+/// <summary>
+/// How changes are to be made in this session: <see cref="RuntimeOnly"/> when the admin asked
+/// for it (--runtime-only); <see cref="Unavailable"/> says why NetworkManager cannot save them
+/// (null: it answered, or it was not probed and the snapshot tells).
+/// </summary>
+public sealed record PersistenceMode(bool RuntimeOnly, string? Unavailable)
+{
+    public bool Persists => !RuntimeOnly && Unavailable is null;
+}
+
+/// <summary>
+/// The one decision the CLI verbs and the TUI forms share (pure; the probe that fills
+/// <see cref="PersistenceMode"/> is Recording/PersistenceChoice): which operations go through
+/// NetworkManager profiles, and the line a preview shows first ("persistent: NetworkManager
+/// profile ...", "persistent: Open vSwitch keeps this in OVSDB", "runtime only: LOST AT REBOOT (why)").
+/// </summary>
+public static class PersistenceLabel
+{
+    public const string RuntimeOnlyAsked = "--runtime-only was asked";
+
+    /// <summary>The operation to apply: wrapped in <see cref="PersistedOperation"/> when NetworkManager can hold it and the mode allows.</summary>
+    public static Operation Choose(Operation op, PersistenceMode mode) =>
+        mode.Persists && PersistentPlanner.CanPersist(op) ? PersistedOperation.Wrap(op, runtimeOnly: false) : op;
+
+    /// <summary>
+    /// The persistence line of an operation whose plan is <paramref name="plan"/>. A wrapped
+    /// operation carries it as its first plan step (a note); for the others it is worked out
+    /// from <paramref name="host"/> (null: not known).
+    /// </summary>
+    public static string? For(Operation op, IReadOnlyList<PlanStep> plan, HostSnapshot? host, PersistenceMode mode)
+    {
+        if (op is PersistedOperation or MakePersistent or ForgetProfiles)
+            return plan.OfType<NoteStep>().FirstOrDefault()?.Description;
+        if (host is null) return null;
+        var planned = PersistentPlanner.Plan(op, host);
+        // OVSDB and daemon.json keep what they keep whatever was asked.
+        if (planned.RuntimeReason == "") return planned.Label;
+        if (mode.RuntimeOnly) return PersistentPlan.Runtime(RuntimeOnlyAsked).Label;
+        if (mode.Unavailable is { } why && PersistentPlanner.CanPersist(op)) return PersistentPlan.Runtime($"NetworkManager is not available: {why}").Label;
+        return planned.Label;
+    }
+
+    /// <summary>The plan to list under the label: without its first step when that is the label note already shown.</summary>
+    public static IEnumerable<PlanStep> WithoutLabel(IEnumerable<PlanStep> plan, string? label) =>
+        plan.Select((s, i) => (s, i)).Where(x => !(x.i == 0 && x.s is NoteStep n && n.Description == label)).Select(x => x.s);
+}
