@@ -29,6 +29,8 @@ public static class TuiApp
         bool readOnly = !Environment.IsPrivilegedProcess;
 
         using var stop = new CancellationTokenSource();
+        // The first screen's read starts now and runs while Terminal.Gui initialises.
+        var firstRead = TuiStartup.Prefetch(inventory, stop.Token);
         using IApplication app = Application.Create().Init();
         using var window = new MainWindow(initial, readOnly, Theme.ByName(options.Theme));
         window.ReadFile = ReadSmallFile;
@@ -39,7 +41,7 @@ public static class TuiApp
         window.ApplyChangesConfirmed = (ops, within) => changes.ApplyAsync(ops, within);
         // The countdown of commit-confirmed changes (and `c`); read-only sessions change nothing, so have none to confirm.
         if (!readOnly) window.Confirm = new JournalConfirmBackend(() => changes.Journal().Journal, target.Namespace);
-        var scheduler = new RefreshScheduler(inventory, initial, app.Invoke, window.ApplySnapshot, window.SetRefreshing, log)
+        var scheduler = new RefreshScheduler(firstRead, initial, app.Invoke, window.ApplySnapshot, window.SetRefreshing, log)
         {
             Stopping = stop.Token,
         };

@@ -14,6 +14,9 @@ internal static class TuiStartup
 {
     public const InventoryParts FirstScreen = InventoryParts.All & ~InventoryParts.Routes;
 
+    /// <summary>Starts the first screen's read at once (before the UI exists); the scheduler's first request takes it.</summary>
+    public static PrefetchedInventory Prefetch(IHostInventory inventory, CancellationToken ct) => new(inventory, FirstScreen, ct);
+
     public static void RequestInitial(RefreshScheduler scheduler)
     {
         scheduler.Request(FirstScreen);
