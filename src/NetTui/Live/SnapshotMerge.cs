@@ -57,6 +57,7 @@ public static class SnapshotMerge
         var old = current.Links.Where(Replaced).ToArray();
         var touched = old.Select(l => l.Index).Concat(found.Select(l => l.Index)).ToHashSet();
         found = [.. found.Select(l => KeepPersistence(l, old.FirstOrDefault(o => o.Index == l.Index && o.Name == l.Name)))];
+        found = AnnotateNew(current, found);
         var links = current.Links.Where(l => !Replaced(l)).Concat(found).OrderBy(l => l.Index).ToImmutableArray();
 
         return current with
@@ -97,6 +98,21 @@ public static class SnapshotMerge
 
     private static ImmutableArray<BridgePort> Sorted(IEnumerable<BridgePort> ports) =>
         [.. ports.OrderBy(p => p.Name, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// A link new to the snapshot (or an address new on it) has no persistence to keep: it is
+    /// worked out as a full read would, from the OVS, Docker and NetworkManager state last read,
+    /// once the snapshot carries persistence at all (a full read has annotated it).
+    /// </summary>
+    private static ImmutableArray<Link> AnnotateNew(HostSnapshot current, ImmutableArray<Link> found)
+    {
+        if (!found.Any(l => l.Persistence is null || l.Addresses.Any(a => a.Persistence is null))) return found;
+        if (!current.Links.Any(l => l.Persistence is not null)) return found;
+        var annotated = PersistenceAnnotator.AnnotateLinks(current with { Links = found }).Links;
+        return [.. found.Zip(annotated, (kept, fresh) => kept.Persistence is null
+            ? fresh
+            : kept with { Addresses = [.. kept.Addresses.Zip(fresh.Addresses, (a, f) => a.Persistence is null ? f : a)] })];
+    }
 
     private static Link KeepPersistence(Link now, Link? before)
     {

@@ -215,4 +215,29 @@ public class SingleLinkUpdateTests
         // br0's ports were not re-read: they stay.
         Assert.Equal(3, after.Bridges.Single(b => b.Name == "br0").Ports.Length);
     }
+
+    [Fact]
+    public void A_link_new_to_an_annotated_snapshot_gets_its_persistence_worked_out_not_left_blank()
+    {
+        var lab = LabSnapshots.Lab();
+        lab = lab with { Links = [.. lab.Links.Select(l => l with { Persistence = NetTui.Core.Model.Persistence.RuntimeOnly })] };
+        var veth = new Link(30, "vnew0", LinkKind.Veth, "DOWN", false, 1500, null, null, null, null,
+            [new LinkAddress(AddressFamily.Inet, "10.9.9.1", 24, "global")]);
+        var tap = new Link(31, "br-tun", LinkKind.Tap, "UNKNOWN", true, 1500, null, null, null, null, []);
+        var after = SnapshotMerge.PatchLinks(lab, [30, 31], new LinkPatch([veth, tap], [], [], []), DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(PersistenceKind.RuntimeOnly, after.FindLink("vnew0")!.Persistence?.Where);
+        Assert.Equal(PersistenceKind.RuntimeOnly, after.FindLink("vnew0")!.Addresses.Single().Persistence?.Where);
+        Assert.Equal(PersistenceKind.Ovsdb, after.FindLink("br-tun")!.Persistence?.Where);
+    }
+
+    [Fact]
+    public void Before_any_full_read_a_new_link_stays_unannotated()
+    {
+        var lab = LabSnapshots.Lab();
+        lab = lab with { Links = [.. lab.Links.Select(l => l with { Persistence = null })] };
+        var veth = new Link(30, "vnew0", LinkKind.Veth, "DOWN", false, 1500, null, null, null, null, []);
+        var after = SnapshotMerge.PatchLinks(lab, [30], new LinkPatch([veth], [], [], []), DateTimeOffset.UnixEpoch);
+        Assert.Null(after.FindLink("vnew0")!.Persistence);
+    }
 }
