@@ -42,6 +42,7 @@ public static class ShowCommand
     private static async Task<int> RunAsync(
         CliContext ctx, ParseResult r, Argument<string> part, Option<bool> json, Serilog.ILogger log, CancellationToken ct)
     {
+        Host.Diagnostics.PhaseTiming.Mark("show: parsed");
         var target = ctx.Target(r);
         var which = ShowParts.Parse(r.GetValue(part));
         if (!target.IsCurrent && !File.Exists(target.NamespacePath))
@@ -66,6 +67,7 @@ public static class ShowCommand
             foreach (var line in SnapshotText.Render(snapshot, which))
                 await ctx.Output.WriteLineAsync(line).ConfigureAwait(false);
 
+        Host.Diagnostics.PhaseTiming.Mark("show: written");
         var ip = snapshot.Source(SourceKind.IpRoute2);
         if (ip is { Available: false })
         {
