@@ -16,6 +16,8 @@ public static class PhaseTiming
     {
         if (!Enabled) return;
         var ms = (DateTime.UtcNow - Start).TotalMilliseconds;
-        Console.Error.WriteLine($"timing {ms,8:F1} ms  {phase} (thread {Environment.CurrentManagedThreadId})");
+        Console.Error.WriteLine($"timing {ms,8:F1} ms  {phase} (thread {Environment.CurrentManagedThreadId}; " +
+                                $"GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
+                                $"pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MB)");
     }
 }

@@ -87,7 +87,7 @@ public static class ShowCommand
         if (output is StreamWriter { BaseStream: { CanWrite: true } stream } writer)
         {
             await writer.FlushAsync(ct).ConfigureAwait(false);
-            await SnapshotJson.WriteAsync(stream, snapshot, ct: ct).ConfigureAwait(false);
+            await SnapshotJson.WriteSnapshotAsync(stream, snapshot, ct: ct).ConfigureAwait(false);
             await writer.WriteLineAsync().ConfigureAwait(false);
             return;
         }
