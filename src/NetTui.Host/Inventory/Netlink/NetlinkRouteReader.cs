@@ -26,6 +26,7 @@ public static class NetlinkRouteReader
     {
         using var socket = NetlinkSocket.Open(netnsPath);
         var names = LinkNames(socket);
+        Diagnostics.PhaseTiming.Mark("netlink: link names read");
         var routeNames = new RouteNames();
         var pool = new StringPool();
         var routes = ImmutableArray.CreateBuilder<Route>();
@@ -38,6 +39,7 @@ public static class NetlinkRouteReader
             {
                 if (Parse(payload, names, routeNames, pool) is { } r) routes.Add(r);
             });
+            Diagnostics.PhaseTiming.Mark($"netlink: family {family} dumped, {routes.Count} routes");
         }
         return routes.ToImmutable();
     }
