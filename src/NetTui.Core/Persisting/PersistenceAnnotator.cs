@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using NetTui.Core.Model;
 using NetTui.Core.Operations;
@@ -36,8 +37,19 @@ public static partial class PersistenceAnnotator
         var byName = new Dictionary<string, Link>(StringComparer.Ordinal);
         foreach (var l in s.Links) byName.TryAdd(l.Name, l);
         var profiles = ProfilesByInterface(s.NetworkManager);
-        var routes = s.Routes.Select(r => r with { Persistence = ForRoute(r, byName, profiles) }).ToImmutableArray();
-        return s with { Routes = routes };
+        var source = s.Routes;
+        var routes = new Route[source.Length];
+        // In slices on all cores at scale (each route's answer depends only on read-only lookups).
+        const int Slice = 16384;
+        var slices = (source.Length + Slice - 1) / Slice;
+        void Annotate(int slice)
+        {
+            for (int i = slice * Slice, end = Math.Min(i + Slice, source.Length); i < end; i++)
+                routes[i] = source[i] with { Persistence = ForRoute(source[i], byName, profiles) };
+        }
+        if (slices > 1) Parallel.For(0, slices, Annotate);
+        else if (slices == 1) Annotate(0);
+        return s with { Routes = ImmutableCollectionsMarshal.AsImmutableArray(routes) };
     }
 
     private static HashSet<string> OvsNames(OvsState? ovs) => ovs is null
