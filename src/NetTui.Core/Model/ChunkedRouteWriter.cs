@@ -20,27 +20,21 @@ public static class ChunkedRouteWriter
 
     public static async Task WriteAsync(Stream stream, HostSnapshot snapshot, JsonSerializerOptions options, int chunkSize = 4096, CancellationToken ct = default)
     {
-        var skeleton = JsonSerializer.SerializeToUtf8Bytes(snapshot with { Routes = [] }, options);
-        var split = options.WriteIndented && options.NewLine == "\n" && options.IndentSize == 2 && options.IndentCharacter == ' '
-            ? skeleton.AsSpan().IndexOf(RoutesProperty) : -1;
-        if (split < 0 || snapshot.Routes.IsEmpty)
+        var routes = snapshot.Routes;
+        if (!(options.WriteIndented && options.NewLine == "\n" && options.IndentSize == 2 && options.IndentCharacter == ' ') || routes.IsEmpty)
         {
             await JsonSerializer.SerializeAsync(stream, snapshot, options, ct).ConfigureAwait(false);
             return;
         }
-        var open = split + RoutesProperty.Length - 1; // at ']' of "[]"
-        await stream.WriteAsync(skeleton.AsMemory(0, open), ct).ConfigureAwait(false);
 
         // A few chunks in flight, written in order as they complete: the whole array is never in memory.
-        var routes = snapshot.Routes;
         var window = Math.Max(2, 2 * Environment.ProcessorCount);
         var pending = new Queue<Task<(ArrayBufferWriter<byte> Buffer, int Start)>>();
         // Buffers are reused: a fresh ~2 MB buffer per chunk filled the large object heap and
         // made every collection a full one over the 200,000 routes.
         var spare = new System.Collections.Concurrent.ConcurrentBag<ArrayBufferWriter<byte>>();
         var next = 0;
-        var first = true;
-        while (next < routes.Length || pending.Count > 0)
+        void StartChunks()
         {
             while (next < routes.Length && pending.Count < window)
             {
@@ -50,6 +44,24 @@ public static class ChunkedRouteWriter
                     spare.TryTake(out var b) ? b : new ArrayBufferWriter<byte>(count * 512)), ct));
                 next += count;
             }
+        }
+
+        // The first chunks are formatted while this thread serializes the rest of the snapshot.
+        StartChunks();
+        var skeleton = JsonSerializer.SerializeToUtf8Bytes(snapshot with { Routes = [] }, options);
+        var split = skeleton.AsSpan().IndexOf(RoutesProperty);
+        if (split < 0)
+        {
+            await Task.WhenAll(pending).ConfigureAwait(false); // not expected: the shape is ours; the slow way then
+            await JsonSerializer.SerializeAsync(stream, snapshot, options, ct).ConfigureAwait(false);
+            return;
+        }
+        var open = split + RoutesProperty.Length - 1; // at ']' of "[]"
+        await stream.WriteAsync(skeleton.AsMemory(0, open), ct).ConfigureAwait(false);
+
+        var first = true;
+        while (pending.Count > 0)
+        {
             var (buffer, chunkStart) = await pending.Dequeue().ConfigureAwait(false);
             // The comma the writer would have put between the last element of one chunk and the first of the next.
             if (!first) await stream.WriteAsync(Comma, ct).ConfigureAwait(false);
@@ -57,6 +69,7 @@ public static class ChunkedRouteWriter
             await stream.WriteAsync(buffer.WrittenMemory[chunkStart..], ct).ConfigureAwait(false);
             buffer.ResetWrittenCount();
             spare.Add(buffer);
+            StartChunks();
         }
         await stream.WriteAsync(BeforeClose, ct).ConfigureAwait(false);
         await stream.WriteAsync(skeleton.AsMemory(open), ct).ConfigureAwait(false);
