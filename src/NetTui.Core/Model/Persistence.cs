@@ -44,11 +44,17 @@ public sealed record NetworkManagerState(bool Available, string? Reason, string?
     public static NetworkManagerState Down(string reason) => new(false, reason, null, []);
 
     /// <summary>Profiles for an interface: the active one first, then NetTui's, then by id.</summary>
-    public IEnumerable<NmProfile> ProfilesFor(string iface) =>
-        Profiles.Where(p => p.InterfaceName == iface)
-            .OrderByDescending(p => p.ActiveDevice is not null).ThenByDescending(p => p.Managed).ThenBy(p => p.Id, StringComparer.Ordinal);
+    public IEnumerable<NmProfile> ProfilesFor(string iface) => Ranked(Profiles.Where(p => p.InterfaceName == iface));
 
     public NmProfile? ProfileFor(string iface) => ProfilesFor(iface).FirstOrDefault();
+
+    /// <summary><see cref="ProfileFor"/> of every interface a profile names, in one pass (for lookups per route).</summary>
+    public Dictionary<string, NmProfile> ProfileByInterface() =>
+        Profiles.Where(p => p.InterfaceName is not null).GroupBy(p => p.InterfaceName!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Ranked(g).First(), StringComparer.Ordinal);
+
+    private static IOrderedEnumerable<NmProfile> Ranked(IEnumerable<NmProfile> profiles) =>
+        profiles.OrderByDescending(p => p.ActiveDevice is not null).ThenByDescending(p => p.Managed).ThenBy(p => p.Id, StringComparer.Ordinal);
 }
 
 /// <summary>

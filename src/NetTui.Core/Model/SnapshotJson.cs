@@ -43,6 +43,13 @@ public static class SnapshotJson
     public static Task WriteAsync<T>(Stream stream, T value, bool indented = true, CancellationToken ct = default) =>
         JsonSerializer.SerializeAsync(stream, value, indented ? WriteIndented : WriteCompact, ct);
 
+    /// <summary>
+    /// The indented document of a snapshot, as <see cref="WriteAsync{T}"/> writes it, with
+    /// the routes formatted on several threads (<see cref="ChunkedRouteWriter"/>).
+    /// </summary>
+    public static Task WriteSnapshotAsync(Stream stream, HostSnapshot snapshot, int chunkSize = 4096, CancellationToken ct = default) =>
+        ChunkedRouteWriter.WriteAsync(stream, snapshot, WriteIndented, chunkSize, ct);
+
     public static void Write<T>(Stream stream, T value, bool indented = true) =>
         JsonSerializer.Serialize(stream, value, indented ? WriteIndented : WriteCompact);
 

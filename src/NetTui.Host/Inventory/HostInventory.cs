@@ -3,6 +3,7 @@ using NetTui.Core.Commands;
 using NetTui.Core.Model;
 using NetTui.Core.Persisting;
 using NetTui.Host.Commands;
+using NetTui.Host.Diagnostics;
 using NetTui.Host.Inventory.Docker;
 using NetTui.Host.Inventory.IpRoute2;
 using NetTui.Host.Inventory.NetworkManager;
@@ -28,6 +29,7 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
     public async Task<HostSnapshot> ReadAsync(InventoryParts parts = InventoryParts.All, CancellationToken ct = default)
     {
         var takenAt = DateTimeOffset.UtcNow;
+        PhaseTiming.Mark("inventory: start");
         var ip = new IpRoute2Reader(runner);
         var wantLinks = (parts & (InventoryParts.Links | InventoryParts.Bridges | InventoryParts.Containers)) != 0;
         var wantOvs = (parts & (InventoryParts.Ovs | InventoryParts.Links)) != 0;
@@ -42,7 +44,11 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         // With its profiles: they say what persists (see Persisting.PersistenceAnnotator).
         var nmTask = (parts | InventoryParts.Routes) == InventoryParts.All ? NetworkManagerReader.ReadAsync(options.SystemBusAddress, ct) : null;
         var hostNameTask = ReadHostNameAsync(ct);
+        if (PhaseTiming.Enabled)
+            foreach (var (name, task) in new (string, Task?)[] { ("links", linksTask), ("routes", routesTask), ("ovs", ovsTask), ("docker", dockerTask), ("nm", nmTask) })
+                _ = task?.ContinueWith(_ => PhaseTiming.Mark($"inventory: {name} read"), TaskScheduler.Default);
         await Task.WhenAll(new Task?[] { linksTask, routesTask, ovsTask, dockerTask, nmTask, hostNameTask }.OfType<Task>()).ConfigureAwait(false);
+        PhaseTiming.Mark("inventory: all reads done");
 
         var links = linksTask?.Result;
         var routes = routesTask?.Result;
@@ -70,8 +76,12 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
             Ovs: parts.HasFlag(InventoryParts.Ovs) ? ovs?.Value : null,
             Containers: containers,
             Sources: sources.ToImmutable());
+        PhaseTiming.Mark("inventory: joined");
         // Persistence annotations need the whole picture (profiles, OVS, Docker); only then.
-        return nmTask is null ? snapshot : PersistenceAnnotator.Annotate(snapshot with { NetworkManager = nmTask.Result.State });
+        if (nmTask is null) return snapshot;
+        var annotated = PersistenceAnnotator.Annotate(snapshot with { NetworkManager = nmTask.Result.State });
+        PhaseTiming.Mark("inventory: persistence annotated");
+        return annotated;
     }
 
     /// <summary>Single links by name (a live update): `ip` only, never routes, OVS, Docker or NetworkManager.</summary>

@@ -19,6 +19,12 @@ public class RouteJsonWriterTests
             new Route(AddressFamily.Inet6, "default", null, null, "boot", "global", null, "100", "blackhole")
                 { Persistence = Core.Model.Persistence.RuntimeOnly },
             new Route(AddressFamily.Inet, "10.0.0.1", null, "vé<&>", "kernel", "link", 0, "local", "local"),
+            new Route(AddressFamily.Inet, "10.0.0.0/8", null, "lo", "kernel", "host", null, "local", "local")
+                { Persistence = new Core.Model.Persistence(PersistenceKind.Kernel, Note: "made by the kernel for a persisted address") },
+            new Route(AddressFamily.Inet, "10.1.0.0/16", null, "ovs", "boot", "link", null, "main", "unicast")
+                { Persistence = new Core.Model.Persistence(PersistenceKind.Ovsdb) },
+            new Route(AddressFamily.Inet, "10.2.0.0/16", null, "d0", "boot", "link", null, "main", "unicast")
+                { Persistence = new Core.Model.Persistence(PersistenceKind.Docker) },
         ],
     };
 
@@ -37,5 +43,13 @@ public class RouteJsonWriterTests
     {
         var properties = typeof(Route).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name);
         Assert.Equal(properties.Order(), RouteJsonWriter.Properties.Order());
+    }
+
+    [Fact]
+    public void The_writer_knows_every_public_property_of_persistence()
+    {
+        var properties = typeof(Core.Model.Persistence).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name)
+            .Where(n => n != "EqualityContract");
+        Assert.Equal(properties.Order(), RouteJsonWriter.PersistenceProperties.Order());
     }
 }
