@@ -74,14 +74,15 @@ public class IncrementalUpdateTests
     }
 
     [Fact]
-    public async Task The_first_read_leaves_routes_to_a_second_whole_read()
+    public async Task The_first_read_is_links_and_bridges_only_and_a_second_whole_read_brings_the_rest()
     {
         var inventory = new RecordingInventory(LabSnapshots.Lab());
         var scheduler = new RefreshScheduler(inventory, HostSnapshot.Empty("h", null), a => a(), _ => { });
         TuiStartup.RequestInitial(scheduler);
         await Eventually(() => inventory.Reads.Count == 2);
         await Task.Delay(50, TestContext.Current.CancellationToken);
-        Assert.Equal([InventoryParts.All & ~InventoryParts.Routes, InventoryParts.All], inventory.Reads.ToArray());
+        // Neither 200,000 routes nor a slow NetworkManager, OVS or Docker delays the first screen.
+        Assert.Equal([InventoryParts.Links | InventoryParts.Bridges, InventoryParts.All], inventory.Reads.ToArray());
     }
 
     [Fact]
