@@ -52,7 +52,8 @@ public static class TuiApp
             new Host.Doctor.DoctorService(new CommandRunner(target, log), inventory,
                 new Host.Doctor.DoctorOptions { OvsDatabase = options.OvsDb, OvsEnvironment = Host.Doctor.DoctorOptions.OvsEnvironmentOfThisProcess() }, log),
             target,
-            journal: () => OpenJournal(options, target, log));
+            // Doctor fixes go into the same journal handle as the forms' changes (opened once, retried after a failure).
+            journal: () => changes.Journal().Journal is { } j ? new Doctor.JournalFixObserver(j, target) : null);
         TuiStartup.RequestInitial(scheduler);
         window.Dispatch = a => app.Invoke(a); // the journal is read before Run: results queue until the loop runs
         window.History = options.HistoryFactory?.Invoke();
@@ -86,17 +87,6 @@ public static class TuiApp
             WatchdogOptions = options.WatchdogOptions,
             StartWatchdog = options.StartWatchdog ?? Recording.WatchdogLauncher.Start,
         };
-    }
-
-    /// <summary>The history journal for Doctor fixes; one that cannot be opened is logged and the fix goes on unjournaled.</summary>
-    private static Host.Doctor.IFixObserver? OpenJournal(TuiOptions options, NetworkTarget target, Serilog.ILogger log)
-    {
-        try { return new Doctor.JournalFixObserver(History.Journaling.Journal.Open(History.HistoryLocation.Resolve(options.History)), target); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            log.Warning(e, "history journal unavailable; Doctor fixes are not journaled");
-            return null;
-        }
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ public sealed class TuiChangePath(NetworkTarget target, Func<IChangeObserver?, C
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
             {
-                _log.Warning(e, "history journal unavailable; TUI changes are not journaled");
+                _log.Warning(e, "history journal unavailable; TUI changes and Doctor fixes are not journaled");
                 _failed = (e.Message, DateTimeOffset.UtcNow);
                 return (null, e.Message);
             }
