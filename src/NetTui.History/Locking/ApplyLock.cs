@@ -100,16 +100,20 @@ public sealed class ApplyLock : IDisposable, IAsyncDisposable
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("the apply lock needs flock");
         try
         {
+            // Created 0600 or checked first (a planted link or another user's file is refused),
+            // then opened by name and checked again through the handle: it must be that file.
+            SecureFiles.EnsureOwnerOnlyFile(path);
             var file = new FileStream(path, new FileStreamOptions
             {
-                Mode = FileMode.OpenOrCreate,
+                Mode = FileMode.Open,
                 Access = FileAccess.ReadWrite,
                 Share = FileShare.None,
-                UnixCreateMode = SecureFiles.OwnerOnlyFile,
             });
+            try { global::NetTui.Files.OwnerOnlyFile.CheckOpened(path, file.SafeFileHandle); }
+            catch { file.Dispose(); throw; }
             return file;
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException e) when (e is not global::NetTui.Files.UnsafeFileException && File.Exists(path))
         {
             // EWOULDBLOCK from flock surfaces as a sharing-violation IOException.
             return null;

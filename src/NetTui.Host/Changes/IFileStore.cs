@@ -1,3 +1,5 @@
+using NetTui.Files;
+
 namespace NetTui.Host.Changes;
 
 /// <summary>The few file operations plan steps need (daemon.json), behind an interface so tests can fake them.</summary>
@@ -6,7 +8,7 @@ public interface IFileStore
     /// <summary>The file's text, or null if it does not exist.</summary>
     Task<string?> ReadAsync(string path, CancellationToken ct = default);
 
-    /// <summary>Replaces the file's text atomically (temp file + rename), keeping its mode if it existed.</summary>
+    /// <summary>Replaces the file's text atomically through the one safe writer, keeping its mode if it existed.</summary>
     Task WriteAsync(string path, string content, CancellationToken ct = default);
 
     Task DeleteAsync(string path, CancellationToken ct = default);
@@ -17,16 +19,15 @@ public sealed class FileStore : IFileStore
     public async Task<string?> ReadAsync(string path, CancellationToken ct = default) =>
         File.Exists(path) ? await File.ReadAllTextAsync(path, ct).ConfigureAwait(false) : null;
 
-    public async Task WriteAsync(string path, string content, CancellationToken ct = default)
+    public Task WriteAsync(string path, string content, CancellationToken ct = default)
     {
-        var dir = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir ?? ".", $".{Path.GetFileName(path)}.nettui-{Environment.ProcessId}.tmp");
-        await File.WriteAllTextAsync(tmp, content, ct).ConfigureAwait(false);
-        if (File.Exists(path) && !OperatingSystem.IsWindows())
-            File.SetUnixFileMode(tmp, File.GetUnixFileMode(path));
-        File.Move(tmp, path, overwrite: true);
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("NetTui writes files with Unix modes");
+        // A daemon's config is not secret: keep the mode it had, else the usual 0644 for a config file.
+        var mode = FileFacts.OfPath(path) is { IsRegular: true } existing ? existing.Mode : DaemonConfigMode;
+        return SafeFileWriter.WriteAsync(path, content, mode, ct);
     }
+
+    private const UnixFileMode DaemonConfigMode = SafeFileWriter.OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     public Task DeleteAsync(string path, CancellationToken ct = default)
     {

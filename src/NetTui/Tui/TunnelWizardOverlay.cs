@@ -1,3 +1,4 @@
+using NetTui.Files;
 using NetTui.Core.Plans;
 using NetTui.Presentation.Wizard;
 using Terminal.Gui.Input;
@@ -45,8 +46,13 @@ internal sealed class TunnelWizardOverlay : View
     /// <summary>The message of the last save/apply ("saved ..."), for the tests and the status line.</summary>
     public string? LastMessage { get; private set; }
 
-    /// <summary>Where F5 writes this host's plan; the peer's goes next to it (.peer.plan.json).</summary>
-    public string SavePath { get; set; } = "nettui-tunnel.plan.json";
+    /// <summary>
+    /// Where F5 writes this host's plan; the peer's goes next to it (.peer.plan.json). By
+    /// default NetTui's state directory (beside the journal), never the directory the TUI was
+    /// started in, which may be one others can write.
+    /// </summary>
+    public string SavePath { get; set; } = Path.Combine(
+        Path.GetDirectoryName(NetTui.History.HistoryLocation.Resolve(null)) ?? "/var/lib/nettui", "nettui-tunnel.plan.json");
 
     /// <summary>Raised by F6 with this host's plan; without a handler F6 says how to apply from the command line.</summary>
     public event Func<PlanFile, string>? ApplyRequested;
@@ -187,9 +193,16 @@ internal sealed class TunnelWizardOverlay : View
     {
         var r = _flow!.Result!;
         var peer = PeerPath(SavePath);
-        File.WriteAllText(SavePath, PlanFileJson.Write(r.Local!));
-        File.WriteAllText(peer, PlanFileJson.Write(r.Peer!));
-        LastMessage = $"saved {SavePath} (nettui apply it here) and {peer} (carry it to the peer)";
+        try
+        {
+            SafeFileWriter.Write(SavePath, PlanFileJson.Write(r.Local!));
+            SafeFileWriter.Write(peer, PlanFileJson.Write(r.Peer!));
+            LastMessage = $"saved {SavePath} (nettui apply it here) and {peer} (carry it to the peer)";
+        }
+        catch (IOException e)
+        {
+            LastMessage = $"not saved: {e.Message}";
+        }
         ShowErrors();
     }
 

@@ -1,3 +1,4 @@
+using NetTui.Files;
 using NetTui.Core.Plans;
 
 namespace NetTui.Cli.Verbs;
@@ -9,15 +10,9 @@ public static class PlanFiles
     public static string TeardownPath(string plan) =>
         plan.EndsWith(".teardown.json", StringComparison.Ordinal) ? plan : plan + ".teardown.json";
 
-    public static async Task SaveAsync(string path, PlanFile plan, CancellationToken ct)
-    {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        // Write then rename: a plan is never seen half-written.
-        var tmp = path + ".tmp";
-        await File.WriteAllTextAsync(tmp, PlanFileJson.Write(plan), ct).ConfigureAwait(false);
-        File.Move(tmp, path, overwrite: true);
-    }
+    /// <summary>Written 0600 through the one safe writer: plans can hold tunnel keys, and a teardown is run as root.</summary>
+    public static Task SaveAsync(string path, PlanFile plan, CancellationToken ct) =>
+        SafeFileWriter.WriteAsync(path, PlanFileJson.Write(plan), ct);
 
     /// <summary>The parsed plan, or errors prefixed with the file name ("plan.json: line 3, column 7: ...").</summary>
     public static async Task<(PlanFile? Plan, IReadOnlyList<string> Errors)> ReadAsync(string path, CancellationToken ct)
