@@ -4,7 +4,8 @@ namespace NetTui.Core.Values;
 /// A Linux interface name as the kernel accepts it (dev_valid_name): 1-15 bytes, not "." or
 /// "..", no '/', ':' or whitespace. NetTui is stricter and allows only printable ASCII
 /// letters, digits and "-_.@+" so a name can never carry shell or OVSDB syntax
-/// (`br0;reboot`, `$(id)`), even though argv never reaches a shell.
+/// (`br0;reboot`, `$(id)`), even though argv never reaches a shell, and refuses words ip or
+/// ovs-vsctl read as syntax (<see cref="NameRules"/>).
 /// </summary>
 public sealed record InterfaceName
 {
@@ -33,17 +34,12 @@ public sealed record InterfaceName
             };
             return Parsed<InterfaceName>.Fail(field, $"'{Printable(text)}' is not a valid interface name: it contains {what}");
         }
+        if (NameRules.Refusal(text) is { } why) return Parsed<InterfaceName>.Fail(field, why);
         return Parsed<InterfaceName>.Success(new InterfaceName(text));
     }
 
-    /// <summary>The name with control characters made visible, for error messages.</summary>
-    internal static string Printable(string s)
-    {
-        var sb = new System.Text.StringBuilder(s.Length);
-        foreach (var c in s)
-            sb.Append(c < 0x20 || c == 0x7f ? $"\\x{(int)c:x2}" : c);
-        return sb.ToString();
-    }
+    /// <summary>The name with control characters (C0, C1, DEL) made visible, for error messages.</summary>
+    internal static string Printable(string s) => Text.TerminalText.Escape(s);
 
     public override string ToString() => Value;
 }

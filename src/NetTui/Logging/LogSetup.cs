@@ -1,3 +1,5 @@
+using NetTui.Files;
+using NetTui.Core.Text;
 using Serilog;
 using Serilog.Core;
 
@@ -32,8 +34,16 @@ public static class LogSetup
         {
             var dir = Path.GetDirectoryName(Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            using var _ = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            // Created 0600, or an existing log that is ours; a planted link or another user's
+            // file is refused (root would append to whatever it names).
+            OwnerOnlyFile.Ensure(path);
             return true;
+        }
+        catch (UnsafeFileException e)
+        {
+            // Not silent: the admin should know someone set a trap for the log.
+            Console.Error.WriteLine($"nettui: no log: {TerminalText.Escape(e.Message)}");
+            return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using NetTui.Core.Text;
 
 namespace NetTui.Cli.Render;
 
@@ -7,8 +8,9 @@ public static class TextTable
 {
     public static IReadOnlyList<string> Format(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
+        // Cells hold host text: escaped before measuring, so hostile names cannot break the columns.
         var all = new List<IReadOnlyList<string>> { headers };
-        all.AddRange(rows);
+        all.AddRange(rows.Select(r => (IReadOnlyList<string>)[.. r.Select(TerminalText.Escape)]));
         var widths = new int[headers.Count];
         foreach (var row in all)
             for (var i = 0; i < widths.Length && i < row.Count; i++)

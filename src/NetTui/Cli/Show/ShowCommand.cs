@@ -43,7 +43,7 @@ public static class ShowCommand
         CliContext ctx, ParseResult r, Argument<string> part, Option<bool> json, Serilog.ILogger log, CancellationToken ct)
     {
         Host.Diagnostics.PhaseTiming.Mark("show: parsed");
-        if (ctx.Output is StreamWriter) SuspendCollections(); // the real CLI process, not a test host
+        if (ctx.Output is Render.TerminalSafeWriter { Inner: StreamWriter }) SuspendCollections(); // the real CLI process, not a test host
         var target = ctx.Target(r);
         var which = ShowParts.Parse(r.GetValue(part));
         if (!target.IsCurrent && !File.Exists(target.NamespacePath))
@@ -109,6 +109,8 @@ public static class ShowCommand
     /// </summary>
     private static async Task WriteJsonAsync(TextWriter output, HostSnapshot snapshot, CancellationToken ct)
     {
+        // JSON escapes every control character itself, so it may bypass the terminal-safe writer.
+        if (output is Render.TerminalSafeWriter safe) output = safe.Inner;
         if (output is StreamWriter { BaseStream: { CanWrite: true } stream } writer)
         {
             await writer.FlushAsync(ct).ConfigureAwait(false);
