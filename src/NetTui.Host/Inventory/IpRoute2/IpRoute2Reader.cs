@@ -145,8 +145,8 @@ public sealed class IpRoute2Reader(ICommandRunner runner)
             }
         }
         // Each family is parsed from ip's stdout as it arrives, both at once (a pool each: pools are single-threaded).
-        var v4 = StreamingToolRun.RunAsync(runner, Route4Show, (s, t) => IpRouteParser.ParseAsync(s, AddressFamily.Inet, new StringPool(), t), ct);
-        var v6 = StreamingToolRun.RunAsync(runner, Route6Show, (s, t) => IpRouteParser.ParseAsync(s, AddressFamily.Inet6, new StringPool(), t), ct);
+        var v4 = StreamingToolRun.RunAsync(runner, Route4Show, (s, t) => IpRouteParser.ParseAsync(new JsonControlRepairStream(s), AddressFamily.Inet, new StringPool(), t), ct);
+        var v6 = StreamingToolRun.RunAsync(runner, Route6Show, (s, t) => IpRouteParser.ParseAsync(new JsonControlRepairStream(s), AddressFamily.Inet6, new StringPool(), t), ct);
         await Task.WhenAll(v4, v6).ConfigureAwait(false);
         if ((v4.Result.Failure ?? v6.Result.Failure) is { } failure)
             return new(null, SourceStatus.Down(SourceKind.IpRoute2, failure, sw.Elapsed));

@@ -21,7 +21,10 @@ internal static class JsonElementExtensions
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
             ? v.EnumerateArray() : [];
 
-    /// <summary>The top-level array of an iproute2 -j answer; empty text (no objects) is an empty array.</summary>
+    /// <summary>
+    /// The top-level array of an iproute2 -j answer; empty text (no objects) is an empty array.
+    /// Raw control characters (a hostile alias) are escaped first, see <see cref="JsonControlRepair"/>.
+    /// </summary>
     public static JsonDocument ParseArray(string json) =>
-        JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "[]" : json);
+        JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "[]" : JsonControlRepair.Repair(json));
 }
