@@ -48,8 +48,8 @@ public sealed record AttachToBridge(string Bridge, string Interface) : Operation
     }
 
     internal static CommandStep Step(OperationContext ctx, string bridge, string iface) =>
-        Steps.Run($"attach {iface} to {bridge}", ctx.Ip("link", "set", iface, "master", bridge),
-            ctx.Ip("link", "set", iface, "nomaster"), $"brctl addif {bridge} {iface}");
+        Steps.Run($"attach {iface} to {bridge}", ctx.Ip("link", "set", "dev", iface, "master", bridge),
+            ctx.Ip("link", "set", "dev", iface, "nomaster"), $"brctl addif {bridge} {iface}");
 
     public override Operation Inverse(HostSnapshot before, OperationContext ctx) => new DetachFromBridge(Interface);
 

@@ -78,10 +78,10 @@ public sealed record CreateBridge(string Name, string? Address = null, bool Stp 
         RequireValid();
         var stp = Stp ? "1" : "0";
         var steps = ImmutableArray.CreateBuilder<PlanStep>();
-        steps.Add(Steps.Run($"create bridge {Name}", ctx.Ip("link", "add", Name, "type", "bridge", "stp_state", stp),
-            ctx.Ip("link", "del", Name), $"brctl addbr {Name}{(Stp ? $"; brctl stp {Name} on" : "")}"));
+        steps.Add(Steps.Run($"create bridge {Name}", ctx.Ip("link", "add", "name", Name, "type", "bridge", "stp_state", stp),
+            ctx.Ip("link", "del", "dev", Name), $"brctl addbr {Name}{(Stp ? $"; brctl stp {Name} on" : "")}"));
         if (Mtu is not null)
-            steps.Add(Steps.Run($"set MTU {Mtu} on {Name}", ctx.Ip("link", "set", Name, "mtu", Mtu), (Commands.CommandSpec?)null, $"ifconfig {Name} mtu {Mtu}"));
+            steps.Add(Steps.Run($"set MTU {Mtu} on {Name}", ctx.Ip("link", "set", "dev", Name, "mtu", Mtu), (Commands.CommandSpec?)null, $"ifconfig {Name} mtu {Mtu}"));
         foreach (var a in AllAddresses)
         {
             var p = IpPrefix.Parse(a).Get();
@@ -90,7 +90,7 @@ public sealed record CreateBridge(string Name, string? Address = null, bool Stp 
         foreach (var port in Ports)
             steps.Add(AttachToBridge.Step(ctx, Name, port));
         if (Up)
-            steps.Add(Steps.Run($"bring {Name} up", ctx.Ip("link", "set", Name, "up"), ctx.Ip("link", "set", Name, "down"), $"ifconfig {Name} up"));
+            steps.Add(Steps.Run($"bring {Name} up", ctx.Ip("link", "set", "dev", Name, "up"), ctx.Ip("link", "set", "dev", Name, "down"), $"ifconfig {Name} up"));
         foreach (var r in Routes)
             steps.AddRange(r.Plan(host, ctx));
         return steps.ToImmutable();

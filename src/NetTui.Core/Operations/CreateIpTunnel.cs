@@ -52,7 +52,7 @@ public sealed record CreateIpTunnel(string Name, string Mode, string Remote, str
     internal string[] LinkArgs()
     {
         var mode = Choice.Mode(Mode).Get().Word();
-        return ["link", "add", Name, "type", mode, "remote", IpAddress.Parse(Remote).Get().ToString(),
+        return ["link", "add", "name", Name, "type", mode, "remote", IpAddress.Parse(Remote).Get().ToString(),
             .. Steps.Pair("local", Local is null ? null : IpAddress.Parse(Local).Get()),
             .. Steps.Pair("key", Key is null ? null : GreKey.Parse(Key).Get()),
             .. Steps.Pair("ttl", Ttl is null ? null : Values.Ttl.Parse(Ttl).Get())];
@@ -64,8 +64,8 @@ public sealed record CreateIpTunnel(string Name, string Mode, string Remote, str
         var gre = Choice.Mode(Mode).Get() == TunnelMode.Gre;
         var classic = gre ? $"ip tunnel add {Name} mode gre remote {Remote}{(Local is null ? "" : $" local {Local}")}{(Key is null ? "" : $" key {Key}")}{(Ttl is null ? "" : $" ttl {Ttl}")}" : null;
         var steps = ImmutableArray.CreateBuilder<PlanStep>();
-        steps.Add(Steps.Run($"create {Mode} tunnel {Name}", ctx.Ip(LinkArgs()), ctx.Ip("link", "del", Name), classic));
-        if (Up) steps.Add(Steps.Run($"bring {Name} up", ctx.Ip("link", "set", Name, "up"), ctx.Ip("link", "set", Name, "down")));
+        steps.Add(Steps.Run($"create {Mode} tunnel {Name}", ctx.Ip(LinkArgs()), ctx.Ip("link", "del", "dev", Name), classic));
+        if (Up) steps.Add(Steps.Run($"bring {Name} up", ctx.Ip("link", "set", "dev", Name, "up"), ctx.Ip("link", "set", "dev", Name, "down")));
         return steps.ToImmutable();
     }
 

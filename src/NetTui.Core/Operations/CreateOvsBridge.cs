@@ -57,7 +57,7 @@ public sealed record CreateOvsBridge(string Name, string Datapath = "system") : 
         foreach (var p in Ports) steps.Add(p.Step(ctx));
         foreach (var a in Addresses) steps.Add(AddAddress.Step(ctx, Name, IpPrefix.Parse(a).Get()));
         if (Master is not null) steps.Add(AttachToBridge.Step(ctx, Master, Name));
-        if (Up == true) steps.Add(Steps.Run($"bring {Name} up", ctx.Ip("link", "set", Name, "up"), ctx.Ip("link", "set", Name, "down")));
+        if (Up == true) steps.Add(Steps.Run($"bring {Name} up", ctx.Ip("link", "set", "dev", Name, "up"), ctx.Ip("link", "set", "dev", Name, "down")));
         return steps.ToImmutable();
     }
 

@@ -62,15 +62,15 @@ public sealed record DeleteBridge(string Name) : Operation
         foreach (var p in Ports(host))
             steps.Add(DetachFromBridge.Step(ctx, Name, p));
         if (link.AdminUp)
-            steps.Add(Steps.Run($"bring {Name} down", ctx.Ip("link", "set", Name, "down"), ctx.Ip("link", "set", Name, "up"), $"ifconfig {Name} down"));
+            steps.Add(Steps.Run($"bring {Name} down", ctx.Ip("link", "set", "dev", Name, "down"), ctx.Ip("link", "set", "dev", Name, "up"), $"ifconfig {Name} down"));
         var recreate = new List<CommandSpec>
         {
-            ctx.Ip("link", "add", Name, "type", "bridge", "stp_state", host.FindBridge(Name)?.StpEnabled == true ? "1" : "0"),
+            ctx.Ip("link", "add", "name", Name, "type", "bridge", "stp_state", host.FindBridge(Name)?.StpEnabled == true ? "1" : "0"),
         };
-        if (OwnMtu(host, link) is { } mtu) recreate.Add(ctx.Ip("link", "set", Name, "mtu", mtu));
+        if (OwnMtu(host, link) is { } mtu) recreate.Add(ctx.Ip("link", "set", "dev", Name, "mtu", mtu));
         foreach (var a in RestorableAddresses(link))
             recreate.Add(ctx.Ip("addr", "add", a, "dev", Name));
-        steps.Add(Steps.Run($"delete bridge {Name}", ctx.Ip("link", "del", Name), recreate, $"brctl delbr {Name}"));
+        steps.Add(Steps.Run($"delete bridge {Name}", ctx.Ip("link", "del", "dev", Name), recreate, $"brctl delbr {Name}"));
         return steps.ToImmutable();
     }
 

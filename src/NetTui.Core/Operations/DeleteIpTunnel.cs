@@ -44,8 +44,8 @@ public sealed record DeleteIpTunnel(string Name) : Operation
         RequireValid();
         var back = (CreateIpTunnel)Inverse(host, ctx);
         var undo = new List<Commands.CommandSpec> { ctx.Ip(back.LinkArgs()) };
-        if (back.Up) undo.Add(ctx.Ip("link", "set", Name, "up"));
-        return [Steps.Run($"delete tunnel {Name}", ctx.Ip("link", "del", Name), undo, $"ip tunnel del {Name}")];
+        if (back.Up) undo.Add(ctx.Ip("link", "set", "dev", Name, "up"));
+        return [Steps.Run($"delete tunnel {Name}", ctx.Ip("link", "del", "dev", Name), undo, $"ip tunnel del {Name}")];
     }
 
     public override Operation Inverse(HostSnapshot before, OperationContext ctx) =>

@@ -60,7 +60,7 @@ public sealed record DeleteOvsBridge(string Name) : Operation
         var recreate = new List<CommandSpec> { CreateOvsBridge.AddBridgeCommand(ctx, Name, inverse.DatapathWord) };
         recreate.AddRange(inverse.Ports.Select(p => p.Command(ctx)));
         recreate.AddRange(inverse.Addresses.Select(a => ctx.Ip("addr", "add", a, "dev", Name)));
-        if (inverse.Up == true) recreate.Add(ctx.Ip("link", "set", Name, "up"));
+        if (inverse.Up == true) recreate.Add(ctx.Ip("link", "set", "dev", Name, "up"));
         steps.Add(Steps.Run($"delete OVS bridge {Name}", ctx.Vsctl("del-br", Name), recreate));
         return steps.ToImmutable();
     }

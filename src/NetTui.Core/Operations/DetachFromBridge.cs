@@ -35,8 +35,8 @@ public sealed record DetachFromBridge(string Interface) : Operation
     }
 
     internal static CommandStep Step(OperationContext ctx, string bridge, string iface) =>
-        Steps.Run($"detach {iface} from {bridge}", ctx.Ip("link", "set", iface, "nomaster"),
-            ctx.Ip("link", "set", iface, "master", bridge), $"brctl delif {bridge} {iface}");
+        Steps.Run($"detach {iface} from {bridge}", ctx.Ip("link", "set", "dev", iface, "nomaster"),
+            ctx.Ip("link", "set", "dev", iface, "master", bridge), $"brctl delif {bridge} {iface}");
 
     public override Operation Inverse(HostSnapshot before, OperationContext ctx) =>
         new AttachToBridge(before.FindLink(Interface)?.Master ?? throw new InvalidOperationException($"{Interface} had no bridge"), Interface);

@@ -51,10 +51,10 @@ public sealed record SetLinkState(string Interface, bool Up) : Operation
     {
         RequireValid();
         var undo = Up
-            ? [ctx.Ip("link", "set", Interface, "down")]
-            : new List<Commands.CommandSpec> { ctx.Ip("link", "set", Interface, "up") }.Concat(StaticRoutes(host).Select(r => ctx.Ip(["route", "add", .. r.RouteArgs()])));
+            ? [ctx.Ip("link", "set", "dev", Interface, "down")]
+            : new List<Commands.CommandSpec> { ctx.Ip("link", "set", "dev", Interface, "up") }.Concat(StaticRoutes(host).Select(r => ctx.Ip(["route", "add", .. r.RouteArgs()])));
         var steps = ImmutableArray.CreateBuilder<PlanStep>();
-        steps.Add(Steps.Run($"bring {Interface} {Word}", ctx.Ip("link", "set", Interface, Word), undo, $"ifconfig {Interface} {Word}"));
+        steps.Add(Steps.Run($"bring {Interface} {Word}", ctx.Ip("link", "set", "dev", Interface, Word), undo, $"ifconfig {Interface} {Word}"));
         if (Up) foreach (var r in Routes) steps.AddRange(r.Plan(host, ctx));
         return steps.ToImmutable();
     }

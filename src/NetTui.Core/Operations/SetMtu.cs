@@ -34,8 +34,8 @@ public sealed record SetMtu(string Interface, string Mtu) : Operation
     {
         RequireValid();
         var old = host.FindLink(Interface)!.Mtu.ToString(CultureInfo.InvariantCulture);
-        return [Steps.Run($"set MTU {Value} on {Interface}", ctx.Ip("link", "set", Interface, "mtu", Value.ToString(CultureInfo.InvariantCulture)),
-            ctx.Ip("link", "set", Interface, "mtu", old), $"ifconfig {Interface} mtu {Value}")];
+        return [Steps.Run($"set MTU {Value} on {Interface}", ctx.Ip("link", "set", "dev", Interface, "mtu", Value.ToString(CultureInfo.InvariantCulture)),
+            ctx.Ip("link", "set", "dev", Interface, "mtu", old), $"ifconfig {Interface} mtu {Value}")];
     }
 
     public override Operation Inverse(HostSnapshot before, OperationContext ctx) =>

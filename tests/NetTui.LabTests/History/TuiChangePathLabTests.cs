@@ -46,7 +46,7 @@ public sealed class TuiChangePathLabTests
         Assert.Contains($"history #{cs.Id}", report.Notes);
         var step = Assert.Single((await h.Journal.GetAsync(cs.Id, Ct))!.Steps);
         Assert.Equal((StepStatus.Applied, "bridge.del"), (step.Status, step.InverseKind));
-        Assert.Equal(["ip link add brtj type bridge stp_state 0", "ip addr add 10.7.0.1/24 dev brtj", "ip link set brtj up"], step.Commands.Select(c => c.Display));
+        Assert.Equal(["ip link add name brtj type bridge stp_state 0", "ip addr add 10.7.0.1/24 dev brtj", "ip link set dev brtj up"], step.Commands.Select(c => c.Display));
         Assert.All(step.Commands, c => Assert.Equal(0, c.ExitCode));
         Assert.Equal("true", cs.AfterFacts["link/brtj/exists"]);
         Assert.Equal("false", cs.BeforeFacts["link/brtj/exists"]);

@@ -34,7 +34,7 @@ public sealed class TuiHistoryLabTests
         var preview = await backend.PreviewAsync(new HistoryRequest(HistoryAction.Undo), ct);
         Assert.True(preview.CanRun, preview.Refusal);
         Assert.Equal([created.Id], preview.Targets);
-        Assert.Contains(preview.Lines, l => l.Contains("ip link del brhv", StringComparison.Ordinal));
+        Assert.Contains(preview.Lines, l => l.Contains("ip link del dev brhv", StringComparison.Ordinal));
         Assert.Contains(await h.Lab.Host.IpJsonAsync("link", "show"), l => (string?)l!["ifname"] == "brhv");
 
         var outcome = await backend.RevertAsync(preview, force: false, ct);

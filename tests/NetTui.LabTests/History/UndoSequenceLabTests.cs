@@ -62,7 +62,7 @@ public sealed class UndoSequenceLabTests
         // Every journaled step carries the commands it ran and an inverse; the history lists them.
         var first = await journal.GetAsync(1, TestContext.Current.CancellationToken);
         Assert.Equal("bridge.del", Assert.Single(first!.Steps).InverseKind);
-        Assert.Contains(first.Steps[0].Commands, c => c.Display.StartsWith("ip link add br0", StringComparison.Ordinal) && c.ExitCode == 0);
+        Assert.Contains(first.Steps[0].Commands, c => c.Display.StartsWith("ip link add name br0", StringComparison.Ordinal) && c.ExitCode == 0);
         Assert.Contains("rollback of #", await h.OkAsync("history", "--limit", "40"), StringComparison.Ordinal);
     }
 }

@@ -25,7 +25,7 @@ public sealed class CliChangeLabTests
         // 0 and nothing changed: --dry-run prints the exact commands.
         var dry = await Nettui(lab, "bridge", "add", "br0", "--address", "192.168.100.1/24", "--dry-run");
         Assert.Equal(0, dry.ExitCode);
-        Assert.Contains("ip link add br0 type bridge stp_state 0", dry.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("ip link add name br0 type bridge stp_state 0", dry.StandardOutput, StringComparison.Ordinal);
         SnapshotShape.Equal(before, await lab.ReadAsync(), "dry run");
 
         // 0: applied and verified, JSON for scripts.

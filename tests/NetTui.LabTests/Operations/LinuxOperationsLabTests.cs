@@ -166,7 +166,7 @@ public sealed class LinuxOperationsLabTests
             Assert.Equal(ChangeOutcome.RolledBack, r.Outcome);
             Assert.Equal(1, r.ExitCode);
             Assert.Equal(0, r.FailedStep!.Step);
-            Assert.Contains("ip link add gre1 type gre", r.FailedStep.Error, StringComparison.Ordinal);
+            Assert.Contains("ip link add name gre1 type gre", r.FailedStep.Error, StringComparison.Ordinal);
         }
         SnapshotShape.Equal(before, await lab.ReadAsync(), "tunnel add");
     }

@@ -53,7 +53,7 @@ public class FormDialogTests
         s.Press(Key.N);
         Assert.True(s.Window.FormOpen);
         Assert.Contains("New Linux bridge", s.Text);
-        Assert.Contains("ip link add br1 type bridge", s.Text); // the default name is already valid
+        Assert.Contains("ip link add name br1 type bridge", s.Text); // the default name is already valid
 
         ClearField(s);
         s.Type("br0;reboot");
@@ -69,7 +69,7 @@ public class FormDialogTests
         s.Press(Key.Tab, Key.CursorDown); // STP: off → on
         var screen = s.Text;
         Assert.DoesNotContain("✗", screen);
-        Assert.Contains("ip link add br7 type bridge stp_state 1", screen);
+        Assert.Contains("ip link add name br7 type bridge stp_state 1", screen);
         Assert.Contains("192.168.100.1/24", screen);
 
         s.Press(Key.Enter);
@@ -92,7 +92,7 @@ public class FormDialogTests
         Assert.Contains("This also goes with it:", screen);
         Assert.Contains("port veth1a is detached", screen);
         Assert.Contains("container web loses its network", screen);
-        Assert.Contains("ip link del br0", screen);
+        Assert.Contains("ip link del dev br0", screen);
         Assert.Empty(rec.Applied); // nothing happens before the admin confirms
         s.Press(Key.Esc);
         Assert.False(s.Window.FormOpen);
@@ -116,7 +116,7 @@ public class FormDialogTests
         Assert.Contains("✗ interface:", s.Text);
         ClearField(s);
         s.Type("eth0");
-        Assert.Contains("ip link set eth0 master docker0", s.Text);
+        Assert.Contains("ip link set dev eth0 master docker0", s.Text);
         s.Press(Key.Enter);
         Assert.Equal([new AttachToBridge("docker0", "eth0")], rec.Applied);
     }
@@ -162,7 +162,7 @@ public class FormDialogTests
         s.Press(Key.Tab);
         ClearField(s);
         s.Type("9000");
-        Assert.Contains("ip link set eth0 mtu 9000", s.Text);
+        Assert.Contains("ip link set dev eth0 mtu 9000", s.Text);
         s.Press(Key.Enter);
         Assert.Equal([new SetMtu("eth0", "9000")], rec.Applied);
     }

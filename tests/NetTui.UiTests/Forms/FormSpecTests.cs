@@ -23,7 +23,7 @@ public class FormSpecTests
         var r = Eval(f, ("address", "192.168.100.1/24"), ("stp", "on"));
         Assert.True(r.Ok, string.Join("; ", r.Errors));
         Assert.Equal(new CreateBridge("br1", "192.168.100.1/24", true), r.Operations.Single());
-        Assert.Contains(r.Preview, l => l.Contains("ip link add br1 type bridge stp_state 1"));
+        Assert.Contains(r.Preview, l => l.Contains("ip link add name br1 type bridge stp_state 1"));
         Assert.Contains(r.Preview, l => l.Contains("192.168.100.1/24") && l.Contains("dev br1"));
     }
 
@@ -46,7 +46,7 @@ public class FormSpecTests
         Assert.True(r.Ok, string.Join("; ", r.Errors));
         Assert.Contains(r.Consequences, c => c.Contains("port veth1a"));
         Assert.Contains(r.Consequences, c => c.Contains("container web"));
-        Assert.Contains(r.Preview, l => l.Contains("ip link del br0"));
+        Assert.Contains(r.Preview, l => l.Contains("ip link del dev br0"));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class IpTunnelAddFormTests
         s.Press(Key.N);
         Assert.Contains("New Linux bridge", s.Text);
         Assert.Contains("↑↓: bridge tunnel", s.Text); // the Kind field's hint
-        Assert.Contains("ip link add br1 type bridge", s.Text);
+        Assert.Contains("ip link add name br1 type bridge", s.Text);
 
         s.Press(Key.CursorDown); // Kind: bridge → tunnel
         var screen = s.Text;
@@ -91,8 +91,8 @@ public class IpTunnelAddFormTests
 
         var screen = s.Text;
         Assert.DoesNotContain("✗", screen);
-        Assert.Contains("ip link add gre7 type gretap remote 10.10.0.9 local 10.0.2.15 key 42 ttl 64", screen);
-        Assert.Contains("ip link set gre7 up", screen);
+        Assert.Contains("ip link add name gre7 type gretap remote 10.10.0.9 local 10.0.2.15 key 42 ttl 64", screen);
+        Assert.Contains("ip link set dev gre7 up", screen);
         Assert.Empty(rec.Applied);
 
         s.Press(Key.Enter);

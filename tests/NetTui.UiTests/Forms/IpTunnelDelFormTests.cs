@@ -18,7 +18,7 @@ public class IpTunnelDelFormTests
         s.Press(Key.X);
         var screen = s.Text;
         Assert.Contains("Delete GRE tunnel gre5", screen);
-        Assert.Contains("ip link del gre5", screen);
+        Assert.Contains("ip link del dev gre5", screen);
         Assert.Contains("This also goes with it:", screen);
         Assert.Contains("route 10.88.0.0/16 through gre5 is removed", screen);
         Assert.Contains("Delete", screen);

@@ -65,7 +65,7 @@ public class PersistedBridgeFormTests
         var lines = s.Lines;
         var title = Array.FindIndex(lines, l => l.Contains("Commands that Apply runs:", StringComparison.Ordinal));
         Assert.Contains("# runtime only: LOST AT REBOOT (NetworkManager is not available: NetworkManager is not running", lines[title + 1]);
-        Assert.Contains("ip link add br7 type bridge", s.Text);
+        Assert.Contains("ip link add name br7 type bridge", s.Text);
         Assert.DoesNotContain("nmcli", s.Text);
 
         s.Press(Key.Enter);
@@ -82,7 +82,7 @@ public class PersistedBridgeFormTests
         var lines = s.Lines;
         var title = Array.FindIndex(lines, l => l.Contains("Commands that Apply runs:", StringComparison.Ordinal));
         Assert.Contains("# runtime only: LOST AT REBOOT (--runtime-only was asked)", lines[title + 1]);
-        Assert.Contains("ip link add br7 type bridge", s.Text);
+        Assert.Contains("ip link add name br7 type bridge", s.Text);
         Assert.DoesNotContain("NetworkManager: save profile", s.Text);
 
         s.Press(Key.Enter);

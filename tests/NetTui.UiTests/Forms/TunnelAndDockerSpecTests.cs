@@ -26,9 +26,9 @@ public class TunnelAndDockerSpecTests
         var r = Eval(f, ("remote", "10.10.0.9"), ("key", "42"), ("ttl", "64"));
         Assert.True(r.Ok, string.Join("; ", r.Errors));
         Assert.Equal(new CreateIpTunnel("gre2", "gre", "10.10.0.9", null, "42", "64"), r.Operations.Single());
-        Assert.Contains(r.Preview, l => l.Contains("ip link add gre2 type gre remote 10.10.0.9 key 42 ttl 64")
+        Assert.Contains(r.Preview, l => l.Contains("ip link add name gre2 type gre remote 10.10.0.9 key 42 ttl 64")
             && l.Contains("# ip tunnel add gre2 mode gre remote 10.10.0.9 key 42 ttl 64"));
-        Assert.Contains(r.Preview, l => l.Contains("ip link set gre2 up"));
+        Assert.Contains(r.Preview, l => l.Contains("ip link set dev gre2 up"));
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public class TunnelAndDockerSpecTests
         Assert.True(r.Ok, string.Join("; ", r.Errors));
         Assert.Equal("Delete", FormCatalog.IpTunnelDel(h, "gre5").ApplyLabel);
         Assert.Equal(new DeleteIpTunnel("gre5"), r.Operations.Single());
-        Assert.Contains(r.Preview, l => l.Contains("ip link del gre5") && l.Contains("# ip tunnel del gre5"));
+        Assert.Contains(r.Preview, l => l.Contains("ip link del dev gre5") && l.Contains("# ip tunnel del gre5"));
         Assert.Equal(["route 10.88.0.0/16 through gre5 is removed"], r.Consequences);
         Assert.Contains(Eval(FormCatalog.IpTunnelDel(h, "gtap1")).Consequences, c => c.Contains("gtap1 leaves bridge br0"));
         Assert.Equal(["gre5", "gtap1", "gre9"], FormCatalog.IpTunnelDel(h, "gre5").Field("name")!.Choices);

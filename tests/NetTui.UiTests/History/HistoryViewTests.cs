@@ -47,13 +47,13 @@ public class HistoryViewTests
         Assert.True(lines[second].Contains(HistoryLab.Netns, StringComparison.Ordinal), text);
         Assert.Contains("applied", lines[second]);
         // The detail of the selected (newest) entry: its commands with exit codes, and the inverse.
-        Assert.Contains("ip link add hv1 type bridge stp_state 0  (exit 0)", text);
+        Assert.Contains("ip link add name hv1 type bridge stp_state 0  (exit 0)", text);
         Assert.Contains(new DeleteBridge("hv1").Describe(), text);
         Assert.Contains("link/hv1/exists: false -> true", text);
         // `d`: the same detail in full.
         s.Press(Key.D);
         Assert.Contains("#2 create bridge hv1", s.Text);
-        Assert.Contains("ip link set hv1 up  (exit 0)", s.Text);
+        Assert.Contains("ip link set dev hv1 up  (exit 0)", s.Text);
         s.Press(Key.Esc);
         // The History keys are in the status bar here.
         Assert.Contains("Undo", s.Lines[^1]);
@@ -73,14 +73,14 @@ public class HistoryViewTests
         var plan = s.Text;
         Assert.Contains("Undo the newest change", plan);
         Assert.Contains($"undo #{id}: create bridge hv0", plan);
-        Assert.Contains("ip link del hv0", plan);
+        Assert.Contains("ip link del dev hv0", plan);
         Assert.Empty(lab.Host.Ran); // a plan only: nothing ran
         Assert.Equal(ChangeSetStatus.Applied, lab.Get(id).ChangeSet.Status);
 
         s.Press(Key.Y);
         lab.Until(s, () => s.Window.HistoryOverlay.Mode == HistoryOverlayMode.Result, "the undo to finish");
         Assert.Contains("done as #2", s.Text);
-        Assert.Contains("ip link del hv0", lab.Host.Ran);
+        Assert.Contains("ip link del dev hv0", lab.Host.Ran);
         Assert.False(lab.Host.Has("hv0"));
         Assert.Equal(ChangeSetStatus.Undone, lab.Get(id).ChangeSet.Status);
         var undo = lab.Get(2).ChangeSet;
@@ -93,7 +93,7 @@ public class HistoryViewTests
 
         s.Press(Key.Y);
         lab.Until(s, () => s.Window.HistoryOverlay.Mode == HistoryOverlayMode.Confirm, "the redo plan");
-        Assert.Contains("ip link add hv0 type bridge", s.Text);
+        Assert.Contains("ip link add name hv0 type bridge", s.Text);
         s.Press(Key.Y);
         lab.Until(s, () => s.Window.HistoryOverlay.Mode == HistoryOverlayMode.Result, "the redo to finish");
         Assert.True(lab.Host.Has("hv0"));
@@ -117,9 +117,9 @@ public class HistoryViewTests
         var plan = s.Text;
         Assert.Contains($"Roll back to #{first}", plan);
         Assert.True(plan.IndexOf($"rollback #{third}", StringComparison.Ordinal) < plan.IndexOf($"rollback #{second}", StringComparison.Ordinal), plan);
-        Assert.Contains("ip link del hv2", plan);
-        Assert.Contains("ip link del hv1", plan);
-        Assert.DoesNotContain("ip link del hv0", plan);
+        Assert.Contains("ip link del dev hv2", plan);
+        Assert.Contains("ip link del dev hv1", plan);
+        Assert.DoesNotContain("ip link del dev hv0", plan);
 
         s.Press(Key.Esc);
         Assert.False(s.Window.HistoryOverlay.Visible);
@@ -130,7 +130,7 @@ public class HistoryViewTests
         lab.Until(s, () => s.Window.HistoryOverlay.Mode == HistoryOverlayMode.Confirm, "the rollback plan again");
         s.Press(Key.Y);
         lab.Until(s, () => s.Window.HistoryOverlay.Mode == HistoryOverlayMode.Result, "the rollback to finish");
-        Assert.Equal(["ip link del hv2", "ip link del hv1"], lab.Host.Ran.Where(c => c.StartsWith("ip link del", StringComparison.Ordinal)));
+        Assert.Equal(["ip link del dev hv2", "ip link del dev hv1"], lab.Host.Ran.Where(c => c.StartsWith("ip link del", StringComparison.Ordinal)));
         Assert.Equal(ChangeSetStatus.RolledBack, lab.Get(third).ChangeSet.Status);
         Assert.Equal(ChangeSetStatus.RolledBack, lab.Get(second).ChangeSet.Status);
         Assert.Equal(ChangeSetStatus.Applied, lab.Get(first).ChangeSet.Status);
@@ -154,7 +154,7 @@ public class HistoryViewTests
         Assert.Contains($"the host changed since #{id}", text);
         Assert.Contains("link/hv0/mtu: expected 1500, actual 1400", text);
         Assert.Contains("revert anyway", text);
-        Assert.DoesNotContain("ip link del hv0", lab.Host.Ran);
+        Assert.DoesNotContain("ip link del dev hv0", lab.Host.Ran);
         Assert.True(lab.Host.Has("hv0"));
         Assert.Equal(ChangeSetStatus.Applied, lab.Get(id).ChangeSet.Status);
 
@@ -211,7 +211,7 @@ public class HistoryViewTests
 
         s.Press(Key.R);
         lab.Until(s, () => s.Window.HistoryOverlay.Mode == HistoryOverlayMode.Result, "the rollback of the crashed change");
-        Assert.True(lab.Host.Ran.Contains("ip link del hv9"), s.Text);
+        Assert.True(lab.Host.Ran.Contains("ip link del dev hv9"), s.Text);
         Assert.False(lab.Host.Has("hv9"));
         Assert.Equal(ChangeSetStatus.RolledBack, lab.Get(id).ChangeSet.Status);
     }
@@ -247,7 +247,7 @@ public class HistoryViewTests
         s.Press(Key.F);
         lab.Until(s, () => s.Window.HistoryOverlay.Mode == HistoryOverlayMode.Result, "the finish");
         Assert.True(s.Text.Contains($"finish #{id}", StringComparison.Ordinal), s.Text);
-        Assert.Contains("ip link set hv9 mtu 1400", lab.Host.Ran);
+        Assert.Contains("ip link set dev hv9 mtu 1400", lab.Host.Ran);
         Assert.True(lab.Host.Has("hv9"));
         Assert.Equal(ChangeSetStatus.Applied, lab.Get(id).ChangeSet.Status);
     }

@@ -77,7 +77,7 @@ public sealed class TunnelWizardScreenTests
             Assert.Contains("MTU 1462 on br0 and obr0", preview);
             Assert.Contains("## this host", preview);
             var all = string.Join("\n", s.Window.Wizard.Flow.Preview());
-            Assert.Contains("ip link add br0 type bridge", all);
+            Assert.Contains("ip link add name br0 type bridge", all);
             Assert.Contains("options:remote_ip=10.10.0.2", all);
             Assert.Contains("options:remote_ip=10.10.0.1", all); // the peer's plan points back here
             Assert.Contains("ip route add 192.168.1.0/24 dev br0", all);

@@ -51,7 +51,7 @@ public class ChangeVerbsTests
         var code = await w.Run("bridge", "add", "br1", "--address", "192.168.100.1/24", "--dry-run", "--netns", "ntl-a");
         Assert.Equal(0, code);
         Assert.Empty(w.Runner.Ran);
-        Assert.Contains("ip link add br1 type bridge stp_state 0", w.Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ip link add name br1 type bridge stp_state 0", w.Out.ToString(), StringComparison.Ordinal);
         Assert.Contains("namespace ntl-a", w.Out.ToString(), StringComparison.Ordinal);
         Assert.Equal("ntl-a", w.Target!.Namespace);
     }
@@ -89,7 +89,7 @@ public class ChangeVerbsTests
         var w = new World();
         w.Runner.After = _ => w.Inventory.Snapshot = w.Inventory.Snapshot.Update("br0", l => l with { Mtu = 1400 });
         Assert.Equal(0, await w.Run("link", "set", "br0", "mtu", "1400"));
-        Assert.Equal(["ip link set br0 mtu 1400"], w.Runner.Lines);
+        Assert.Equal(["ip link set dev br0 mtu 1400"], w.Runner.Lines);
         Assert.Contains("applied and verified", w.Out.ToString(), StringComparison.Ordinal);
     }
 
@@ -143,13 +143,13 @@ public class ChangeVerbsTests
     }
 
     [Theory]
-    [InlineData("bridge del br0", "ip link del br0")]
-    [InlineData("bridge attach br0 obr0", "ip link set obr0 master br0")]
+    [InlineData("bridge del br0", "ip link del dev br0")]
+    [InlineData("bridge attach br0 obr0", "ip link set dev obr0 master br0")]
     [InlineData("address del br0 192.168.1.1/24", "ip addr del 192.168.1.1/24 dev br0")]
-    [InlineData("link set br0 down", "ip link set br0 down")]
+    [InlineData("link set br0 down", "ip link set dev br0 down")]
     [InlineData("ovs bridge add obr1 --datapath netdev", "ovs-vsctl --timeout=10 add-br obr1 -- set bridge obr1 datapath_type=netdev")]
     [InlineData("ovs bridge del obr0", "ovs-vsctl --timeout=10 del-br obr0")]
-    [InlineData("tunnel add gre1 --mode gre --remote 1.2.3.4 --key 9", "ip link add gre1 type gre remote 1.2.3.4 key 9")]
+    [InlineData("tunnel add gre1 --mode gre --remote 1.2.3.4 --key 9", "ip link add name gre1 type gre remote 1.2.3.4 key 9")]
     [InlineData("route add 192.168.2.0/24 --via 10.0.0.1 --metric 5 --table 100", "ip route add 192.168.2.0/24 via 10.0.0.1 metric 5 table 100")]
     [InlineData("route del default", "ip route del default via 10.0.0.1 dev eth0")]
     public async Task Every_verb_plans_its_operation(string args, string firstOrLastCommand)
@@ -168,7 +168,7 @@ public class ChangeVerbsTests
         var ctx = new CliContext(output, error) { InventoryFactory = (_, _) => inventory };
         var code = await NetTuiCli.RunAsync(["--netns", "ntl-root", "bridge", "add", "br1", "--dry-run"], ctx, TestContext.Current.CancellationToken);
         Assert.True(code == 0, error.ToString());
-        Assert.Contains("ip link add br1 type bridge", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ip link add name br1 type bridge", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("namespace ntl-root", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, await NetTuiCli.RunAsync(["bridge", "add", "br0;reboot", "--dry-run"], ctx, TestContext.Current.CancellationToken));
     }
@@ -204,7 +204,7 @@ public class ChangeVerbsTests
                 """, TestContext.Current.CancellationToken);
             var w = new World();
             Assert.Equal(0, await w.Run("apply", plan, "--dry-run"));
-            Assert.Contains("ip link add br1 type bridge", w.Out.ToString(), StringComparison.Ordinal);
+            Assert.Contains("ip link add name br1 type bridge", w.Out.ToString(), StringComparison.Ordinal);
             Assert.Contains("ip route add 192.168.2.0/24 via 10.0.0.1", w.Out.ToString(), StringComparison.Ordinal);
             Assert.Empty(w.Runner.Ran);
 

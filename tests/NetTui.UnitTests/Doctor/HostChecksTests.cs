@@ -19,8 +19,8 @@ public class HostChecksTests
         var s = Snapshot(links: [Bridge("br0", up: false, "192.168.1.1/24")]);
         var f = Assert.Single(BridgeCheck.Run(Facts(s)));
         Assert.Equal("bridge-down:br0", f.Id);
-        Assert.Equal(["link", "set", "br0", "up"], f.Fix!.Steps[0].Do.Arguments);
-        Assert.Equal(["link", "set", "br0", "down"], f.Fix.Steps[0].Undo!.Arguments);
+        Assert.Equal(["link", "set", "dev", "br0", "up"], f.Fix!.Steps[0].Do.Arguments);
+        Assert.Equal(["link", "set", "dev", "br0", "down"], f.Fix.Steps[0].Undo!.Arguments);
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public class HostChecksTests
     {
         var f = Assert.Single(DockerBridgeCheck.Run(Facts(docker: new DockerConfigFacts("/tmp/d.json", true, "br9"))));
         Assert.Equal("docker-bridge-missing:br9", f.Id);
-        Assert.Equal(["link", "add", "br9", "type", "bridge"], f.Fix!.Steps[0].Do.Arguments);
-        Assert.Equal(["link", "del", "br9"], f.Fix.Steps[0].Undo!.Arguments);
+        Assert.Equal(["link", "add", "name", "br9", "type", "bridge"], f.Fix!.Steps[0].Do.Arguments);
+        Assert.Equal(["link", "del", "dev", "br9"], f.Fix.Steps[0].Undo!.Arguments);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class JournalObserverTests : IDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public JournalObserverTests() => _runner.After = spec =>
-        _inventory.Snapshot = spec.Arguments.Contains("del") && spec.Arguments.Contains("br0") && spec.Arguments.Count() == 3 ? Before : After;
+        _inventory.Snapshot = spec.Arguments.Contains("del") && spec.Arguments.Contains("br0") && spec.Arguments.Count() == 4 ? Before : After;
 
     public void Dispose() => _temp.Dispose();
 
@@ -47,7 +47,7 @@ public class JournalObserverTests : IDisposable
         Assert.Equal("create bridge br0 with 192.168.100.1/24", d.ChangeSet.Summary);
         var step = Assert.Single(d.Steps);
         Assert.Equal(("bridge.add", "bridge.del", StepStatus.Applied), (step.Kind, step.InverseKind, step.Status));
-        Assert.Equal(["ip link add br0 type bridge stp_state 0", "ip addr add 192.168.100.1/24 dev br0", "ip link set br0 up"], step.Commands.Select(c => c.Display));
+        Assert.Equal(["ip link add name br0 type bridge stp_state 0", "ip addr add 192.168.100.1/24 dev br0", "ip link set dev br0 up"], step.Commands.Select(c => c.Display));
         Assert.Equal("false", d.ChangeSet.BeforeFacts["link/br0/exists"]);
         Assert.Equal("true", d.ChangeSet.AfterFacts["link/br0/exists"]);
         Assert.Equal("192.168.100.1/24", step.AfterFacts["link/br0/addresses"]);
@@ -67,7 +67,7 @@ public class JournalObserverTests : IDisposable
         Assert.Contains("boom", d.ChangeSet.Error, StringComparison.Ordinal);
         var step = Assert.Single(d.Steps);
         Assert.Equal(StepStatus.Failed, step.Status);
-        Assert.Equal(["ip link add br0 type bridge stp_state 0", "ip addr add 192.168.100.1/24 dev br0", "ip link del br0"], step.Commands.Select(c => c.Display));
+        Assert.Equal(["ip link add name br0 type bridge stp_state 0", "ip addr add 192.168.100.1/24 dev br0", "ip link del dev br0"], step.Commands.Select(c => c.Display));
         Assert.Equal(2, step.Commands[1].ExitCode);
     }
 
@@ -121,7 +121,7 @@ public class JournalObserverTests : IDisposable
             var outcome = await reverter.RevertAsync(lease, revert, Ct);
             Assert.True(outcome.Succeeded, outcome.Message);
         }
-        Assert.Equal(["ip link set br0 down", "ip link del br0"], _runner.Lines);
+        Assert.Equal(["ip link set dev br0 down", "ip link del dev br0"], _runner.Lines);
         var rows = await journal.ListAllAsync(Ct);
         Assert.Equal(ChangeSetStatus.Undone, rows.Single(r => r.Id == observer.ChangeSetId).Status);
         var undo = rows.Single(r => r.Kind == ChangeSetKind.Undo);

@@ -47,7 +47,7 @@ public sealed class TuiChangePathTests : IDisposable
         Assert.Equal((ChangeSetStatus.Applied, "ntl-unit"), (cs.Status, cs.Namespace));
         Assert.Contains($"history #{cs.Id}", report.Notes);
         var step = Assert.Single((await _temp.Open().GetAsync(cs.Id, Ct))!.Steps);
-        Assert.Equal(["ip link add br0 type bridge stp_state 0", "ip addr add 192.168.100.1/24 dev br0", "ip link set br0 up"], step.Commands.Select(c => c.Display));
+        Assert.Equal(["ip link add name br0 type bridge stp_state 0", "ip addr add 192.168.100.1/24 dev br0", "ip link set dev br0 up"], step.Commands.Select(c => c.Display));
         Assert.Empty(_watchdogs);
     }
 

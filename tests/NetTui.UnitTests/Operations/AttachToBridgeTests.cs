@@ -15,8 +15,8 @@ public class AttachToBridgeTests
     {
         var op = new AttachToBridge("br0", "obr0");
         OpAssert.Valid(op, Host);
-        Assert.Equal(["ip link set obr0 master br0"], OpAssert.Commands(op, Host));
-        Assert.Equal(["ip link set obr0 nomaster"], OpAssert.Undo(op, Host));
+        Assert.Equal(["ip link set dev obr0 master br0"], OpAssert.Commands(op, Host));
+        Assert.Equal(["ip link set dev obr0 nomaster"], OpAssert.Undo(op, Host));
         Assert.Equal("brctl addif br0 obr0", ((CommandStep)op.Plan(Host, OpAssert.Ctx)[0]).Classic);
         Assert.Equal(new DetachFromBridge("obr0"), op.Inverse(Host, OpAssert.Ctx));
     }

@@ -46,7 +46,7 @@ public class ChangeExecutorTests
         Assert.Contains("RTNETLINK answers: boom", r.FailedStep.Error, StringComparison.Ordinal);
         Assert.Equal(k - 1, r.Undone.Length);
         var undo = runner.Lines.Skip(k).ToList();
-        var expected = new[] { "ip link del br0", "ip addr del 192.168.100.1/24 dev br0", "ip link set veth1 nomaster" }.Take(k - 1).Reverse();
+        var expected = new[] { "ip link del dev br0", "ip addr del 192.168.100.1/24 dev br0", "ip link set dev veth1 nomaster" }.Take(k - 1).Reverse();
         Assert.Equal(expected, undo);
         Assert.Contains($"step 0.{k - 1} failed", obs.Events);
         Assert.Contains("undone 0.0 ok", obs.Events);
@@ -63,7 +63,7 @@ public class ChangeExecutorTests
         Assert.Equal(1, r.ExitCode);
         Assert.Single(r.UndoFailures);
         Assert.Single(r.Undone);
-        Assert.Equal("ip link del br0", runner.Lines[^1]);
+        Assert.Equal("ip link del dev br0", runner.Lines[^1]);
         Assert.Contains("FAILED", r.Summary, StringComparison.Ordinal);
     }
 
@@ -111,7 +111,7 @@ public class ChangeExecutorTests
         Assert.Equal(ChangeOutcome.RolledBack, r.Outcome);
         Assert.Equal(1, r.FailedStep!.Operation);
         Assert.Equal(5, r.Undone.Length); // the failed add-br (it may have committed) and the 4 bridge steps
-        Assert.Equal("ip link del br0", runner.Lines[^1]);
+        Assert.Equal("ip link del dev br0", runner.Lines[^1]);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public class ChangeExecutorTests
         var r = await ex.ApplyAsync(Bridge, OperationContext.Default, ct: cts.Token);
         Assert.Equal(ChangeOutcome.RolledBack, r.Outcome);
         Assert.Equal("cancelled before it ran", r.FailedStep!.Error);
-        Assert.Equal(["ip addr del 192.168.100.1/24 dev br0", "ip link del br0"], runner.Lines.Skip(2));
+        Assert.Equal(["ip addr del 192.168.100.1/24 dev br0", "ip link del dev br0"], runner.Lines.Skip(2));
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public class ChangeExecutorTests
         var r = await ex.ApplyAsync([new SetMtu("eth0", "1400"), new SetMtu("veth1", "1400")], OperationContext.Default, ct: TestContext.Current.CancellationToken);
         Assert.Equal(ChangeOutcome.RolledBack, r.Outcome);
         Assert.Contains("journal full", r.Summary, StringComparison.Ordinal);
-        Assert.Equal(["ip link set eth0 mtu 1400", "ip link set eth0 mtu 1500"], runner.Lines);
+        Assert.Equal(["ip link set dev eth0 mtu 1400", "ip link set dev eth0 mtu 1500"], runner.Lines);
     }
 
     private sealed class ThrowOnSecondOperation : IChangeObserver

@@ -13,11 +13,11 @@ public class CreateBridgeTests
         var op = new CreateBridge("br0", "192.168.100.1 255.255.255.0");
         OpAssert.Valid(op, Host);
         Assert.Equal([
-            "ip link add br0 type bridge stp_state 0",
+            "ip link add name br0 type bridge stp_state 0",
             "ip addr add 192.168.100.1/24 dev br0",
-            "ip link set br0 up",
+            "ip link set dev br0 up",
         ], OpAssert.Commands(op, Host));
-        Assert.Equal(["ip link del br0", "ip addr del 192.168.100.1/24 dev br0", "ip link set br0 down"], OpAssert.Undo(op, Host));
+        Assert.Equal(["ip link del dev br0", "ip addr del 192.168.100.1/24 dev br0", "ip link set dev br0 down"], OpAssert.Undo(op, Host));
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public class CreateBridgeTests
     {
         var steps = new CreateBridge("br0", "192.168.100.1/24", Stp: true).Plan(Host, OpAssert.Ctx);
         var lines = PlanPreview.Lines(new CreateBridge("br0"), steps, new("ntl-x")).ToList();
-        Assert.Contains(lines, l => l.Contains("ip link add br0 type bridge stp_state 1    # brctl addbr br0; brctl stp br0 on", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("ip link add name br0 type bridge stp_state 1    # brctl addbr br0; brctl stp br0 on", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("# ifconfig br0 192.168.100.1 netmask 255.255.255.0", StringComparison.Ordinal));
         Assert.Contains("namespace ntl-x", lines[0], StringComparison.Ordinal);
     }

@@ -13,11 +13,11 @@ public class CreateIpTunnelTests
         var op = new CreateIpTunnel("gre1", "gre", "192.168.42.131", "10.0.0.5", "42", "64");
         OpAssert.Valid(op, Host);
         Assert.Equal([
-            "ip link add gre1 type gre remote 192.168.42.131 local 10.0.0.5 key 42 ttl 64",
-            "ip link set gre1 up",
+            "ip link add name gre1 type gre remote 192.168.42.131 local 10.0.0.5 key 42 ttl 64",
+            "ip link set dev gre1 up",
         ], OpAssert.Commands(op, Host));
-        Assert.Equal(["ip link del gre1", "ip link set gre1 down"], OpAssert.Undo(op, Host));
-        Assert.Equal(["ip link add tap1 type gretap remote 192.168.42.131", "ip link set tap1 up"],
+        Assert.Equal(["ip link del dev gre1", "ip link set dev gre1 down"], OpAssert.Undo(op, Host));
+        Assert.Equal(["ip link add name tap1 type gretap remote 192.168.42.131", "ip link set dev tap1 up"],
             OpAssert.Commands(new CreateIpTunnel("tap1", "gretap", "192.168.42.131"), Host));
         Assert.Equal(new DeleteIpTunnel("gre1"), op.Inverse(Host, OpAssert.Ctx));
     }

@@ -18,13 +18,13 @@ public class DeleteBridgeTests
         OpAssert.Valid(op, Host);
         Assert.Equal([
             "ip route del 192.168.2.0/24 dev br0 metric 50",
-            "ip link set veth1 nomaster",
-            "ip link set br0 down",
-            "ip link del br0",
+            "ip link set dev veth1 nomaster",
+            "ip link set dev br0 down",
+            "ip link del dev br0",
         ], OpAssert.Commands(op, Host));
         var last = (CommandStep)op.Plan(Host, OpAssert.Ctx)[^1];
         Assert.Equal([
-            "ip link add br0 type bridge stp_state 1",
+            "ip link add name br0 type bridge stp_state 1",
             "ip addr add 192.168.1.1/24 dev br0",
         ], last.Undo.Select(u => u.Display));
     }

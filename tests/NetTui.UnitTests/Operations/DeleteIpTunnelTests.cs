@@ -13,8 +13,8 @@ public class DeleteIpTunnelTests
     {
         var op = new DeleteIpTunnel("gre1");
         OpAssert.Valid(op, Host);
-        Assert.Equal(["ip link del gre1"], OpAssert.Commands(op, Host));
-        Assert.Equal(["ip link add gre1 type gre remote 1.2.3.4 local 10.0.0.5 key 5 ttl 64", "ip link set gre1 up"], OpAssert.Undo(op, Host));
+        Assert.Equal(["ip link del dev gre1"], OpAssert.Commands(op, Host));
+        Assert.Equal(["ip link add name gre1 type gre remote 1.2.3.4 local 10.0.0.5 key 5 ttl 64", "ip link set dev gre1 up"], OpAssert.Undo(op, Host));
         Assert.Equal(new CreateIpTunnel("gre1", "gre", "1.2.3.4", "10.0.0.5", "5", "64"), op.Inverse(Host, OpAssert.Ctx));
     }
 

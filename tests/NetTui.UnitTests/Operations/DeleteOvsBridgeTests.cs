@@ -16,12 +16,12 @@ public class DeleteOvsBridgeTests
     {
         var op = new DeleteOvsBridge("obr0");
         OpAssert.Valid(op, Host);
-        Assert.Equal(["ip link set obr0 nomaster", "ovs-vsctl --timeout=10 del-br obr0"], OpAssert.Commands(op, Host));
+        Assert.Equal(["ip link set dev obr0 nomaster", "ovs-vsctl --timeout=10 del-br obr0"], OpAssert.Commands(op, Host));
         Assert.Equal([
-            "ip link set obr0 master br0",
+            "ip link set dev obr0 master br0",
             "ovs-vsctl --timeout=10 add-br obr0 -- set bridge obr0 datapath_type=netdev",
             "ovs-vsctl --timeout=10 add-port obr0 gre0 -- set interface gre0 type=gre options:key=7 options:remote_ip=10.10.0.2",
-            "ip link set obr0 up",
+            "ip link set dev obr0 up",
         ], OpAssert.Undo(op, Host));
     }
 

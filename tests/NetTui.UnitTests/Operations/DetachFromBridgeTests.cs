@@ -12,8 +12,8 @@ public class DetachFromBridgeTests
     {
         var op = new DetachFromBridge("veth1");
         OpAssert.Valid(op, Host);
-        Assert.Equal(["ip link set veth1 nomaster"], OpAssert.Commands(op, Host));
-        Assert.Equal(["ip link set veth1 master br0"], OpAssert.Undo(op, Host));
+        Assert.Equal(["ip link set dev veth1 nomaster"], OpAssert.Commands(op, Host));
+        Assert.Equal(["ip link set dev veth1 master br0"], OpAssert.Undo(op, Host));
         Assert.Equal(new AttachToBridge("br0", "veth1"), op.Inverse(Host, OpAssert.Ctx));
     }
 

@@ -12,8 +12,8 @@ public class SetMtuTests
     {
         var op = new SetMtu("eth0", "1400");
         OpAssert.Valid(op, Host);
-        Assert.Equal(["ip link set eth0 mtu 1400"], OpAssert.Commands(op, Host));
-        Assert.Equal(["ip link set eth0 mtu 1500"], OpAssert.Undo(op, Host));
+        Assert.Equal(["ip link set dev eth0 mtu 1400"], OpAssert.Commands(op, Host));
+        Assert.Equal(["ip link set dev eth0 mtu 1500"], OpAssert.Undo(op, Host));
         Assert.Equal(new SetMtu("eth0", "1500"), op.Inverse(Host, OpAssert.Ctx));
         Assert.NotEmpty(op.Verify(Host, OpAssert.Ctx));
         Assert.Empty(op.Verify(Host.Update("eth0", l => l with { Mtu = 1400 }), OpAssert.Ctx));

@@ -26,7 +26,7 @@ public static partial class BridgeCheck
                 yield return new Finding(FindingIds.BridgeDown, Severity.Warning, $"bridge {bridge.Name} is down",
                     [$"{bridge.Name}: state {link.OperState}, not administratively up", $"{bridge.Ports.Length} port(s)"],
                     new FixPlan($"bring {bridge.Name} up",
-                        [new($"set {bridge.Name} up", Ip("link", "set", bridge.Name, "up"), Ip("link", "set", bridge.Name, "down"))], Undoable: true),
+                        [new($"set {bridge.Name} up", Ip("link", "set", "dev", bridge.Name, "up"), Ip("link", "set", "dev", bridge.Name, "down"))], Undoable: true),
                     bridge.Name);
             }
             if (bridge.Ports.IsEmpty && !DockerOwned().IsMatch(bridge.Name))

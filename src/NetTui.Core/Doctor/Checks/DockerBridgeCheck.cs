@@ -29,8 +29,8 @@ public static class DockerBridgeCheck
                 [$"{docker.Path}: \"bridge\": \"{name}\"", $"no link named {name}"],
                 new FixPlan($"create bridge {name} and bring it up",
                     [
-                        new($"create bridge {name}", BridgeCheck.Ip("link", "add", name, "type", "bridge"), BridgeCheck.Ip("link", "del", name)),
-                        new($"set {name} up", BridgeCheck.Ip("link", "set", name, "up")),
+                        new($"create bridge {name}", BridgeCheck.Ip("link", "add", "name", name, "type", "bridge"), BridgeCheck.Ip("link", "del", "dev", name)),
+                        new($"set {name} up", BridgeCheck.Ip("link", "set", "dev", name, "up")),
                     ], Undoable: true, Note: "it still needs an address (the Doctor asks for it next)"),
                 name);
         }
