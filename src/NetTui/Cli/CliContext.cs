@@ -13,8 +13,10 @@ namespace NetTui.Cli;
 public sealed class CliContext(TextWriter output, TextWriter error)
 {
     public CommonOptions Options { get; } = new();
-    public TextWriter Output { get; } = output;
-    public TextWriter Error { get; } = error;
+    // Every verb prints through these: host text (aliases, NM ids, OVS and Docker names, plan
+    // messages) reaches the terminal only through the one sanitizer.
+    public TextWriter Output { get; } = Render.TerminalSafeWriter.Wrap(output);
+    public TextWriter Error { get; } = Render.TerminalSafeWriter.Wrap(error);
 
     /// <summary>Where confirmations and prompts are read from (Console.In by default; tests give a StringReader).</summary>
     public TextReader Input { get; init; } = Console.In;

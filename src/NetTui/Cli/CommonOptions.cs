@@ -15,6 +15,16 @@ public sealed class CommonOptions
         Recursive = true,
     };
 
+    public CommonOptions()
+    {
+        // The one --netns check, for every verb and the TUI: a parse error (exit 2, nothing run).
+        Netns.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && NetTui.Core.Values.NetnsName.Refusal(r.Tokens[^1].Value) is { } why)
+                r.AddError($"--netns: {why}");
+        });
+    }
+
     public Option<string?> OvsDb { get; } = new("--ovs-db")
     {
         Description = "OVSDB socket, e.g. unix:/var/run/openvswitch/db.sock (default: from OVS_RUNDIR)",

@@ -19,8 +19,7 @@ public static class NetTuiCli
         await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
         try
         {
-            // Host text (aliases, NM ids, OVS and Docker names, plan messages) never reaches the terminal raw.
-            return await RunAsync(args, new CliContext(new Render.TerminalSafeWriter(stdout), new Render.TerminalSafeWriter(Console.Error))).ConfigureAwait(false);
+            return await RunAsync(args, new CliContext(stdout, Console.Error)).ConfigureAwait(false);
         }
         finally
         {

@@ -41,6 +41,8 @@ internal static class RevertFlow
         ChangeHost host, ParseResult r, RevertOptions o, string verb, Func<Journal, NamespaceScope, CancellationToken, Task<UndoPlan>> plan, CancellationToken ct)
     {
         var json = r.GetValue(o.Json);
+        if (host.MissingPrivilege() is { } unprivileged)
+            return await HistorySupport.FailAsync(host, json, HistorySupport.Usage, unprivileged).ConfigureAwait(false);
         var journal = HistorySupport.OpenJournal(host, r);
         if (journal is null) return HistorySupport.Usage;
         await HistorySupport.ReportStartupAsync(host, journal, ct).ConfigureAwait(false);

@@ -13,6 +13,8 @@ public sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
     /// <summary>The writer underneath, for output that is escaped by construction (JSON streamed as bytes).</summary>
     public TextWriter Inner { get; } = inner;
 
+    public static TextWriter Wrap(TextWriter writer) => writer as TerminalSafeWriter ?? new TerminalSafeWriter(writer);
+
     public override Encoding Encoding => Inner.Encoding;
 
     public override string NewLine

@@ -32,6 +32,9 @@ public sealed class ChangeHost
     /// <summary>Whether systemd runs this machine (then `docker bridge --restart` can restart dockerd through it).</summary>
     public Func<bool> HasSystemd { get; init; } = () => Directory.Exists("/run/systemd/system");
 
+    /// <summary>Null when this process may change the network; else the one line saying it needs root or CAP_NET_ADMIN.</summary>
+    public Func<string?> MissingPrivilege { get; init; } = ChangePrivilege.Missing;
+
     /// <summary>The system bus for NetworkManager; null = DBUS_SYSTEM_BUS_ADDRESS or the default socket.</summary>
     public string? BusAddress { get; init; }
 

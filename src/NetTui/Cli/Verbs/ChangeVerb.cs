@@ -74,6 +74,9 @@ internal static class ChangeVerb
         var confirmWithin = r.GetValue(common.ConfirmWithin);
         if (confirmWithin is < 1 or > 86400)
             return Refuse(host, json, [new ValueError("confirm-within", $"{confirmWithin} is not a number of seconds from 1 to 86400")]);
+        // Up front: without root or CAP_NET_ADMIN the first command would fail inside ip, after journaling.
+        if (!dryRun && host.MissingPrivilege() is { } unprivileged)
+            return Refuse(host, json, [new ValueError("privilege", unprivileged)]);
         var journal = dryRun ? null : host.Journal(r);
         if (confirmWithin is not null && journal is null && !dryRun)
             return Refuse(host, json, [new ValueError("confirm-within", "needs the history journal (--history)")]);
@@ -114,8 +117,7 @@ internal static class ChangeVerb
     internal static NetworkTarget Target(string? netns)
     {
         if (netns is null) return NetworkTarget.Current;
-        if (netns.Length is 0 or > 64 || netns is "." or ".." || !netns.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-            throw new UsageException("netns", $"'{netns}' is not a namespace name (letters, digits, -_. up to 64)");
+        if (NetnsName.Refusal(netns) is { } why) throw new UsageException("netns", why);
         return new NetworkTarget(netns);
     }
 

@@ -14,14 +14,15 @@ public static class PlanFiles
     public static Task SaveAsync(string path, PlanFile plan, CancellationToken ct) =>
         SafeFileWriter.WriteAsync(path, PlanFileJson.Write(plan), ct);
 
-    /// <summary>The parsed plan, or errors prefixed with the file name ("plan.json: line 3, column 7: ...").</summary>
+    /// <summary>The parsed plan, or errors prefixed with the file name ("plan.json: line 3, column 7: ..."); a file others could write is refused.</summary>
     public static async Task<(PlanFile? Plan, IReadOnlyList<string> Errors)> ReadAsync(string path, CancellationToken ct)
     {
         string text;
-        try { text = path == "-" ? await Console.In.ReadToEndAsync(ct).ConfigureAwait(false) : await File.ReadAllTextAsync(path, ct).ConfigureAwait(false); }
+        // A plan is run as root: read it only when no one but root or this user could have written it.
+        try { text = path == "-" ? await Console.In.ReadToEndAsync(ct).ConfigureAwait(false) : await TrustedFile.ReadAllTextAsync(path, ct).ConfigureAwait(false); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, [$"{path}: {e.Message}"]);
+            return (null, [e is UnsafeFileException ? e.Message : $"{path}: {e.Message}"]);
         }
         var parsed = PlanFileJson.Read(text);
         return parsed.Ok ? (parsed.Plan, []) : (null, [.. parsed.Errors.Select(e => $"{path}: {e}")]);
