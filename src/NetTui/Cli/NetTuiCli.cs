@@ -42,7 +42,23 @@ public static class NetTuiCli
                 .InvokeAsync(new InvocationConfiguration { Output = ctx.Error, Error = ctx.Error }, ct).ConfigureAwait(false);
             return UsageError;
         }
-        return await parsed.InvokeAsync(config, ct).ConfigureAwait(false);
+        try
+        {
+            config.EnableDefaultExceptionHandler = false;
+            return await parsed.InvokeAsync(config, ct).ConfigureAwait(false);
+        }
+        catch (NetTui.Files.UnsafeFileException e)
+        {
+            // A planted link or another user's file (journal, lock, plan): one line, nothing run.
+            await ctx.Error.WriteLineAsync($"nettui: {e.Message}").ConfigureAwait(false);
+            return UsageError;
+        }
+        catch (Exception e)
+        {
+            // What System.CommandLine's default handler did: print all but a cancellation, exit 1.
+            if (e is not OperationCanceledException) await ctx.Error.WriteLineAsync($"Unhandled exception: {e}").ConfigureAwait(false);
+            return 1;
+        }
     }
 
     public static RootCommand BuildRoot(CliContext ctx)

@@ -40,13 +40,15 @@ public class HostileOutputTests
             Name = "br" + Title,
             Ports = [port with { Name = "p" + Clear, Interfaces = [iface with { Name = "i" + C1Csi }] }, .. ovs.Bridges[0].Ports.Skip(1)],
         };
-        return s with
+        return NetTui.Core.Persisting.PersistenceAnnotator.Annotate(s with
         {
+            // The kernel takes ESC in a name (only '/', ':' and whitespace are refused).
+            Links = [.. s.Links.Select(l => l.Index == 5 ? l with { Name = "vc" + Clear } : l)],
             Ovs = ovs with { Bridges = [hostileBridge] },
             Sources = [SourceStatus.Ok(SourceKind.IpRoute2, TimeSpan.Zero), SourceStatus.Ok(SourceKind.Ovs, TimeSpan.Zero)],
             Containers = [s.Containers[0] with { Name = "web" + Title + Clear, Image = "img" + C1Csi }, .. s.Containers.Skip(1)],
-            NetworkManager = PlannerTests.Host(PlannerTests.Profile("nm" + Clipboard + C1Csi, "bridge", "br0")).NetworkManager,
-        };
+            NetworkManager = PlannerTests.Host(PlannerTests.Profile("nm" + Clipboard + C1Csi, "bridge", "br0", managed: true)).NetworkManager,
+        });
     }
 
     [Theory]
@@ -54,6 +56,7 @@ public class HostileOutputTests
     [InlineData("ovs")]
     [InlineData("containers")]
     [InlineData("links")]
+    [InlineData("drift")]
     public async Task Show_escapes_every_host_sourced_field(string part)
     {
         var o = new StringWriter();
@@ -63,6 +66,8 @@ public class HostileOutputTests
         Assert.Equal(0, code);
         AssertNoControls(o.ToString());
         if (part is "ovs" or "all") Assert.Contains("br\\e]0;owned\\x07", o.ToString(), StringComparison.Ordinal);
+        if (part is "links" or "all") Assert.Contains("vc\\e[2J", o.ToString(), StringComparison.Ordinal);
+        if (part is "drift") Assert.Contains("nm\\e]52;c;ZXZpbA==\\x07\\x9b31m", o.ToString(), StringComparison.Ordinal);
         if (part is "containers" or "all") Assert.Contains("web\\e]0;owned\\x07\\e[2J", o.ToString(), StringComparison.Ordinal);
     }
 
