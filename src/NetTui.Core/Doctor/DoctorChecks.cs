@@ -14,6 +14,7 @@ public static class DoctorChecks
     [
         OvsConnectionCheck.Run,
         OvsDaemonCheck.Run,
+        OvsUntrustedDaemonCheck.Run,
         OvsInterfaceCheck.Run,
         BootCheck.Run,
         BridgeCheck.Run,

@@ -16,6 +16,7 @@ public static class FindingIds
     public const string OvsNotInitialized = "ovs-not-initialized";
     public const string OvsVswitchdNotRunning = "ovs-vswitchd-not-running";
     public const string OvsDatapathModuleMissing = "ovs-datapath-module-missing";
+    public const string OvsUntrustedDaemon = "ovs-untrusted-daemon";
     public const string OvsTunnelWithoutType = "ovs-tunnel-without-type";
     public const string OvsPortDeviceMissing = "ovs-port-device-missing";
     public const string OvsInterfaceError = "ovs-interface-error";
@@ -34,7 +35,7 @@ public static class FindingIds
     public static readonly IReadOnlyList<string> All =
     [
         OvsRundirMismatch, OvsSocketPermission, OvsDatabaseMissing, OvsSchemaOld, OvsStaleSocket, OvsServerNotRunning,
-        OvsConnectionFailed, OvsNotInitialized, OvsVswitchdNotRunning, OvsDatapathModuleMissing, OvsTunnelWithoutType,
+        OvsConnectionFailed, OvsNotInitialized, OvsVswitchdNotRunning, OvsDatapathModuleMissing, OvsUntrustedDaemon, OvsTunnelWithoutType,
         OvsPortDeviceMissing, OvsInterfaceError, OvsTunnelRemoteUnreachable, OvsBootRcLocal, OvsBootUnitDisabled,
         BridgeDown, BridgeNoPorts, BridgeSubnetsOverlap, RouteGatewayUnreachable, DockerBridgeMissing, DockerBridgeNoAddress,
         DockerConfigUnreadable, NetworkManagerNotRunning,

@@ -66,10 +66,13 @@ public sealed class OvsFactGatherer(ICommandRunner runner, DoctorOptions options
         }
 
         var myNetns = await TargetNetnsAsync(ct).ConfigureAwait(false);
-        var daemons = ProcessTable.Find(new HashSet<string>(StringComparer.Ordinal) { "ovsdb-server", "ovs-vswitchd" })
+        // Found by name, believed by owner: another user's "ovsdb-server" is reported, never used.
+        var trusted = DaemonTrust.TrustedUids();
+        var found = ProcessTable.Find(new HashSet<string>(StringComparer.Ordinal) { "ovsdb-server", "ovs-vswitchd" })
             .Where(p => myNetns is null || p.NetNamespace == myNetns)
-            .Select(p => ToDaemon(p, paths))
+            .Select(p => DaemonTrust.Judge(ToDaemon(p, paths), p.OwnerUid, trusted))
             .ToList();
+        var daemons = found.Where(d => d.Distrust is null).ToList();
 
         var moduleLoaded = Directory.Exists(options.SysModuleDir) ? Directory.Exists(Path.Combine(options.SysModuleDir, "openvswitch")) : (bool?)null;
 
@@ -88,7 +91,8 @@ public sealed class OvsFactGatherer(ICommandRunner runner, DoctorOptions options
             Vswitchds: [.. daemons.Where(d => d.Program == "ovs-vswitchd")],
             Initialized: rootRecord,
             KernelModuleLoaded: moduleLoaded,
-            CanonicalClientSocket: canonicalClient);
+            CanonicalClientSocket: canonicalClient)
+        { Untrusted = [.. found.Where(d => d.Distrust is not null)] };
     }
 
     private async Task<Layout?> ResolveLayoutAsync(CancellationToken ct)

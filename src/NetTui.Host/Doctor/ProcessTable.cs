@@ -3,7 +3,11 @@ using System.Collections.Immutable;
 namespace NetTui.Host.Doctor;
 
 /// <summary>A process as /proc shows it: its name, argv, environment and network namespace.</summary>
-public sealed record ProcessInfo(int Pid, string Comm, ImmutableArray<string> CommandLine, string? NetNamespace, ImmutableDictionary<string, string> Environment);
+public sealed record ProcessInfo(int Pid, string Comm, ImmutableArray<string> CommandLine, string? NetNamespace, ImmutableDictionary<string, string> Environment)
+{
+    /// <summary>The uid that owns /proc/PID (the process's effective uid); null when it could not be read.</summary>
+    public uint? OwnerUid { get; init; }
+}
 
 /// <summary>
 /// Reads /proc for the OVS daemons. Every read is defensive: a process may end while we
@@ -26,7 +30,8 @@ public static class ProcessTable
             yield return new ProcessInfo(pid, comm,
                 [.. cmdline.Split('\0', StringSplitOptions.RemoveEmptyEntries)],
                 NetNamespaceOf(pid, proc),
-                ParseEnvironment(Read(Path.Combine(dir, "environ"))));
+                ParseEnvironment(Read(Path.Combine(dir, "environ"))))
+            { OwnerUid = OwnerOf(dir) };
         }
     }
 
@@ -35,6 +40,12 @@ public static class ProcessTable
     {
         try { return new FileInfo(Path.Combine(proc, pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "ns", "net")).LinkTarget; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    private static uint? OwnerOf(string path)
+    {
+        try { return NetTui.Files.FileFacts.OfTarget(path)?.OwnerUid; }
+        catch (IOException) { return null; }
     }
 
     public static bool IsAlive(int pid, string comm, string proc = "/proc") =>

@@ -75,3 +75,46 @@ public sealed class HostileHostLabTests
         finally { shared.Delete(true); }
     }
 }
+
+/// <summary>A user's own program named ovsdb-server in the namespace: the Doctor reports it and offers it no fix.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class ImpostorDaemonLabTests
+{
+    [Fact]
+    public async Task A_fake_ovsdb_server_run_by_nobody_is_reported_as_untrusted_with_no_fix()
+    {
+        Assert.SkipUnless(Environment.IsPrivilegedProcess, "plays nobody against root");
+        await using var lab = await NetTui.LabTests.Doctor.DoctorLab.CreateAsync();
+        var fake = Path.Combine(lab.Host.StateDir, "ovsdb-server");
+        File.Copy("/bin/sleep", fake);
+        File.SetUnixFileMode(fake, (UnixFileMode)Convert.ToInt32("755", 8));
+        var psi = new System.Diagnostics.ProcessStartInfo("nsenter") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])[$"--net={lab.Host.NetnsPath}", "--", "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", fake, "300"])
+            psi.ArgumentList.Add(a);
+        using var impostor = System.Diagnostics.Process.Start(psi)!;
+        try
+        {
+            await LabWait.UntilAsync("the fake ovsdb-server to start",
+                () => Task.FromResult(File.Exists($"/proc/{impostor.Id}/comm") && File.ReadAllText($"/proc/{impostor.Id}/comm").Trim() == "ovsdb-server"),
+                TimeSpan.FromSeconds(5));
+            var env = lab.OvsEnvironment()
+                .Add("DOCKER_HOST", "unix://" + Path.Combine(lab.Host.StateDir, "absent.sock"))
+                .Add("NETTUI_HISTORY", Path.Combine(lab.Host.StateDir, "history.db"));
+            var run = await NettuiCli.RunAsync(lab.Host.StateDir, env, ["doctor", "--netns", lab.Host.Name, "--ovs-db", lab.Ovs!.DbTarget,
+                "--docker-config", lab.DaemonJson, "--boot-script", Path.Combine(lab.Host.StateDir, "rc.local"), "--json"]);
+            using var doc = System.Text.Json.JsonDocument.Parse(run.StandardOutput);
+            var findings = doc.RootElement.GetProperty("findings").EnumerateArray().ToList();
+            var untrusted = Assert.Single(findings, f => f.GetProperty("id").GetString() == $"{NetTui.Core.Doctor.FindingIds.OvsUntrustedDaemon}:{impostor.Id}");
+            Assert.Contains("uid 65534", untrusted.GetProperty("title").GetString(), StringComparison.Ordinal);
+            Assert.False(untrusted.TryGetProperty("fix", out var fix) && fix.ValueKind != System.Text.Json.JsonValueKind.Null);
+            // The real server is still the one the Doctor believes.
+            Assert.DoesNotContain(impostor.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                doc.RootElement.GetProperty("facts").GetProperty("ovs").GetProperty("servers").GetRawText(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            impostor.Kill();
+            await impostor.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+}

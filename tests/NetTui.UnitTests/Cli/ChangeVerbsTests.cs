@@ -177,18 +177,18 @@ public class ChangeVerbsTests
     public async Task Docker_restart_through_systemd_only_after_the_change_and_only_with_systemd()
     {
         var w = new World { Systemd = true };
-        Assert.Equal(0, await w.Run("docker", "bridge", "br0", "--daemon-json", "/tmp/ntl/d.json", "--restart"));
+        Assert.Equal(0, await w.Run("docker", "bridge", "br0", "--daemon-json", "/tmp/ntl/daemon.json", "--restart"));
         Assert.Equal(["systemctl restart docker"], w.Runner.Lines);
         Assert.False(w.Runner.Ran[0].InTargetNamespace);
 
         var dry = new World { Systemd = true };
-        Assert.Equal(0, await dry.Run("docker", "bridge", "br0", "--daemon-json", "/tmp/ntl/d.json", "--restart", "--dry-run"));
+        Assert.Equal(0, await dry.Run("docker", "bridge", "br0", "--daemon-json", "/tmp/ntl/daemon.json", "--restart", "--dry-run"));
         Assert.Empty(dry.Runner.Ran);
 
         var none = new World { Systemd = false };
-        Assert.Equal(1, await none.Run("docker", "bridge", "br0", "--daemon-json", "/tmp/ntl/d.json", "--restart"));
+        Assert.Equal(1, await none.Run("docker", "bridge", "br0", "--daemon-json", "/tmp/ntl/daemon.json", "--restart"));
         Assert.Contains("restart dockerd yourself", none.Err.ToString(), StringComparison.Ordinal);
-        Assert.Contains("\"bridge\": \"br0\"", none.Files.Files["/tmp/ntl/d.json"], StringComparison.Ordinal);
+        Assert.Contains("\"bridge\": \"br0\"", none.Files.Files["/tmp/ntl/daemon.json"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,7 +55,14 @@ public sealed record OvsDaemon(
     string Program,
     ImmutableArray<string> CommandLine,
     ImmutableArray<string> ListenSockets,
-    string? ControlSocket);
+    string? ControlSocket)
+{
+    /// <summary>Who runs it; with <see cref="Distrust"/> set the gatherer found it is not root's (or the service's).</summary>
+    public uint OwnerUid { get; init; }
+
+    /// <summary>Why NetTui does not trust this daemon (another user runs it or owns its socket); null when trusted.</summary>
+    public string? Distrust { get; init; }
+}
 
 /// <summary>
 /// What the Doctor learned about Open vSwitch. <see cref="ClientSocket"/> is the socket
@@ -79,6 +86,9 @@ public sealed record OvsFacts(
     bool? KernelModuleLoaded,
     string? CanonicalClientSocket = null)
 {
+    /// <summary>Processes named like OVS daemons that other users run: reported, never used by a check or fix.</summary>
+    public ImmutableArray<OvsDaemon> Untrusted { get; init; } = [];
+
     public string DbFile => Paths.DbFile;
 
     /// <summary>The server that serves <see cref="ClientSocket"/>, if one runs.</summary>
