@@ -61,8 +61,13 @@ public sealed class TuiChangePath(NetworkTarget target, Func<IChangeObserver?, C
     public Task<ChangeReport> ApplyAsync(IReadOnlyList<Operation> ops, TimeSpan? confirmWithin = null, CancellationToken ct = default) =>
         Task.Run(() => ApplyCoreAsync(ops, confirmWithin, ct), ct);
 
+    /// <summary>Null when this process may change the network; else why not (root or CAP_NET_ADMIN is needed).</summary>
+    public Func<string?> MissingPrivilege { get; init; } = NetTui.Host.Commands.ChangePrivilege.Missing;
+
     private async Task<ChangeReport> ApplyCoreAsync(IReadOnlyList<Operation> ops, TimeSpan? confirmWithin, CancellationToken ct)
     {
+        // Up front, like the CLI: nothing runs and nothing is journaled.
+        if (MissingPrivilege() is { } unprivileged) return Rejected("not applied: " + unprivileged, []);
         var (journal, why) = Journal();
         if (journal is null)
         {

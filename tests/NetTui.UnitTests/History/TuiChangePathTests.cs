@@ -52,6 +52,19 @@ public sealed class TuiChangePathTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_root_a_form_change_is_refused_up_front_and_journals_nothing()
+    {
+        var opened = false;
+        var report = await new TuiChangePath(new NetworkTarget("ntl-unit"), o => new ChangeExecutor(_runner, _inventory, new MemoryFiles(), o),
+            () => { opened = true; return _temp.Open(); })
+        { MissingPrivilege = () => NetTui.Host.Commands.ChangePrivilege.Missing(isRoot: false, effectiveCapabilities: 0) }.ApplyAsync([Add], ct: Ct);
+        Assert.Equal(ChangeOutcome.Rejected, report.Outcome);
+        Assert.Contains("needs root (or CAP_NET_ADMIN)", report.Summary, StringComparison.Ordinal);
+        Assert.Empty(_runner.Ran);
+        Assert.False(opened);
+    }
+
+    [Fact]
     public async Task With_a_confirm_timer_the_change_awaits_confirmation_and_the_watchdog_is_started_for_it()
     {
         var report = await Path().ApplyAsync([Add], TimeSpan.FromSeconds(30), Ct);
