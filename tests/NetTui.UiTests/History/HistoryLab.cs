@@ -62,7 +62,7 @@ internal sealed class HistoryLab : IDisposable
             new PlannedStep(mtu.Kind, OperationJson.Serialize(mtu), mtu.Describe(), mtu.Kind, OperationJson.Serialize((Operation)new SetMtu(name, "1500"))),
         ]);
         await dead.StartStepAsync(id, 1);
-        await dead.RecordCommandAsync(id, 1, new CommandRecord($"ip link add {name} type bridge", ["ip", "link", "add", name], 0, "", "", TimeSpan.Zero, DateTimeOffset.UtcNow));
+        await dead.RecordCommandAsync(id, 1, new CommandRecord($"ip link add name {name} type bridge", ["ip", "link", "add", "name", name], 0, "", "", TimeSpan.Zero, DateTimeOffset.UtcNow));
         await dead.RecordStepAsync(id, 1, StepStatus.Applied);
         Host.AddBridge(name);
         return id;
@@ -97,7 +97,7 @@ internal sealed class HistoryLab : IDisposable
     }
 }
 
-/// <summary>Records commands instead of running them; its inventory follows `ip link add/del NAME` and `ip link set NAME mtu N`.</summary>
+/// <summary>Records commands instead of running them; its inventory follows `ip link add name NAME`, `ip link del dev NAME` and `ip link set dev NAME mtu N`.</summary>
 internal sealed class FakeHost : ICommandRunner, IHostInventory, IFileStore
 {
     private readonly object _gate = new();
@@ -139,9 +139,9 @@ internal sealed class FakeHost : ICommandRunner, IHostInventory, IFileStore
     {
         Ran.Enqueue(spec.Display);
         var a = spec.Arguments.ToArray();
-        if (spec.Program == "ip" && a is ["link", "add", var added, ..]) AddBridge(added);
-        if (spec.Program == "ip" && a is ["link", "del", var deleted, ..]) RemoveBridge(deleted);
-        if (spec.Program == "ip" && a is ["link", "set", var link, "mtu", var mtu]) SetMtu(link, int.Parse(mtu, System.Globalization.CultureInfo.InvariantCulture));
+        if (spec.Program == "ip" && a is ["link", "add", "name", var added, ..]) AddBridge(added);
+        if (spec.Program == "ip" && a is ["link", "del", "dev", var deleted, ..]) RemoveBridge(deleted);
+        if (spec.Program == "ip" && a is ["link", "set", "dev", var link, "mtu", var mtu]) SetMtu(link, int.Parse(mtu, System.Globalization.CultureInfo.InvariantCulture));
         return Task.FromResult(new CommandResult(spec, 0, "", "", TimeSpan.Zero));
     }
 
