@@ -74,23 +74,19 @@ public class HostileOutputTests
     [Fact]
     public async Task Apply_escapes_the_plans_description_and_messages()
     {
-        var dir = Directory.CreateTempSubdirectory("nettui-sec-");
-        try
-        {
-            var ops = PlanFileJson.Read("""[ { "op": "bridge.add", "name": "br1" } ]""").Plan!.Operations;
-            var plan = Path.Combine(dir.FullName, "evil.plan.json");
-            await File.WriteAllTextAsync(plan, PlanFileJson.Write(PlanFile.Create(new PlanMetadata("x", Description: "d" + Title), ops, [Clipboard + Clear])),
-                TestContext.Current.CancellationToken);
-            File.SetUnixFileMode(plan, NetTui.Files.SafeFileWriter.OwnerOnly);
-            var o = new StringWriter();
-            var ctx = new CliContext(o, new StringWriter()) { InventoryFactory = (_, _) => new FixedInventory(SampleSnapshot.Create() with { Namespace = null }) };
-            var code = await NetTuiCli.RunAsync(["apply", plan, "--dry-run", "--log-file", "/nonexistent-dir/nettui.log"], ctx, TestContext.Current.CancellationToken);
-            Assert.Equal(0, code);
-            AssertNoControls(o.ToString());
-            Assert.Contains("d\\e]0;owned\\x07", o.ToString(), StringComparison.Ordinal);
-            Assert.Contains("# \\e]52;c;ZXZpbA==\\x07\\e[2J", o.ToString(), StringComparison.Ordinal);
-        }
-        finally { dir.Delete(true); }
+        using var dir = new ScratchDir();
+        var ops = PlanFileJson.Read("""[ { "op": "bridge.add", "name": "br1" } ]""").Plan!.Operations;
+        var plan = dir.Path("evil.plan.json");
+        await File.WriteAllTextAsync(plan, PlanFileJson.Write(PlanFile.Create(new PlanMetadata("x", Description: "d" + Title), ops, [Clipboard + Clear])),
+            TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(plan, NetTui.Files.SafeFileWriter.OwnerOnly);
+        var o = new StringWriter();
+        var ctx = new CliContext(o, new StringWriter()) { InventoryFactory = (_, _) => new FixedInventory(SampleSnapshot.Create() with { Namespace = null }) };
+        var code = await NetTuiCli.RunAsync(["apply", plan, "--dry-run", "--log-file", "/nonexistent-dir/nettui.log"], ctx, TestContext.Current.CancellationToken);
+        Assert.Equal(0, code);
+        AssertNoControls(o.ToString());
+        Assert.Contains("d\\e]0;owned\\x07", o.ToString(), StringComparison.Ordinal);
+        Assert.Contains("# \\e]52;c;ZXZpbA==\\x07\\e[2J", o.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

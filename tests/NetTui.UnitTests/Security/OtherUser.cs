@@ -34,12 +34,27 @@ internal static class OtherUser
     }
 
     /// <summary>A directory where nobody may create files (mode 1777 with sticky, or 0777 without).</summary>
-    public static DirectoryInfo SharedDirectory(bool sticky = true)
-    {
-        var dir = Directory.CreateTempSubdirectory("nettui-sec-");
-        File.SetUnixFileMode(dir.FullName, (UnixFileMode)Convert.ToInt32(sticky ? "1777" : "777", 8));
-        return dir;
-    }
+    public static ScratchDir SharedDirectory(bool sticky = true) => new(sticky ? "1777" : "777");
 
     public static uint OwnerOf(string path) => NetTui.Files.FileFacts.OfPath(path)!.Value.OwnerUid;
+}
+
+/// <summary>A temporary directory (0700 unless a mode is given), removed with everything in it.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+internal sealed class ScratchDir : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("nettui-sec-");
+
+    public ScratchDir(string? octalMode = null)
+    {
+        if (octalMode is not null) File.SetUnixFileMode(FullName, Mode(octalMode));
+    }
+
+    public string FullName => _dir.FullName;
+
+    public string Path(string name) => System.IO.Path.Combine(FullName, name);
+
+    public static UnixFileMode Mode(string octal) => (UnixFileMode)Convert.ToInt32(octal, 8);
+
+    public void Dispose() => _dir.Delete(recursive: true);
 }

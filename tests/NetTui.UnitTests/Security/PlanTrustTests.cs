@@ -16,69 +16,53 @@ public class PlanTrustTests
     public async Task A_plan_owned_by_another_user_is_refused()
     {
         OtherUser.RequireRoot();
-        var dir = OtherUser.SharedDirectory(sticky: true);
-        try
-        {
-            var plan = Path.Combine(dir.FullName, "x.plan.json.teardown.json");
-            OtherUser.CreateFile(plan, PlanText);
-            Assert.Equal(0, OtherUser.Run("chmod", "600", plan).Code);
-            var errors = await Read(plan);
-            Assert.Contains("uid 65534", Assert.Single(errors), StringComparison.Ordinal);
-        }
-        finally { dir.Delete(true); }
+        using var dir = OtherUser.SharedDirectory(sticky: true);
+        var plan = dir.Path("x.plan.json.teardown.json");
+        OtherUser.CreateFile(plan, PlanText);
+        Assert.Equal(0, OtherUser.Run("chmod", "600", plan).Code);
+        var errors = await Read(plan);
+        Assert.Contains("uid 65534", Assert.Single(errors), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_plan_others_may_write_is_refused()
     {
-        var dir = Directory.CreateTempSubdirectory("nettui-sec-");
-        try
-        {
-            var plan = Path.Combine(dir.FullName, "x.plan.json");
-            File.WriteAllText(plan, PlanText);
-            File.SetUnixFileMode(plan, (UnixFileMode)Convert.ToInt32("666", 8));
-            Assert.Contains("group or others may write", Assert.Single(await Read(plan)), StringComparison.Ordinal);
-            File.SetUnixFileMode(plan, (UnixFileMode)Convert.ToInt32("644", 8));
-            Assert.Empty(await Read(plan));
-        }
-        finally { dir.Delete(true); }
+        using var dir = new ScratchDir();
+        var plan = dir.Path("x.plan.json");
+        File.WriteAllText(plan, PlanText);
+        File.SetUnixFileMode(plan, ScratchDir.Mode("666"));
+        Assert.Contains("group or others may write", Assert.Single(await Read(plan)), StringComparison.Ordinal);
+        File.SetUnixFileMode(plan, ScratchDir.Mode("644"));
+        Assert.Empty(await Read(plan));
     }
 
     [Fact]
     public async Task A_plan_in_a_directory_others_may_write_without_the_sticky_bit_is_refused()
     {
         OtherUser.RequireRoot();
-        var dir = OtherUser.SharedDirectory(sticky: false);
-        try
-        {
-            var plan = Path.Combine(dir.FullName, "x.plan.json");
-            File.WriteAllText(plan, PlanText);
-            File.SetUnixFileMode(plan, (UnixFileMode)Convert.ToInt32("600", 8));
-            Assert.Contains("lets others replace it", Assert.Single(await Read(plan)), StringComparison.Ordinal);
+        using var dir = OtherUser.SharedDirectory(sticky: false);
+        var plan = dir.Path("x.plan.json");
+        File.WriteAllText(plan, PlanText);
+        File.SetUnixFileMode(plan, ScratchDir.Mode("600"));
+        Assert.Contains("lets others replace it", Assert.Single(await Read(plan)), StringComparison.Ordinal);
 
-            // The same file, in a sticky directory (like /tmp), is root's own: read.
-            File.SetUnixFileMode(dir.FullName, (UnixFileMode)Convert.ToInt32("1777", 8));
-            Assert.Empty(await Read(plan));
-        }
-        finally { dir.Delete(true); }
+        // The same file, in a sticky directory (like /tmp), is root's own: read.
+        File.SetUnixFileMode(dir.FullName, ScratchDir.Mode("1777"));
+        Assert.Empty(await Read(plan));
     }
 
     [Fact]
     public async Task A_symlink_to_another_users_plan_is_judged_by_the_plan_itself()
     {
         OtherUser.RequireRoot();
-        var shared = OtherUser.SharedDirectory(sticky: true);
-        var mine = Directory.CreateTempSubdirectory("nettui-sec-");
-        try
-        {
-            var theirs = Path.Combine(shared.FullName, "theirs.json");
-            OtherUser.CreateFile(theirs, PlanText);
-            Assert.Equal(0, OtherUser.Run("chmod", "644", theirs).Code);
-            var link = Path.Combine(mine.FullName, "x.plan.json");
-            File.CreateSymbolicLink(link, theirs);
-            Assert.Contains("uid 65534", Assert.Single(await Read(link)), StringComparison.Ordinal);
-        }
-        finally { shared.Delete(true); mine.Delete(true); }
+        using var shared = OtherUser.SharedDirectory(sticky: true);
+        using var mine = new ScratchDir();
+        var theirs = shared.Path("theirs.json");
+        OtherUser.CreateFile(theirs, PlanText);
+        Assert.Equal(0, OtherUser.Run("chmod", "644", theirs).Code);
+        var link = mine.Path("x.plan.json");
+        File.CreateSymbolicLink(link, theirs);
+        Assert.Contains("uid 65534", Assert.Single(await Read(link)), StringComparison.Ordinal);
     }
 
     [Theory]
