@@ -72,6 +72,27 @@ public class HostileOutputTests
     }
 
     [Fact]
+    public async Task Json_output_escapes_host_text_itself()
+    {
+        var o = new StringWriter();
+        var snapshot = Hostile();
+        var ctx = new CliContext(o, new StringWriter()) { InventoryFactory = (_, _) => new FixedInventory(snapshot) };
+        Assert.Equal(0, await NetTui.Cli.NetTuiCli.RunAsync(["show", "all", "--json", "--log-file", "/nonexistent-dir/nettui.log"], ctx, TestContext.Current.CancellationToken));
+        AssertNoControls(o.ToString());
+        // Still the real names once parsed: JSON escapes, it does not rewrite.
+        using var doc = System.Text.Json.JsonDocument.Parse(o.ToString());
+        Assert.Contains("web" + Title + Clear, Strings(doc.RootElement));
+    }
+
+    private static IEnumerable<string> Strings(System.Text.Json.JsonElement e) => e.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => [e.GetString()!],
+        System.Text.Json.JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        System.Text.Json.JsonValueKind.Array => e.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+
+    [Fact]
     public async Task Apply_escapes_the_plans_description_and_messages()
     {
         using var dir = new ScratchDir();
