@@ -133,7 +133,7 @@ internal sealed class TunnelWizardOverlay : View
             if (offers is not null) Add(new Label { X = 1, Y = y, Width = Dim.Fill(1), Text = offers });
         }
         _hints.Text = flow.Page == WizardPage.Preview
-            ? "F5 save both plans   F6 apply this host's plan   Esc back"
+            ? $"F5 save both plans (to {Path.GetDirectoryName(Path.GetFullPath(SavePath))})   F6 apply this host's plan   Esc back"
             : "Enter next   Esc back   Tab field   F3 next offer from this host";
         Add(_errors, _hints);
         ShowErrors();

@@ -8,6 +8,7 @@ using Terminal.Gui.Input;
 namespace NetTui.UiTests.Wizard;
 
 /// <summary>The tunnel wizard walked screen by screen in a headless terminal: keys in, screen text out.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 [Collection(UiCollection.Name)]
 public sealed class TunnelWizardScreenTests
 {
@@ -82,11 +83,17 @@ public sealed class TunnelWizardScreenTests
             Assert.Contains("options:remote_ip=10.10.0.1", all); // the peer's plan points back here
             Assert.Contains("ip route add 192.168.1.0/24 dev br0", all);
 
-            // F5 saves both plans; they read back as valid plan files.
+            // By default the plans go to NetTui's state directory (never the current one), and the hint says so.
+            var stateDir = Path.GetDirectoryName(NetTui.History.HistoryLocation.Resolve(null))!;
+            Assert.Equal(stateDir, Path.GetDirectoryName(s.Window.Wizard.SavePath));
+            Assert.Contains($"to {stateDir}", preview);
+
+            // F5 saves both plans, owner-only (they can hold tunnel keys); they read back as valid plan files.
             s.Window.Wizard.SavePath = Path.Combine(dir.FullName, "t.plan.json");
             s.Press(Key.F5);
             Assert.Contains("saved", s.Text);
             Assert.True(PlanFileJson.Read(File.ReadAllText(Path.Combine(dir.FullName, "t.plan.json"))).Ok);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(dir.FullName, "t.plan.json")));
             var peer = PlanFileJson.Read(File.ReadAllText(Path.Combine(dir.FullName, "t.peer.plan.json")));
             Assert.True(peer.Ok);
             Assert.Equal("peer", peer.Plan!.Metadata.Role);
