@@ -58,6 +58,10 @@ public sealed class DoctorFixFlow(CliContext ctx, DoctorService service, Explana
         foreach (var s in plan.Steps.Where(s => s.Undo is not null))
             await ctx.Output.WriteLineAsync($"    undo: {s.Undo!.Display}").ConfigureAwait(false);
 
+        // Like every change: without root or CAP_NET_ADMIN, say so before asking, run and journal nothing.
+        if (NetTui.Host.Commands.ChangePrivilege.Missing() is { } unprivileged)
+            return await FailAsync(unprivileged, NetTuiCli.UsageError).ConfigureAwait(false);
+
         if (!yes)
         {
             if (!ctx.Interactive)
