@@ -77,7 +77,7 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
                 if (options.DryRun)
                 {
                     // Nothing ran: the next operation is planned on the host as this one would leave it.
-                    (current, ctx) = SnapshotSimulator.After(current, ctx, op);
+                    (current, ctx) = SnapshotSimulator.After(current, ctx, op, plan);
                     continue;
                 }
 
