@@ -74,6 +74,7 @@ public sealed record CreateOvsBridge(string Name, string Datapath = "system") : 
         var diffs = new List<string>();
         var dp = string.IsNullOrEmpty(b.DatapathType) ? "system" : b.DatapathType;
         if (dp != DatapathWord) diffs.Add($"{Name}: datapath is {dp}, expected {DatapathWord}");
+        diffs.AddRange(OvsApplied.Bridge(after, b));
         foreach (var p in Ports) diffs.AddRange(p.Verify(after, ctx));
         foreach (var a in Addresses) diffs.AddRange(AddAddress.Missing(after, Name, IpPrefix.Parse(a).Get()));
         if (Master is not null && after.FindLink(Name)?.Master != Master) diffs.Add($"{Name} is not a port of {Master}");

@@ -178,6 +178,7 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
         try
         {
             var r = await runner.RunAsync(spec, ct).ConfigureAwait(false);
+            if (OvsApplyFailure.Of(r) is { } notApplied) return (r, $"{spec.Display}: {notApplied}");
             return (r, r.Succeeded ? null : $"{spec.Display}: {r.Message} (exit {r.ExitCode})");
         }
         catch (CommandTimeoutException e) { return (null, e.Message); }
