@@ -6,10 +6,13 @@ using NetTui.Core.Plans;
 using NetTui.Core.Values;
 using NetTui.Host.Commands;
 using NetTui.Host.Inventory;
+using NetTui.Host.Reachability;
 
 namespace NetTui.Host.Changes;
 
-public sealed record ApplyOptions(bool DryRun = false, bool RollbackOnVerifyFailure = true, InventoryParts Parts = InventoryParts.All);
+/// <summary><see cref="Guard"/>: probes that must still pass after the change, else it is undone (see <see cref="ReachabilityGuard"/>).</summary>
+public sealed record ApplyOptions(bool DryRun = false, bool RollbackOnVerifyFailure = true, InventoryParts Parts = InventoryParts.All,
+    ReachabilityGuard? Guard = null);
 
 /// <summary>
 /// Applies a change-set all or nothing. For each operation: read the host, validate, plan,
@@ -53,6 +56,9 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
         // before the first one touches the host.
         if (ops.Count > 1 && PlanValidator.Check(ops, current, ctx) is { Ok: false } check)
             return await FinishAsync(run.Reject([.. check.Errors.Select(e => new ValueError(e.Where, e.Message))], current)).ConfigureAwait(false);
+
+        // What the host reaches before the change (gateway, DNS, the SSH client), to compare after it.
+        var reachedBefore = options.DryRun || options.Guard is null ? null : await options.Guard.RunAsync(ct).ConfigureAwait(false);
 
         try
         {
@@ -124,6 +130,9 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
             // A bug or an interruption after something ran: never leave the change half-done.
             return await FinishAsync(await RollbackAsync(run, $"the change stopped: {e.Message}", null, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
         }
+
+        if (reachedBefore is not null && await options.Guard!.LostSinceAsync(reachedBefore, CancellationToken.None).ConfigureAwait(false) is [var lost, ..] lostAll)
+            return await FinishAsync(await RollbackAsync(run, $"the change cut the host off: {lost}", null, [.. lostAll.Select(l => $"probe failed after the change: {l}")], ctx).ConfigureAwait(false)).ConfigureAwait(false);
 
         if (options.DryRun)
             return await FinishAsync(run.Report(ChangeOutcome.Planned, $"planned {ops.Count} operation(s); nothing was changed", null, current)).ConfigureAwait(false);
