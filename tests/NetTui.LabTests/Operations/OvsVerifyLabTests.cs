@@ -1,5 +1,7 @@
+using NetTui.Core.Model;
 using NetTui.Core.Operations;
 using NetTui.Host.Changes;
+using NetTui.Host.Inventory;
 
 namespace NetTui.LabTests.Operations;
 
@@ -17,12 +19,35 @@ public sealed class OvsVerifyLabTests
     private static string Text(ChangeReport r) =>
         $"{r.Outcome}: {r.Summary} | {string.Join(" | ", r.Errors)} | {r.FailedStep?.Error}";
 
+    /// <summary>The real inventory, except that it does not know whether the kernel has the openvswitch module.</summary>
+    private sealed class KernelUnknown(IHostInventory real) : IHostInventory
+    {
+        public async Task<HostSnapshot> ReadAsync(InventoryParts parts = InventoryParts.All, CancellationToken ct = default)
+        {
+            var s = await real.ReadAsync(parts, ct);
+            return s.Ovs is null ? s : s with { Ovs = s.Ovs with { KernelDatapath = null } };
+        }
+    }
+
     [Fact]
-    public async Task System_datapath_without_the_kernel_module_is_undone_with_ovs_vswitchds_reason()
+    public async Task System_datapath_without_the_kernel_module_is_refused_before_anything_runs()
     {
         await using var lab = await OpsLab.CreateAsync(ovs: true);
-        var before = await lab.ReadAsync();
+        Assert.False((await lab.ReadAsync()).Ovs!.KernelDatapath, "this lab's kernel has no openvswitch module");
         var r = await lab.Executor().ApplyAsync(new CreateOvsBridge("obr0", "system"), lab.Context, ct: TestContext.Current.CancellationToken);
+        Assert.True(r.Outcome == ChangeOutcome.Rejected, Text(r));
+        Assert.Contains(r.Errors, e => e.Field == "datapath" && e.Message.Contains("no openvswitch module", StringComparison.Ordinal));
+        Assert.Equal("", await Vsctl(lab, "list-br"));
+    }
+
+    [Fact]
+    public async Task System_datapath_that_ovs_vswitchd_cannot_create_is_undone_with_its_reason()
+    {
+        // Where NetTui cannot tell (no module facts), ovs-vswitchd's refusal still undoes the change.
+        await using var lab = await OpsLab.CreateAsync(ovs: true);
+        var before = await lab.ReadAsync();
+        var executor = new ChangeExecutor(lab.Runner, new KernelUnknown(lab.Inventory));
+        var r = await executor.ApplyAsync(new CreateOvsBridge("obr0", "system"), lab.Context, ct: TestContext.Current.CancellationToken);
 
         Assert.True(r.Outcome == ChangeOutcome.RolledBack, Text(r));
         Assert.True(Text(r).Contains("failed to create bridge obr0: No such file or directory", StringComparison.Ordinal), Text(r));

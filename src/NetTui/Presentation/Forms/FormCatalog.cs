@@ -98,7 +98,7 @@ public static class FormCatalog
     public static FormSpec OvsBridgeAdd(HostSnapshot h) => new("New Open vSwitch bridge",
     [
         new("name", "Name", Default: NextFree(h, "obr")),
-        new("datapath", "Datapath", FieldKind.Choice, "system", ["system", "netdev"]),
+        new("datapath", "Datapath", FieldKind.Choice, OvsDatapathDefault.For(h).Word, ["system", "netdev"]),
     ], v => [new CreateOvsBridge(V(v, "name"), V(v, "datapath"))]);
 
     public static FormSpec OvsBridgeDel(HostSnapshot h, string name) => new($"Delete Open vSwitch bridge {name}",
