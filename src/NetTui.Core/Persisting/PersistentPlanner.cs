@@ -34,6 +34,7 @@ public static class PersistentPlanner
         var nm = host.NetworkManager;
         if (nm is null) return Runtime("NetworkManager was not consulted");
         if (!nm.Available) return Runtime($"NetworkManager is not available: {nm.Reason}");
+        if (DockerOwned.Touched(op, host) is { } owned) return Runtime(DockerOwned.Reason(owned));
         return op switch
         {
             CreateBridge c => CreateBridge(c, host, nm, uuid),
