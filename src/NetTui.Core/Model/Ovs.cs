@@ -3,7 +3,14 @@ using System.Collections.Immutable;
 namespace NetTui.Core.Model;
 
 /// <summary>Open vSwitch configuration as OVSDB holds it (Bridge -> Port -> Interface).</summary>
-public sealed record OvsState(string? Version, ImmutableArray<OvsBridge> Bridges);
+public sealed record OvsState(string? Version, ImmutableArray<OvsBridge> Bridges)
+{
+    /// <summary>
+    /// Whether this kernel can hold OVS's kernel datapath ("system"): the openvswitch module is
+    /// loaded or installed. False: only the userspace datapath (netdev) works. Null: not known.
+    /// </summary>
+    public bool? KernelDatapath { get; init; }
+}
 
 public sealed record OvsBridge(string Name, string Uuid, string DatapathType, ImmutableArray<OvsPort> Ports);
 

@@ -86,7 +86,7 @@ public sealed record AddOvsPort(string Bridge, string Port, string Type = "") : 
         if (actualType != type) diffs.Add($"{port}: type is '{iface.Type}', expected '{type}'");
         foreach (var (k, v) in options)
             if (!iface.Options.TryGetValue(k, out var got) || got != v) diffs.Add($"{port}: options:{k} is '{got}', expected '{v}'");
-        if (!string.IsNullOrEmpty(iface.Error)) diffs.Add($"{port}: Open vSwitch reports an error: {iface.Error}");
+        diffs.AddRange(OvsApplied.Check(after, port, iface));
         return diffs;
     }
 }

@@ -39,6 +39,7 @@ public sealed record AttachToBridge(string Bridge, string Interface) : Operation
         else if (l.Master is not null) yield return new("interface", $"{Interface} is already a port of {l.Master} (detach it first)");
         else if (l.Kind == LinkKind.Bridge) yield return new("interface", $"{Interface} is a bridge; a bridge cannot be a port of another bridge");
         else if (l.Kind == LinkKind.Loopback) yield return new("interface", "the loopback interface cannot join a bridge");
+        else if (host.NotABridgePort(l) is { } why) yield return new("interface", why);
     }
 
     public override ImmutableArray<PlanStep> Plan(HostSnapshot host, OperationContext ctx)

@@ -44,6 +44,8 @@ public sealed record CreateOvsBridge(string Name, string Datapath = "system") : 
         else if (host.FindOvsPort(Name) is { } owner) yield return new("name", $"{Name} is already a port of OVS bridge {owner.Bridge.Name}");
         else if (host.LinkMustNotExist(Name, "name") is { } e) yield return e;
         if (Master is not null && !host.IsLinuxBridge(Master)) yield return new("master", $"there is no Linux bridge {Master}");
+        if (DatapathWord == "system" && host.Ovs?.KernelDatapath == false)
+            yield return new("datapath", $"this kernel has no openvswitch module, so ovs-vswitchd cannot create a system datapath here: use netdev (userspace)");
     }
 
     internal string DatapathWord => Choice.Datapath(Datapath).Get().Word();
@@ -74,6 +76,7 @@ public sealed record CreateOvsBridge(string Name, string Datapath = "system") : 
         var diffs = new List<string>();
         var dp = string.IsNullOrEmpty(b.DatapathType) ? "system" : b.DatapathType;
         if (dp != DatapathWord) diffs.Add($"{Name}: datapath is {dp}, expected {DatapathWord}");
+        diffs.AddRange(OvsApplied.Bridge(after, b));
         foreach (var p in Ports) diffs.AddRange(p.Verify(after, ctx));
         foreach (var a in Addresses) diffs.AddRange(AddAddress.Missing(after, Name, IpPrefix.Parse(a).Get()));
         if (Master is not null && after.FindLink(Name)?.Master != Master) diffs.Add($"{Name} is not a port of {Master}");

@@ -24,6 +24,21 @@ public static class HostQueries
         return null;
     }
 
+    /// <summary>
+    /// Why <paramref name="l"/> cannot become a Linux bridge port, or null: Open vSwitch's own
+    /// datapath devices (ovs-system of the kernel datapath, ovs-netdev of the userspace one),
+    /// and a device that is already a (non-internal) port of an OVS bridge. An OVS bridge's
+    /// internal port (the seed's obr0) can join a Linux bridge.
+    /// </summary>
+    public static string? NotABridgePort(this HostSnapshot s, Link l)
+    {
+        if (l.Name is "ovs-system" or "ovs-netdev")
+            return $"{l.Name} is Open vSwitch's own datapath device, not an interface to attach";
+        if (s.FindOvsPort(l.Name) is { } owner && owner.Port.Interfaces.All(i => i.Type != "internal"))
+            return $"{l.Name} is a port of OVS bridge {owner.Bridge.Name}; remove it there first (nettui ovs port del {owner.Bridge.Name} {l.Name})";
+        return null;
+    }
+
     /// <summary>Null when OVSDB answered; otherwise why it did not (for a field "ovs" error).</summary>
     public static string? OvsUnavailable(this HostSnapshot s)
     {

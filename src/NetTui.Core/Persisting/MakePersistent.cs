@@ -36,6 +36,7 @@ public sealed record MakePersistent(string Interface) : Operation
             yield break;
         }
         if (nm.ProfileFor(Interface) is { } p) yield return new("interface", $"{Interface} already persists in NetworkManager profile {p.Id}");
+        else if (DockerOwned.Is(host, Interface)) yield return new("interface", DockerOwned.Reason(Interface));
         else if (link.Persistence is { Where: PersistenceKind.Ovsdb or PersistenceKind.Docker } other)
             yield return new("interface", $"{Interface} is kept by {other}; NetworkManager must not take it over");
         else if (link.Kind is not (LinkKind.Bridge or LinkKind.Ethernet or LinkKind.Veth or LinkKind.Tap))

@@ -59,6 +59,7 @@ public static class NmKeys
     public const string Stp = "stp";
 
     public const string Ethernet = "802-3-ethernet";
+    public const string Mtu = "mtu";
     public const string Tun = "tun";
     public const string IpTunnel = "ip-tunnel";
 

@@ -34,6 +34,7 @@ public static class PersistentPlanner
         var nm = host.NetworkManager;
         if (nm is null) return Runtime("NetworkManager was not consulted");
         if (!nm.Available) return Runtime($"NetworkManager is not available: {nm.Reason}");
+        if (DockerOwned.Touched(op, host) is { } owned) return Runtime(DockerOwned.Reason(owned));
         return op switch
         {
             CreateBridge c => CreateBridge(c, host, nm, uuid),
@@ -66,6 +67,7 @@ public static class PersistentPlanner
             if (existing.Type != ProfileBuilder.BridgeType)
                 return Runtime($"profile {existing.Id} for {c.Name} is of type {existing.Type}, not bridge");
             var edits = new List<ProfileEdit> { new SetValueEdit(NmKeys.Bridge, NmKeys.Stp, c.Stp, existing.Settings?.Get(NmKeys.Bridge, NmKeys.Stp)) };
+            if (BridgeMtu(c) is { } mtu) edits.Add(new SetValueEdit(NmKeys.Ethernet, NmKeys.Mtu, mtu, existing.Settings?.Get(NmKeys.Ethernet, NmKeys.Mtu)));
             edits.AddRange(addresses.Where(a => !existing.Addresses.Contains(a.ToString())).Select(a => AddAddressEditFor(existing, a)));
             edits.AddRange(routes.Select(r => new AddRouteEdit(r!.Destination.ToString(), r.NextHop, r.Metric, r.Table)));
             var update = new UpdateProfile(existing.Uuid, existing.Id, [.. edits], Reapply: false);
@@ -74,7 +76,7 @@ public static class PersistentPlanner
         }
         else
         {
-            var settings = ProfileBuilder.Bridge(c.Name, uuid(), c.Stp, addresses, routes!);
+            var settings = ProfileBuilder.Bridge(c.Name, uuid(), c.Stp, addresses, routes!, BridgeMtu(c));
             steps.Add(Add(settings, $"save bridge profile {settings.Id}"));
             (bridgeUuid, bridgeId) = (settings.Uuid, settings.Id);
         }
@@ -85,9 +87,10 @@ public static class PersistentPlanner
             if (!p.Persistent) return p;
             steps.AddRange(p.Steps);
         }
-        var note = c.Mtu is null ? "" : $"; MTU {c.Mtu} is not set by the profile";
-        return Nm($"persistent: NetworkManager profile {bridgeId}, saved to disk{note}", steps);
+        return Nm($"persistent: NetworkManager profile {bridgeId}, saved to disk", steps);
     }
+
+    private static uint? BridgeMtu(CreateBridge c) => c.Mtu is null ? null : (uint)Mtu.Parse(c.Mtu).Get().Value;
 
     private static PersistentPlan Attach(AttachToBridge a, HostSnapshot host, NetworkManagerState nm, Func<Guid> uuid)
     {

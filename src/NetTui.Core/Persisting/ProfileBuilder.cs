@@ -25,8 +25,13 @@ public static class ProfileBuilder
     public static string ProfileId(string iface) => NmKeys.IdPrefix + iface;
 
     /// <summary>A Linux bridge with STP on/off, its addresses and routes.</summary>
-    public static NmSettings Bridge(string name, Guid uuid, bool stp, IEnumerable<IpPrefix> addresses, IEnumerable<ProfileRouteSpec> routes) =>
-        IpConfig(Base(name, uuid, BridgeType).Set(NmKeys.Bridge, NmKeys.Stp, stp), addresses, routes);
+    /// <summary>A Linux bridge; <paramref name="mtu"/> goes in 802-3-ethernet.mtu, where NetworkManager takes a bridge's MTU from.</summary>
+    public static NmSettings Bridge(string name, Guid uuid, bool stp, IEnumerable<IpPrefix> addresses, IEnumerable<ProfileRouteSpec> routes, uint? mtu = null)
+    {
+        var s = Base(name, uuid, BridgeType).Set(NmKeys.Bridge, NmKeys.Stp, stp);
+        if (mtu is not null) s = s.Set(NmKeys.Ethernet, NmKeys.Mtu, mtu.Value);
+        return IpConfig(s, addresses, routes);
+    }
 
     /// <summary>
     /// A port of a bridge: connection.master (the bridge's interface name or its profile's

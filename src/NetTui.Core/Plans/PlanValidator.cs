@@ -37,11 +37,12 @@ public static class PlanValidator
             Operation? inverse;
             try { inverse = op.Inverse(host, ctx); }
             catch (InvalidOperationException) { inverse = null; }
-            done.Add(new CheckedOperation(i, op, op.Plan(host, ctx), inverse));
+            var steps = op.Plan(host, ctx);
+            done.Add(new CheckedOperation(i, op, steps, inverse));
             notes.AddRange(op.Notes(ctx));
             if (!SnapshotSimulator.Knows(op) && i < ops.Count - 1)
                 notes.Add($"operation {i + 1} ({op.Kind}) cannot be simulated; later operations were checked against the host without it");
-            (host, ctx) = SnapshotSimulator.After(host, ctx, op);
+            (host, ctx) = SnapshotSimulator.After(host, ctx, op, steps);
         }
         return new PlanCheck([], done.ToImmutable(), [.. notes.Distinct()], host);
     }

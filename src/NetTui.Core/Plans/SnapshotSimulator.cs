@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NetTui.Core.Model;
 using NetTui.Core.Operations;
+using NetTui.Core.Persisting;
 using NetTui.Core.Values;
 
 namespace NetTui.Core.Plans;
@@ -15,13 +16,19 @@ namespace NetTui.Core.Plans;
 /// </summary>
 public static class SnapshotSimulator
 {
-    public static bool Knows(Operation op) => op is CreateBridge or DeleteBridge or AddAddress or RemoveAddress or AttachToBridge
+    public static bool Knows(Operation op) => op is PersistedOperation p ? Knows(p.Inner) : op is CreateBridge or DeleteBridge or AddAddress or RemoveAddress or AttachToBridge
         or DetachFromBridge or SetMtu or SetLinkState or CreateOvsBridge or DeleteOvsBridge or AddOvsGrePort or AddOvsPort
         or DeleteOvsPort or CreateIpTunnel or DeleteIpTunnel or AddRoute or DeleteRoute or SetDockerDefaultBridge;
 
-    /// <summary>The snapshot and context after <paramref name="op"/>; only for an operation that validated.</summary>
-    public static (HostSnapshot Host, OperationContext Context) After(HostSnapshot s, OperationContext ctx, Operation op) => op switch
+    /// <summary>
+    /// The snapshot and context after <paramref name="op"/>; only for an operation that validated.
+    /// <paramref name="planned"/>: the steps it was planned with, when the caller has them (a
+    /// persisted operation's profiles then keep the uuids the preview shows).
+    /// </summary>
+    public static (HostSnapshot Host, OperationContext Context) After(HostSnapshot s, OperationContext ctx, Operation op, IEnumerable<PlanStep>? planned = null) => op switch
     {
+        // The kernel state NetworkManager builds is the inner operation's; its profiles come from the steps.
+        PersistedOperation p => After(SimulatedProfiles.After(s, planned ?? p.Plan(s, ctx)), ctx, p.Inner),
         CreateBridge b => (CreateBridgeOn(s, b), ctx),
         DeleteBridge b => (RemoveLink(s, b.Name), ctx),
         AddAddress a => (AddAddressOn(s, a.Interface, IpPrefix.Parse(a.Address).Get(), a.Routes), ctx),

@@ -6,10 +6,13 @@ using NetTui.Core.Plans;
 using NetTui.Core.Values;
 using NetTui.Host.Commands;
 using NetTui.Host.Inventory;
+using NetTui.Host.Reachability;
 
 namespace NetTui.Host.Changes;
 
-public sealed record ApplyOptions(bool DryRun = false, bool RollbackOnVerifyFailure = true, InventoryParts Parts = InventoryParts.All);
+/// <summary><see cref="Guard"/>: probes that must still pass after the change, else it is undone (see <see cref="ReachabilityGuard"/>).</summary>
+public sealed record ApplyOptions(bool DryRun = false, bool RollbackOnVerifyFailure = true, InventoryParts Parts = InventoryParts.All,
+    ReachabilityGuard? Guard = null);
 
 /// <summary>
 /// Applies a change-set all or nothing. For each operation: read the host, validate, plan,
@@ -54,6 +57,9 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
         if (ops.Count > 1 && PlanValidator.Check(ops, current, ctx) is { Ok: false } check)
             return await FinishAsync(run.Reject([.. check.Errors.Select(e => new ValueError(e.Where, e.Message))], current)).ConfigureAwait(false);
 
+        // What the host reaches before the change (gateway, DNS, the SSH client), to compare after it.
+        var reachedBefore = options.DryRun || options.Guard is null ? null : await options.Guard.RunAsync(ct).ConfigureAwait(false);
+
         try
         {
             for (var i = 0; i < ops.Count; i++)
@@ -77,7 +83,7 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
                 if (options.DryRun)
                 {
                     // Nothing ran: the next operation is planned on the host as this one would leave it.
-                    (current, ctx) = SnapshotSimulator.After(current, ctx, op);
+                    (current, ctx) = SnapshotSimulator.After(current, ctx, op, plan);
                     continue;
                 }
 
@@ -124,6 +130,9 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
             // A bug or an interruption after something ran: never leave the change half-done.
             return await FinishAsync(await RollbackAsync(run, $"the change stopped: {e.Message}", null, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
         }
+
+        if (reachedBefore is not null && await options.Guard!.LostSinceAsync(reachedBefore, CancellationToken.None).ConfigureAwait(false) is [var lost, ..] lostAll)
+            return await FinishAsync(await RollbackAsync(run, $"the change cut the host off: {lost}", null, [.. lostAll.Select(l => $"probe failed after the change: {l}")], ctx).ConfigureAwait(false)).ConfigureAwait(false);
 
         if (options.DryRun)
             return await FinishAsync(run.Report(ChangeOutcome.Planned, $"planned {ops.Count} operation(s); nothing was changed", null, current)).ConfigureAwait(false);
@@ -178,6 +187,7 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
         try
         {
             var r = await runner.RunAsync(spec, ct).ConfigureAwait(false);
+            if (OvsApplyFailure.Of(r) is { } notApplied) return (r, $"{spec.Display}: {notApplied}");
             return (r, r.Succeeded ? null : $"{spec.Display}: {r.Message} (exit {r.ExitCode})");
         }
         catch (CommandTimeoutException e) { return (null, e.Message); }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using NetTui.Core.Model;
+using NetTui.Core.Persisting;
 using NetTui.Host.NetworkManager;
 
 namespace NetTui.Host.Inventory.NetworkManager;

@@ -36,7 +36,8 @@ public sealed class OvsReader(ICommandRunner runner, string? database = null)
             return new(null, SourceStatus.Down(SourceKind.Ovs, Explain(run.Failure!, database), sw.Elapsed));
         try
         {
-            return new(OvsParser.ParseCombined(run.Output!), SourceStatus.Ok(SourceKind.Ovs, sw.Elapsed));
+            var state = OvsParser.ParseCombined(run.Output!) with { KernelDatapath = KernelModule.Available("openvswitch") };
+            return new(state, SourceStatus.Ok(SourceKind.Ovs, sw.Elapsed));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -30,9 +30,9 @@ public static class FormCatalog
     public static IReadOnlyList<string> OvsBridgeNames(HostSnapshot h) => [.. (h.Ovs?.Bridges ?? []).Select(b => b.Name)];
     public static IReadOnlyList<string> LinkNames(HostSnapshot h) => [.. h.Links.Select(l => l.Name)];
 
-    /// <summary>Interfaces that could become a bridge port: not already a port, not a bridge, not loopback.</summary>
+    /// <summary>Interfaces that could become a bridge port: not already a port here or in OVS, not a bridge, loopback or OVS's datapath device.</summary>
     public static IReadOnlyList<string> Attachable(HostSnapshot h) =>
-        [.. h.Links.Where(l => l.Master is null && l.Kind != LinkKind.Bridge && l.Name != "lo").Select(l => l.Name)];
+        [.. h.Links.Where(l => l.Master is null && l.Kind != LinkKind.Bridge && l.Kind != LinkKind.Loopback && h.NotABridgePort(l) is null).Select(l => l.Name)];
 
     public static FormSpec BridgeAdd(HostSnapshot h) => new("New Linux bridge",
     [
@@ -98,7 +98,7 @@ public static class FormCatalog
     public static FormSpec OvsBridgeAdd(HostSnapshot h) => new("New Open vSwitch bridge",
     [
         new("name", "Name", Default: NextFree(h, "obr")),
-        new("datapath", "Datapath", FieldKind.Choice, "system", ["system", "netdev"]),
+        new("datapath", "Datapath", FieldKind.Choice, OvsDatapathDefault.For(h).Word, ["system", "netdev"]),
     ], v => [new CreateOvsBridge(V(v, "name"), V(v, "datapath"))]);
 
     public static FormSpec OvsBridgeDel(HostSnapshot h, string name) => new($"Delete Open vSwitch bridge {name}",

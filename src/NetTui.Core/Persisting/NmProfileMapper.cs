@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using NetTui.Core.Model;
-using NetTui.Core.Persisting;
 
-namespace NetTui.Host.NetworkManager;
+namespace NetTui.Core.Persisting;
 
 /// <summary>Summarises a profile's settings into the model's <see cref="NmProfile"/>.</summary>
 public static class NmProfileMapper

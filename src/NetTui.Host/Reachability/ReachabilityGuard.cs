@@ -1,0 +1,72 @@
+using System.Text.Json;
+using NetTui.Core.Commands;
+using NetTui.Core.Reachability;
+using NetTui.Host.Commands;
+
+namespace NetTui.Host.Reachability;
+
+/// <summary>A probe's outcome: passed, and what was seen ("via 10.0.0.1 dev eth0, answers") or why not.</summary>
+public sealed record ProbeResult(Probe Probe, bool Passed, string Detail)
+{
+    public override string ToString() => $"{Probe.Name}: {Detail}";
+}
+
+/// <summary>
+/// Keeps a change from cutting the host off: the probes run before the first step and again
+/// after the change verified; a probe that passed before and fails after makes the change a
+/// failure, undone at once (no confirm timer needed). Each probe is a route lookup in the
+/// target namespace (`ip -j route get`, no packet sent) and, for the default gateway, one
+/// ping of the gateway the lookup names; every command is bounded by <see cref="ProbeTimeout"/>.
+/// </summary>
+public sealed class ReachabilityGuard(ICommandRunner runner, IReadOnlyList<Probe> probes)
+{
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+
+    public IReadOnlyList<Probe> Probes => probes;
+
+    public async Task<IReadOnlyList<ProbeResult>> RunAsync(CancellationToken ct = default)
+    {
+        var results = await Task.WhenAll(probes.Select(p => RunOneAsync(p, ct))).ConfigureAwait(false);
+        return results;
+    }
+
+    /// <summary>The probes that passed in <paramref name="before"/> and fail now.</summary>
+    public async Task<IReadOnlyList<ProbeResult>> LostSinceAsync(IReadOnlyList<ProbeResult> before, CancellationToken ct = default)
+    {
+        var passed = before.Where(b => b.Passed).Select(b => b.Probe).ToHashSet();
+        if (passed.Count == 0) return [];
+        var now = await Task.WhenAll(passed.Select(p => RunOneAsync(p, ct))).ConfigureAwait(false);
+        return [.. now.Where(r => !r.Passed)];
+    }
+
+    private async Task<ProbeResult> RunOneAsync(Probe p, CancellationToken ct)
+    {
+        var lookup = await TryRunAsync(new CommandSpec("ip", ["-j", "route", "get", p.Address.ToString()], ProbeTimeout), ct).ConfigureAwait(false);
+        if (lookup is not { Succeeded: true }) return new(p, false, $"no route to {p.Address} ({lookup?.Message ?? "timed out"})");
+        var (gateway, dev) = Parse(lookup.StandardOutput);
+        var via = gateway is null ? $"dev {dev}" : $"via {gateway} dev {dev}";
+        if (!p.Ping || gateway is null) return new(p, true, via);
+        var ping = await TryRunAsync(new CommandSpec("ping", ["-n", "-c", "1", "-W", "1", gateway], ProbeTimeout), ct).ConfigureAwait(false);
+        return ping is { Succeeded: true } ? new(p, true, $"{via}, the gateway answers") : new(p, false, $"{via}, but the gateway {gateway} does not answer");
+    }
+
+    private async Task<CommandResult?> TryRunAsync(CommandSpec spec, CancellationToken ct)
+    {
+        try { return await runner.RunAsync(spec, ct).ConfigureAwait(false); }
+        catch (CommandTimeoutException) { return null; }
+        catch (CommandNotFoundException) { return null; }
+    }
+
+    /// <summary>`ip -j route get` prints [{"dst":..,"gateway":..,"dev":..}].</summary>
+    internal static (string? Gateway, string? Dev) Parse(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Array || doc.RootElement.GetArrayLength() == 0) return (null, null);
+            var r = doc.RootElement[0];
+            return (r.TryGetProperty("gateway", out var g) ? g.GetString() : null, r.TryGetProperty("dev", out var d) ? d.GetString() : null);
+        }
+        catch (JsonException) { return (null, null); }
+    }
+}
