@@ -32,7 +32,7 @@ public static class JournaledChange
         /// NetworkManager checkpoints: with a confirm timer and every operation persisted through
         /// NetworkManager, a checkpoint backs the rollback too (<see cref="CommitCheckpoint"/>). Null: none.
         /// </summary>
-        public NmCheckpoints? Checkpoints { get; init; }
+        public INmCheckpoints? Checkpoints { get; init; }
 
         /// <summary>Starts the watchdog (history path, change-set id, options) and returns its pid; tests replace how nettui is found.</summary>
         public Func<string, long, IEnumerable<string>, int> StartWatchdog { get; init; } = WatchdogLauncher.Start;

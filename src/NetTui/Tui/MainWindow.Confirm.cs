@@ -99,7 +99,7 @@ internal sealed partial class MainWindow
         }
         _awaiting = awaiting;
         UpdateHeader();
-        if (refresh) RefreshRequested?.Invoke();
+        if (refresh) RefreshRequested?.Invoke(RefreshRequest.AfterRevert);
     }
 
     /// <summary>`c`: confirm every change awaiting confirmation here (like `nettui confirm` with no id).</summary>

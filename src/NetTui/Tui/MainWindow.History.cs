@@ -23,7 +23,7 @@ internal sealed partial class MainWindow
         get => _history;
         set
         {
-            if (_history is null && value is not null) RefreshRequested += ReloadHistory; // a refresh, a form or a fix may have journaled something
+            if (_history is null && value is not null) RefreshRequested += r => { if (r.History) ReloadHistory(); }; // a refresh, a form or a fix may have journaled something
             _history = value;
             if (_historyOverlay.SuperView is null)
             {
@@ -163,7 +163,7 @@ internal sealed partial class MainWindow
             if (special?.Invoke(outcome) != true)
                 _historyOverlay.Show(HistoryOverlayMode.Result, title, outcome.Lines, outcome.Succeeded ? "done (any key closes)" : "FAILED (any key closes)");
             _message = outcome.Lines.LastOrDefault();
-            RefreshRequested?.Invoke(); // the host changed; the journal is re-read with it
+            RefreshRequested?.Invoke(RefreshRequest.AfterRevert); // the host changed; the journal is re-read with it
         }, e =>
         {
             _historyOverlay.Show(HistoryOverlayMode.Result, title, ["could not run: " + e.Message], "(any key closes)");

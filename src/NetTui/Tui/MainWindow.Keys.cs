@@ -45,7 +45,7 @@ internal sealed partial class MainWindow
             if (!_doctor.HandleKey(key))
             {
                 CurrentPane.Table.SetFocus();
-                RefreshRequested?.Invoke(); // a fix may have changed the host
+                RefreshRequested?.Invoke(RefreshRequest.AfterFix); // a fix may have changed the host
             }
             return true;
         }
@@ -79,7 +79,7 @@ internal sealed partial class MainWindow
                 _overlay.Open(d.Title, string.Join("\n", d.Lines()));
                 break;
             case TuiAction.Quit: App?.RequestStop(); break;
-            case TuiAction.Refresh: RefreshRequested?.Invoke(); break;
+            case TuiAction.Refresh: RefreshRequested?.Invoke(RefreshRequest.Everything); break;
             case TuiAction.Filter: BeginFilterEditing(); break;
             case TuiAction.ClearFilter: ClearFilter(); break;
             case TuiAction.SortNextColumn:

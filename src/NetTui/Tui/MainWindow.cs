@@ -39,8 +39,8 @@ internal sealed partial class MainWindow : Window
     public Theme Theme { get; private set; }
     public HostSnapshot Snapshot => _snapshot;
 
-    /// <summary>The admin asked for a full refresh (`r`).</summary>
-    public event Action? RefreshRequested;
+    /// <summary>Something must be re-read: the request names what (the host's parts, the journal, NetworkManager).</summary>
+    public event Action<RefreshRequest>? RefreshRequested;
 
     public MainWindow(HostSnapshot initial, bool readOnly, Theme? theme = null, KeyMap? keys = null)
     {
@@ -190,6 +190,7 @@ internal sealed partial class MainWindow : Window
         // Before the first read completes there is nothing to date: say what is happening.
         var parts = new List<string> { _snapshot.TakenAt == DateTimeOffset.UnixEpoch ? "reading the host…" : $"{_snapshot.TakenAt.ToLocalTime():HH:mm:ss}" };
         if (_refreshing) parts.Add("refreshing…");
+        if (JournalProblem?.Invoke() is { } journal) parts.Add("CHANGES REFUSED: " + journal);
         if (CountdownText is { } countdown) parts.Add(countdown);
         if (_message is not null) parts.Add(_message);
         else if (Doctor is not null && _snapshot.Source(SourceKind.Ovs) is { Available: false }) parts.Add("OVS down: F2 Doctor");

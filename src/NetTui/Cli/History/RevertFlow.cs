@@ -41,8 +41,9 @@ internal static class RevertFlow
         ChangeHost host, ParseResult r, RevertOptions o, string verb, Func<Journal, NamespaceScope, CancellationToken, Task<UndoPlan>> plan, CancellationToken ct)
     {
         var json = r.GetValue(o.Json);
-        var journal = HistorySupport.OpenJournal(host, r);
-        if (journal is null) return HistorySupport.Usage;
+        using var changes = host.Changes(r);
+        var journal = HistorySupport.OpenJournal(host, changes);
+        if (journal is null) return HistorySupport.Refused;
         await HistorySupport.ReportStartupAsync(host, journal, ct).ConfigureAwait(false);
 
         ApplyLock lease;
@@ -66,7 +67,7 @@ internal static class RevertFlow
                     return await HistorySupport.FailAsync(host, json, HistorySupport.Refused, "nothing was changed").ConfigureAwait(false);
             }
 
-            using var access = HistorySupport.Access(host, r);
+            using var access = changes.Access();
             var reverter = new Reverter(journal, access);
             var run = await RevertSequence.RunAsync(reverter, lease, p.Reverts,
                 async (revert, drift) =>

@@ -15,6 +15,9 @@ internal sealed partial class MainWindow
     private FormDialog? _form;
 
     /// <summary>How a form applies its operations (the ChangeExecutor in the app; a fake in tests). Null = no change path.</summary>
+    /// <summary>Why changes are refused (the history journal cannot be used), shown in the header; null: nothing is wrong.</summary>
+    internal Func<string?>? JournalProblem { get; set; }
+
     internal Func<IReadOnlyList<Operation>, Task<ChangeReport>>? ApplyChanges { get; set; }
 
     /// <summary>Reads a file a form's operation works on (daemon.json) so its checks and preview see the real text; null = none.</summary>
@@ -45,7 +48,7 @@ internal sealed partial class MainWindow
             {
                 _message = (r.Succeeded ? "" : "change failed: ") + r.Summary;
                 if (r.After is { } after) ApplySnapshot(after);
-                RefreshRequested?.Invoke();
+                RefreshRequested?.Invoke(RefreshRequest.AfterForm);
                 AfterFormApplied(r);
             };
             Add(_form);
