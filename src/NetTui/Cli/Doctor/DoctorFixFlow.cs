@@ -24,6 +24,10 @@ public sealed class DoctorFixFlow(CliContext ctx, DoctorService service, Explana
         if (CheckArguments(id, sets) is { } problem)
             return await FailAsync(problem, NetTuiCli.UsageError).ConfigureAwait(false);
         var inputs = ParseSets(sets)!;
+        // A fix is a change like any other: journaled (--history), or refused before anything is read or run when the journal cannot be used.
+        var (history, unusable) = changes.OpenJournal();
+        if (history is null)
+            return await FailAsync(unusable!.Line, DoctorCommand.ProblemsRemain).ConfigureAwait(false);
 
         var report = await service.DiagnoseAsync(ct).ConfigureAwait(false);
         var finding = report.Find(id);
@@ -71,10 +75,6 @@ public sealed class DoctorFixFlow(CliContext ctx, DoctorService service, Explana
             }
         }
 
-        // A fix is a change like any other: journaled (--history), or refused when the journal cannot be used.
-        var (history, unusable) = changes.OpenJournal();
-        if (history is null)
-            return await FailAsync(unusable!.Line, DoctorCommand.ProblemsRemain).ConfigureAwait(false);
         await using var journal = new NetTui.Doctor.JournalFixObserver(history, target);
         var result = await service.FixAsync(finding, inputs, journal, ct).ConfigureAwait(false);
         if (journal.ChangeSetId is { } changeSet)
