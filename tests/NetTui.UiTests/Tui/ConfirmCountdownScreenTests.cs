@@ -68,7 +68,7 @@ public class ConfirmCountdownScreenTests
         clock.Now = T0.AddSeconds(1);
         s.Window.TickConfirm();
         Assert.Contains("rolls back in 46 s", s.Text);
-        ScreenCapture.Save("confirm-countdown.txt", s.Text);
+        ScreenCapture.Check("confirm-countdown.txt", s.Text);
 
         s.Press(Key.C);
         Assert.Equal([12L], journal.Confirms);
