@@ -76,7 +76,7 @@ internal sealed partial class MainWindow
         {
             TuiAction.UndoChange => new(HistoryAction.Undo),
             TuiAction.RedoChange => new(HistoryAction.Redo),
-            TuiAction.RollbackToHere when HistoryPresenter.IdOf(CurrentPane.State.SelectedKey) is { } id => new(HistoryAction.RollbackTo, id),
+            TuiAction.RollbackToHere when CurrentPane.Selected is NetTui.History.Journaling.ChangeSetDetail entry => new(HistoryAction.RollbackTo, entry.ChangeSet.Id),
             TuiAction.RollbackToHere => null,
             _ => null,
         };

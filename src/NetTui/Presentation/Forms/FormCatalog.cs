@@ -195,60 +195,61 @@ public static class FormCatalog
     }
 
     /// <summary>
-    /// The form a key opens in <paramref name="view"/> for the selected row (its key in the
-    /// view's row set), or a one-line reason there is none.
+    /// The form a key opens in <paramref name="view"/> for the selected row's object (what its
+    /// presenter shows: a Link, a <see cref="BridgeRow"/>, an <see cref="OvsRow"/>, a Route, ...),
+    /// or a one-line reason there is none.
     /// </summary>
-    public static (FormSpec? Form, string? Why) For(FormVerb verb, ViewKind view, string? selected, HostSnapshot h)
+    public static (FormSpec? Form, string? Why) For(FormVerb verb, ViewKind view, object? selected, HostSnapshot h)
     {
-        switch (view, verb)
+        switch (view, verb, selected)
         {
-            case (ViewKind.Interfaces, FormVerb.New):
+            case (_, FormVerb.Persist, _):
+                return PersistForms.For(view, selected, h);
+            case (ViewKind.Interfaces, FormVerb.New, _):
                 return (NewInterface(h), null);
-            case (ViewKind.Bridges, FormVerb.New):
+            case (ViewKind.Bridges, FormVerb.New, _):
                 return (BridgeAdd(h), null);
-            case (ViewKind.Interfaces, FormVerb.Add):
-                return (AddressAdd(h, selected), null);
-            case (ViewKind.Interfaces, FormVerb.Edit):
-                return selected is null ? (null, "select an interface to edit") : (LinkEdit(h, selected), null);
-            case (ViewKind.Interfaces, FormVerb.Delete):
-                if (selected is null || h.FindLink(selected) is not { } link) return (null, "select an interface first");
+            case (ViewKind.Interfaces, FormVerb.Add, _):
+                return (AddressAdd(h, (selected as Link)?.Name), null);
+            case (ViewKind.Interfaces, FormVerb.Edit, Link link):
+                return (LinkEdit(h, link.Name), null);
+            case (ViewKind.Interfaces, FormVerb.Edit, _):
+                return (null, "select an interface to edit");
+            case (ViewKind.Interfaces, FormVerb.Delete, Link link):
                 if (link.Kind == LinkKind.Bridge) return (BridgeDel(h, link.Name), null);
                 if (link.Kind is LinkKind.Gre or LinkKind.Gretap) return (IpTunnelDel(h, link.Name), null);
                 if (link.Master is not null) return (Detach(h, link.Name), null);
                 return link.Addresses.Any(a => a.Scope != "link") ? (AddressDel(h, link.Name), null) : (null, $"{link.Name} has no address to remove");
-            case (ViewKind.Bridges, FormVerb.Add):
-                return (Attach(h, selected?.Split('/')[0], null), null);
-            case (ViewKind.Bridges, FormVerb.Delete):
-                if (selected is null) return (null, "select a bridge or port first");
-                var parts = selected.Split('/');
-                return parts.Length > 1 ? (Detach(h, parts[1]), null) : (BridgeDel(h, parts[0]), null);
-            case (ViewKind.Bridges, FormVerb.Edit):
-                return (DockerBridge(h, selected?.Split('/')[0]), null);
-            case (ViewKind.Containers, FormVerb.New):
-            case (ViewKind.Containers, FormVerb.Edit):
+            case (ViewKind.Interfaces, FormVerb.Delete, _):
+                return (null, "select an interface first");
+            case (ViewKind.Bridges, FormVerb.Add, _):
+                return (Attach(h, (selected as BridgeRow)?.Bridge.Name, null), null);
+            case (ViewKind.Bridges, FormVerb.Delete, BridgeRow row):
+                return row.Port is { } port ? (Detach(h, port.Name), null) : (BridgeDel(h, row.Bridge.Name), null);
+            case (ViewKind.Bridges, FormVerb.Delete, _):
+                return (null, "select a bridge or port first");
+            case (ViewKind.Bridges, FormVerb.Edit, _):
+                return (DockerBridge(h, (selected as BridgeRow)?.Bridge.Name), null);
+            case (ViewKind.Containers, FormVerb.New or FormVerb.Edit, _):
                 return (DockerBridge(h, null), null);
-            case (ViewKind.OpenVSwitch, FormVerb.New):
+            case (ViewKind.OpenVSwitch, FormVerb.New, _):
                 return (OvsBridgeAdd(h), null);
-            case (ViewKind.OpenVSwitch, FormVerb.Add):
-                return (OvsGreAdd(h, OvsParts(selected)?[0]), null);
-            case (ViewKind.OpenVSwitch, FormVerb.Delete):
-                if (OvsParts(selected) is not { } o) return (null, "select an OVS bridge or port first");
-                return o.Length >= 2 ? (OvsPortDel(h, o[0], o[1]), null) : (OvsBridgeDel(h, o[0]), null);
-            case (ViewKind.Routes, FormVerb.New):
+            case (ViewKind.OpenVSwitch, FormVerb.Add, _):
+                return (OvsGreAdd(h, (selected as OvsRow)?.Bridge.Name), null);
+            case (ViewKind.OpenVSwitch, FormVerb.Delete, OvsRow row):
+                return row.Port is { } p ? (OvsPortDel(h, row.Bridge.Name, p.Name), null) : (OvsBridgeDel(h, row.Bridge.Name), null);
+            case (ViewKind.OpenVSwitch, FormVerb.Delete, _):
+                return (null, "select an OVS bridge or port first");
+            case (ViewKind.Routes, FormVerb.New, _):
                 return (RouteAdd(h), null);
-            case (ViewKind.Routes, FormVerb.Delete):
-                var route = selected is null ? null : h.Routes.FirstOrDefault(r => RoutesPresenter.Key(r) == selected);
-                if (route is null) return (null, "select a route first");
+            case (ViewKind.Routes, FormVerb.Delete, Route route):
                 return (RouteDel(h, route), null);
-            case (_, FormVerb.Persist):
-                return PersistForms.For(view, selected, h);
+            case (ViewKind.Routes, FormVerb.Delete, _):
+                return (null, "select a route first");
             default:
                 return (null, $"no {verb.ToString().ToLowerInvariant()} form in {view.Title()}");
         }
     }
-
-    private static string[]? OvsParts(string? key) =>
-        key is not null && key.StartsWith("ovs:", StringComparison.Ordinal) ? key[4..].Split('/') : null;
 
     private static HashSet<string> OvsNames(HostSnapshot h) =>
         [.. (h.Ovs?.Bridges ?? []).SelectMany(b => b.Ports.SelectMany(p => p.Interfaces.Select(i => i.Name).Append(p.Name)).Append(b.Name))];

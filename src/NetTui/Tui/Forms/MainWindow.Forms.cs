@@ -38,7 +38,7 @@ internal sealed partial class MainWindow
     /// <summary>Open the form <paramref name="verb"/> means in the current view; false (with a message) when there is none.</summary>
     internal bool OpenForm(FormVerb verb)
     {
-        var (spec, why) = FormCatalog.For(verb, CurrentView, CurrentPane.State.SelectedKey, _snapshot);
+        var (spec, why) = FormCatalog.For(verb, CurrentView, CurrentPane.Selected, _snapshot);
         if (spec is null) { _message = why; return false; }
         if (_form is null)
         {
