@@ -38,17 +38,11 @@ internal sealed class TuiPersistence
     private void Probe()
     {
         if (Interlocked.Exchange(ref _probing, 1) == 1) return; // one probe at a time; a refresh during one gets its answer
-        _ = Task.Run(async () =>
+        UiWork.Off(ct => _changes.ProbeAsync(false, _stop), _invoke, mode =>
         {
-            PersistenceMode mode;
-            try { mode = await _changes.ProbeAsync(false, _stop).ConfigureAwait(false); }
-            catch (OperationCanceledException) { return; } // the TUI is closing
-            finally { Volatile.Write(ref _probing, 0); }
-            _invoke(() =>
-            {
-                if (_window.Persistence != mode) _log.Information("persistence: {Mode}", mode.Persists ? "NetworkManager profiles" : $"runtime only ({mode.Unavailable})");
-                _window.Persistence = mode;
-            });
-        });
+            Volatile.Write(ref _probing, 0);
+            if (_window.Persistence != mode) _log.Information("persistence: {Mode}", mode.Persists ? "NetworkManager profiles" : $"runtime only ({mode.Unavailable})");
+            _window.Persistence = mode;
+        }, _ => Volatile.Write(ref _probing, 0)); // cancelled: the TUI is closing (the probe itself never throws)
     }
 }
