@@ -7,8 +7,8 @@ using NetTui.Host.Changes;
 namespace NetTui.Recording;
 
 /// <summary>
-/// The journaled path of one change, shared by the CLI verbs (Cli/Verbs/JournaledApply) and
-/// the TUI forms (Tui/TuiChangePath): refuse while a crashed run left the host half-changed,
+/// The journaled part of the one change path (Composition/HostChanges, used by the CLI verbs,
+/// the TUI forms and the wizard alike): refuse while a crashed run left the host half-changed,
 /// take the apply lock (waiting a while for another NetTui's change, then naming it), journal
 /// the change-set as the executor applies it and, with a confirm timer, start the detached
 /// watchdog that rolls it back unless it is confirmed in time. Prints nothing: refusals and

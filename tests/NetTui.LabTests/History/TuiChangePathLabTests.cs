@@ -9,7 +9,7 @@ using NetTui.Tui;
 namespace NetTui.LabTests.History;
 
 /// <summary>
-/// The TUI's change path (<see cref="TuiApp.ChangePath"/>, exactly what the TUI wires to its
+/// The TUI's change path (<see cref="Composition.TuiComposition.ChangePath"/>, exactly what the TUI wires to its
 /// forms, not the CLI) in a lab namespace with a history database of its own: the change is
 /// journaled completely, and with a 3 s confirm timer left unconfirmed the detached watchdog
 /// rolls it back. Waits are "eventually" (up to 60 s): the machine is shared.

@@ -12,7 +12,7 @@ namespace NetTui.LabTests.Persistence;
 /// <summary>
 /// A bridge with an address made through the TUI: the form's operation choice (the TUI's
 /// NetworkManager probe on the lab's private bus, then the form's Evaluate) applied through
-/// exactly the change path the TUI wires (<see cref="TuiApp.ChangePath"/>, journaled). It is a
+/// exactly the change path the TUI wires (<see cref="Composition.TuiComposition.ChangePath"/>, journaled). It is a
 /// NetworkManager profile (checked with nmcli), it survives the honest reboot, and the
 /// journal's undo (`nettui undo`) removes the profile and its keyfile.
 /// </summary>
