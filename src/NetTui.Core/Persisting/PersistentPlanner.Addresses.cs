@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using NetTui.Core.Model;
 using NetTui.Core.Operations;
 using NetTui.Core.Values;
