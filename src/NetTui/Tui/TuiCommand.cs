@@ -49,7 +49,8 @@ public static class TuiCommand
         return await TuiApp.RunAsync(new TuiOptions(r.GetValue(ctx.Options.Netns), r.GetValue(theme))
         {
             Log = log,
-            InventoryFactory = _ => ctx.CreateInventory(r, log),
+            // A test's inventory if it gave one; else TuiApp reads the host with the options below.
+            InventoryFactory = ctx.InventoryFactory is { } fake ? _ => fake(r, log) : null,
             Host = Composition.CliComposition.Options(ctx, r),
             Parts = ctx.Parts with { LockWait = TuiChangePath.DefaultLockWait },
             RuntimeOnly = r.GetValue(runtimeOnly),
