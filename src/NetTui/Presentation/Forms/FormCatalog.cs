@@ -17,7 +17,7 @@ public enum FormVerb
 
 /// <summary>
 /// The forms of every change the TUI offers, with their defaults and pickers filled from
-/// the snapshot, and which form a key opens in which view for the selected row.
+/// the snapshot. Which form a key opens in which view is the view controllers' (Tui/Controllers/Views).
 /// </summary>
 public static class FormCatalog
 {
@@ -192,63 +192,6 @@ public static class FormCatalog
         ], v => V(v, RestartField) is "no" or "yes"
             ? [new SetDockerDefaultBridge(V(v, "bridge"), V(v, "daemon-json"))]
             : throw new FormError(RestartField, "must be no or yes"));
-    }
-
-    /// <summary>
-    /// The form a key opens in <paramref name="view"/> for the selected row's object (what its
-    /// presenter shows: a Link, a <see cref="BridgeRow"/>, an <see cref="OvsRow"/>, a Route, ...),
-    /// or a one-line reason there is none.
-    /// </summary>
-    public static (FormSpec? Form, string? Why) For(FormVerb verb, ViewKind view, object? selected, HostSnapshot h)
-    {
-        switch (view, verb, selected)
-        {
-            case (_, FormVerb.Persist, _):
-                return PersistForms.For(view, selected, h);
-            case (ViewKind.Interfaces, FormVerb.New, _):
-                return (NewInterface(h), null);
-            case (ViewKind.Bridges, FormVerb.New, _):
-                return (BridgeAdd(h), null);
-            case (ViewKind.Interfaces, FormVerb.Add, _):
-                return (AddressAdd(h, (selected as Link)?.Name), null);
-            case (ViewKind.Interfaces, FormVerb.Edit, Link link):
-                return (LinkEdit(h, link.Name), null);
-            case (ViewKind.Interfaces, FormVerb.Edit, _):
-                return (null, "select an interface to edit");
-            case (ViewKind.Interfaces, FormVerb.Delete, Link link):
-                if (link.Kind == LinkKind.Bridge) return (BridgeDel(h, link.Name), null);
-                if (link.Kind is LinkKind.Gre or LinkKind.Gretap) return (IpTunnelDel(h, link.Name), null);
-                if (link.Master is not null) return (Detach(h, link.Name), null);
-                return link.Addresses.Any(a => a.Scope != "link") ? (AddressDel(h, link.Name), null) : (null, $"{link.Name} has no address to remove");
-            case (ViewKind.Interfaces, FormVerb.Delete, _):
-                return (null, "select an interface first");
-            case (ViewKind.Bridges, FormVerb.Add, _):
-                return (Attach(h, (selected as BridgeRow)?.Bridge.Name, null), null);
-            case (ViewKind.Bridges, FormVerb.Delete, BridgeRow row):
-                return row.Port is { } port ? (Detach(h, port.Name), null) : (BridgeDel(h, row.Bridge.Name), null);
-            case (ViewKind.Bridges, FormVerb.Delete, _):
-                return (null, "select a bridge or port first");
-            case (ViewKind.Bridges, FormVerb.Edit, _):
-                return (DockerBridge(h, (selected as BridgeRow)?.Bridge.Name), null);
-            case (ViewKind.Containers, FormVerb.New or FormVerb.Edit, _):
-                return (DockerBridge(h, null), null);
-            case (ViewKind.OpenVSwitch, FormVerb.New, _):
-                return (OvsBridgeAdd(h), null);
-            case (ViewKind.OpenVSwitch, FormVerb.Add, _):
-                return (OvsGreAdd(h, (selected as OvsRow)?.Bridge.Name), null);
-            case (ViewKind.OpenVSwitch, FormVerb.Delete, OvsRow row):
-                return row.Port is { } p ? (OvsPortDel(h, row.Bridge.Name, p.Name), null) : (OvsBridgeDel(h, row.Bridge.Name), null);
-            case (ViewKind.OpenVSwitch, FormVerb.Delete, _):
-                return (null, "select an OVS bridge or port first");
-            case (ViewKind.Routes, FormVerb.New, _):
-                return (RouteAdd(h), null);
-            case (ViewKind.Routes, FormVerb.Delete, Route route):
-                return (RouteDel(h, route), null);
-            case (ViewKind.Routes, FormVerb.Delete, _):
-                return (null, "select a route first");
-            default:
-                return (null, $"no {verb.ToString().ToLowerInvariant()} form in {view.Title()}");
-        }
     }
 
     private static HashSet<string> OvsNames(HostSnapshot h) =>

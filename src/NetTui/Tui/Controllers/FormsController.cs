@@ -2,16 +2,17 @@ using NetTui.Core.Operations;
 using NetTui.Host.Changes;
 using NetTui.Presentation;
 using NetTui.Presentation.Forms;
+using NetTui.Tui.Controllers.Views;
 using NetTui.Tui.Forms;
 using Terminal.Gui.Input;
 
 namespace NetTui.Tui.Controllers;
 
 /// <summary>
-/// The change forms of the Interfaces, Bridges, Open vSwitch, Routes, Containers and Drift
-/// views: `n` new, `a` attach/add, `x` (Delete) delete, `e` edit, `p` make persistent, each
-/// opening the form that belongs to the view and the selected row's object
-/// (<see cref="FormCatalog.For"/>); and after the Docker form, the dockerd restart it asked for.
+/// The form dialog of every view: `n` new, `a` attach/add, `x` (Delete) delete, `e` edit,
+/// `p` make persistent open the form that the current view's controller
+/// (<see cref="ViewController"/>) gives for the selected row's object; after the Docker form,
+/// the dockerd restart it asked for.
 /// </summary>
 internal sealed class FormsController(IShell shell) : IController
 {
@@ -21,19 +22,19 @@ internal sealed class FormsController(IShell shell) : IController
     public static IEnumerable<KeyBindingEntry> Keys() =>
     [
         new([Key.N], TuiAction.NewObject, "New", "new: bridge/GRE tunnel, OVS bridge, route; Docker's default bridge (Containers)",
-            AppliesTo: v => v is ViewKind.Interfaces or ViewKind.Bridges or ViewKind.OpenVSwitch or ViewKind.Routes or ViewKind.Containers),
+            AppliesTo: v => ViewController.Offers(v, FormVerb.New)),
         new([Key.A], TuiAction.AddToObject, "Add", "add: address, attach to bridge (Bridges), GRE port (Open vSwitch)",
-            AppliesTo: v => v is ViewKind.Interfaces or ViewKind.Bridges or ViewKind.OpenVSwitch),
+            AppliesTo: v => ViewController.Offers(v, FormVerb.Add)),
         new([Key.X, Key.Delete], TuiAction.DeleteObject, "Delete", "delete the selection (asks first, lists what goes with it)",
-            AppliesTo: v => v is ViewKind.Interfaces or ViewKind.Bridges or ViewKind.OpenVSwitch or ViewKind.Routes),
+            AppliesTo: v => ViewController.Offers(v, FormVerb.Delete)),
         new([Key.E], TuiAction.EditObject, "Edit", "edit the selected interface: up/down, MTU; Docker's bridge (Containers, Bridges)",
-            AppliesTo: v => v is ViewKind.Interfaces or ViewKind.Bridges or ViewKind.Containers),
+            AppliesTo: v => ViewController.Offers(v, FormVerb.Edit)),
     ];
 
     /// <summary>The keymap row of `p`.</summary>
     public static KeyBindingEntry PersistKey() =>
         new([Key.P], TuiAction.MakePersistent, "Persist", "make persistent: a NetworkManager profile for a runtime-only bridge or interface",
-            AppliesTo: v => v is ViewKind.Interfaces or ViewKind.Bridges or ViewKind.Drift);
+            AppliesTo: v => ViewController.Offers(v, FormVerb.Persist));
 
     /// <summary>How a form applies its operations (the one change path in the app; a fake in tests). Null = no change path.</summary>
     public Func<IReadOnlyList<Operation>, Task<ChangeReport>>? Apply { get; set; }
@@ -75,7 +76,7 @@ internal sealed class FormsController(IShell shell) : IController
     /// <summary>Open the form <paramref name="verb"/> means in the current view; false (with a message) when there is none.</summary>
     public bool OpenForm(FormVerb verb)
     {
-        var (spec, why) = FormCatalog.For(verb, shell.CurrentView, shell.CurrentPane.Selected, shell.Snapshot);
+        var (spec, why) = ViewController.Form(verb, shell.CurrentView, shell.CurrentPane.Selected, shell.Snapshot);
         if (spec is null) { shell.Message = why; return false; }
         if (_form is null)
         {
