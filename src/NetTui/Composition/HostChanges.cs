@@ -47,7 +47,6 @@ public sealed class HostChanges : IDisposable
     public INmCheckpoints Checkpoints { get; }
     public TimeSpan LockWait => _parts.LockWait;
     public Serilog.ILogger Log { get; }
-    public bool Journaled => !_parts.NoJournal;
 
     public ICommandRunner Runner(NetworkTarget target) => _parts.Runner?.Invoke(target) ?? new CommandRunner(target, Log);
 
