@@ -76,8 +76,8 @@ internal sealed partial class MainWindow : Window, IShell
         ArrangeViews();
         _overlay.Closed += () => CurrentPane.Table.SetFocus();
         _wizard.Closed += () => CurrentPane.Table.SetFocus();
+        _wizard.ApplyRequested += _forms.ApplyPlan;
         Plain.Text(_doctor);
-
         Plain.Text(_filterLabel);
         Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor, _wizard);
         ApplySnapshot(initial);

@@ -91,6 +91,24 @@ internal sealed class FormsController(IShell shell) : IController
         return true;
     }
 
+    /// <summary>
+    /// The tunnel wizard's F6: this host's plan through the same change path as a form (all or
+    /// nothing, journaled); the result comes to the header. Returns what the wizard says at once.
+    /// </summary>
+    public string ApplyPlan(Core.Plans.PlanFile plan)
+    {
+        if (shell.ReadOnlyMode) return "read-only: changes need root (F5 saves the plans)";
+        if (Apply is not { } apply) return "no change path in this session: F5 saves, then nettui apply the plan";
+        UiWork.Then(UiWork.Start(() => apply([.. plan.Operations])), shell.Post, r =>
+        {
+            shell.Message = (r.Succeeded ? "tunnel wizard: " : "tunnel wizard: change failed: ") + r.Summary;
+            if (r.After is { } after) shell.ApplySnapshot(after);
+            shell.Refresh(RefreshRequest.AfterForm);
+            shell.UpdateHeader();
+        }, e => { shell.Message = "tunnel wizard: could not apply: " + e.Message; shell.UpdateHeader(); });
+        return "applying this host's plan (all or nothing, journaled); the result shows in the header";
+    }
+
     private void Applied(ChangeReport r)
     {
         shell.Message = (r.Succeeded ? "" : "change failed: ") + r.Summary;
