@@ -41,7 +41,7 @@ public sealed class TuiBench : IDisposable
     {
         _sinceStart = Stopwatch.StartNew();
         _target = new NetworkTarget(ns);
-        _inventory = new RecordingInventory(HostInventory.For(_target, InventoryOptions.FromEnvironment(ovsDb)));
+        _inventory = new RecordingInventory(HostInventory.For(_target, NetTui.Composition.HostOptions.FromEnvironment(ovsDb: ovsDb).Inventory));
         var initial = HostSnapshot.Empty(Environment.MachineName, ns);
         var phase = Stopwatch.StartNew();
         _app = Application.Create();

@@ -23,8 +23,8 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
     private readonly ILogger _log = log ?? Serilog.Core.Logger.None;
 
     /// <summary>The usual set-up: real commands in <paramref name="target"/>, sources from the environment.</summary>
-    public static HostInventory For(NetworkTarget target, InventoryOptions? options = null, ILogger? log = null) =>
-        new(new CommandRunner(target, log), options ?? InventoryOptions.FromEnvironment(), log);
+    public static HostInventory For(NetworkTarget target, InventoryOptions options, ILogger? log = null) =>
+        new(new CommandRunner(target, log), options, log);
 
     public async Task<HostSnapshot> ReadAsync(InventoryParts parts = InventoryParts.All, CancellationToken ct = default)
     {

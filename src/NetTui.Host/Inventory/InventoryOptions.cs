@@ -1,13 +1,8 @@
 namespace NetTui.Host.Inventory;
 
 /// <summary>
-/// Where the sources are. Null means "the default": OVS from OVS_RUNDIR (ovs-vsctl reads it
-/// itself), Docker from DOCKER_HOST or /var/run/docker.sock, D-Bus from DBUS_SYSTEM_BUS_ADDRESS.
+/// Where the sources are: the OVSDB socket (null: ovs-vsctl's own default from OVS_RUNDIR),
+/// the Docker API endpoint, the system D-Bus (null: its default socket). The app's composition
+/// root fills them in from the command line and the environment; nothing here reads the environment.
 /// </summary>
-public sealed record InventoryOptions(string? OvsDatabase = null, string? DockerHost = null, string? SystemBusAddress = null)
-{
-    public static InventoryOptions FromEnvironment(string? ovsDatabase = null, string? dockerHost = null) => new(
-        ovsDatabase,
-        Docker.DockerEndpoint.Resolve(dockerHost, Environment.GetEnvironmentVariable("DOCKER_HOST")),
-        Environment.GetEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS"));
-}
+public sealed record InventoryOptions(string? OvsDatabase = null, string? DockerHost = null, string? SystemBusAddress = null);

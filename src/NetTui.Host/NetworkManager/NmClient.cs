@@ -16,8 +16,8 @@ public sealed record NmConnectionInfo(string Path, NmSettings Settings, string? 
 
 /// <summary>
 /// A small hand-written NetworkManager client over Tmds.DBus.Protocol: the few calls NetTui
-/// needs (profiles, activation, devices, checkpoints). Connects to <c>DBUS_SYSTEM_BUS_ADDRESS</c>
-/// or the given address (else the system bus). Every call is bounded by <see cref="CallTimeout"/>
+/// needs (profiles, activation, devices, checkpoints). Connects to the given address (the app
+/// reads DBUS_SYSTEM_BUS_ADDRESS once, in its composition root), else the system bus's default socket. Every call is bounded by <see cref="CallTimeout"/>
 /// and the caller's token. Failures become <see cref="NetworkManagerException"/> with one
 /// clear line naming the profile and NetworkManager's reason.
 /// </summary>
@@ -31,7 +31,6 @@ public sealed partial class NmClient : IDisposable
 
     public NmClient(string? busAddress = null)
     {
-        busAddress ??= Environment.GetEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS");
         _address = string.IsNullOrWhiteSpace(busAddress) ? $"unix:path={NetworkManagerProbe.DefaultBusSocket}" : busAddress;
     }
 

@@ -25,10 +25,10 @@ public sealed class CliContext(TextWriter output, TextWriter error)
     public bool Interactive { get; init; } = !Console.IsInputRedirected && !Console.IsOutputRedirected;
 
     /// <summary>Builds the inventory for a parse result; tests swap in one over canned data.</summary>
-    public Func<ParseResult, ILogger, IHostInventory>? InventoryFactory { get; init; }
+    public Func<ParseResult?, ILogger, IHostInventory>? InventoryFactory { get; init; }
 
-    /// <summary>Opens the history journal for a parse result; null = the real one (--history, NETTUI_HISTORY, default). Tests point it elsewhere.</summary>
-    public Func<ParseResult, NetTui.History.Journaling.Journal?>? JournalFactory { get; init; }
+    /// <summary>The parts of the change path (Composition/HostChanges); the real host unless a test replaces some (its journal, runner, probe).</summary>
+    public NetTui.Composition.HostParts Parts { get; init; } = new();
 
     /// <summary>Yes/no questions (undo over a drifted host, ...): on the terminal when stdin is one, else nobody to ask (null).</summary>
     public Func<string, bool>? Ask { get; init; } = Console.IsInputRedirected ? null : ConsoleAsk;
@@ -47,6 +47,6 @@ public sealed class CliContext(TextWriter output, TextWriter error)
     public IHostInventory CreateInventory(ParseResult r, ILogger log)
     {
         if (InventoryFactory is not null) return InventoryFactory(r, log);
-        return HostInventory.For(Target(r), InventoryOptions.FromEnvironment(r.GetValue(Options.OvsDb), r.GetValue(Options.DockerHost)), log);
+        return HostInventory.For(Target(r), NetTui.Composition.CliComposition.Options(this, r).Inventory, log);
     }
 }

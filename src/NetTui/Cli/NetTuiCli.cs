@@ -71,7 +71,7 @@ public static class NetTuiCli
         var changes = ChangeHostFor(ctx);
         foreach (var verb in ChangeVerbs.Create(changes)) root.Subcommands.Add(verb);
         root.Subcommands.Add(NetTui.Cli.Persist.PersistCommand.Create(ctx, changes));
-        root.Subcommands.Add(DoctorCommand.Create(ctx));
+        root.Subcommands.Add(DoctorCommand.Create(ctx, changes));
         root.Subcommands.Add(WizardVerbs.Create(changes));
 
         // History: one file each under Cli/History.
@@ -88,23 +88,8 @@ public static class NetTuiCli
         return root;
     }
 
-    /// <summary>The change verbs read the root's --netns/--ovs-db and the same inventory as `show`.</summary>
-    internal static ChangeHost ChangeHostFor(CliContext ctx) => new()
-    {
-        SharedNetns = ctx.Options.Netns,
-        SharedOvsDb = ctx.Options.OvsDb,
-        Inventory = (r, runner, _) => ctx.InventoryFactory is { } f
-            ? f(r, Serilog.Core.Logger.None)
-            : new NetTui.Host.Inventory.HostInventory(runner, NetTui.Host.Inventory.InventoryOptions.FromEnvironment(r.GetValue(ctx.Options.OvsDb), r.GetValue(ctx.Options.DockerHost))),
-        Out = ctx.Output,
-        Err = ctx.Error,
-        Journal = r => ctx.JournalFactory is { } j ? j(r) : NetTui.History.Journaling.Journal.Open(NetTui.History.HistoryLocation.Resolve(r.GetValue(ctx.Options.History))),
-        ForwardedOptions = r => [.. Forward(r, ctx.Options.OvsDb), .. Forward(r, ctx.Options.DockerHost), .. Forward(r, ctx.Options.LogFile)],
-        Ask = ctx.Ask,
-    };
-
-    private static IEnumerable<string> Forward(ParseResult r, Option<string?> option) =>
-        r.GetValue(option) is { } value ? [option.Name, value] : [];
+    /// <summary>The change verbs' host, from the composition root (<see cref="Composition.CliComposition"/>).</summary>
+    internal static ChangeHost ChangeHostFor(CliContext ctx) => Composition.CliComposition.ChangeHost(ctx);
 
     /// <summary>The verbs leading to the command being parsed ("show"), without the root.</summary>
     private static List<string> CommandPath(ParseResult parsed)

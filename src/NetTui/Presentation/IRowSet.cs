@@ -15,6 +15,9 @@ public interface IRowSet
     /// <summary>A stable identity for the row's object (survives a refresh that rebuilds rows).</summary>
     string Key(int row);
 
+    /// <summary>The object the row shows (a Link, a BridgeRow, a Route, ...): what a key acts on, typed, never re-parsed from <see cref="Key"/>.</summary>
+    object Subject(int row);
+
     /// <summary>The value the row sorts by in <paramref name="column"/> (typed where it matters, e.g. numbers).</summary>
     IComparable? SortKey(int row, int column);
     DetailModel Detail(int row);
@@ -44,6 +47,7 @@ public sealed class RowSet<T>(
     public bool OrderIsMeaningful => orderIsMeaningful;
     public string Cell(int row, int column) => columns[column].Text(items[row]);
     public string Key(int row) => key(items[row]);
+    public object Subject(int row) => items[row]!;
     public IComparable? SortKey(int row, int column) => columns[column].KeyOf(items[row]);
     public DetailModel Detail(int row) => detail(items[row]);
     public RowTone Tone(int row) => tone?.Invoke(items[row]) ?? RowTone.Normal;

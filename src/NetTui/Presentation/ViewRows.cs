@@ -23,6 +23,7 @@ public sealed class ViewRows
     public string Cell(int visibleRow, int column) => Set.Cell(Map(visibleRow), column);
     public string Key(int visibleRow) => Set.Key(Map(visibleRow));
     public DetailModel Detail(int visibleRow) => Set.Detail(Map(visibleRow));
+    public object Subject(int visibleRow) => Set.Subject(Map(visibleRow));
     public RowTone Tone(int visibleRow) => Set.Tone(Map(visibleRow));
     public int Find(string? key) => RowQuery.Find(Set, _index, key);
 

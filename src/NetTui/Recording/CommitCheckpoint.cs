@@ -12,7 +12,7 @@ namespace NetTui.Recording;
 /// steps cover everything.) Taken right after the write-ahead, before the first command, and
 /// recorded in the journal for the watchdog and `nettui confirm`.
 /// </summary>
-internal sealed class CommitCheckpoint(NmCheckpoints nm, TimeSpan window)
+internal sealed class CommitCheckpoint(INmCheckpoints nm, TimeSpan window)
 {
     /// <summary>NetworkManager's own rollback comes this long after the journal's deadline, so the watchdog (which journals it) acts first.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
@@ -23,7 +23,7 @@ internal sealed class CommitCheckpoint(NmCheckpoints nm, TimeSpan window)
     private string? _path;
     private string? _error;
 
-    public static CommitCheckpoint? For(NmCheckpoints? nm, IReadOnlyList<Operation> ops, TimeSpan? confirmWithin) =>
+    public static CommitCheckpoint? For(INmCheckpoints? nm, IReadOnlyList<Operation> ops, TimeSpan? confirmWithin) =>
         nm is not null && confirmWithin is { } window && ops.Count > 0 && ops.All(o => o is PersistedOperation)
             ? new CommitCheckpoint(nm, window)
             : null;

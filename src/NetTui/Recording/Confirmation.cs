@@ -13,7 +13,7 @@ public static class Confirmation
     /// <param name="Warning">Set when the change is confirmed but its checkpoint could not be destroyed (NetworkManager will then roll it back at its timeout).</param>
     public sealed record Result(long Id, ConfirmOutcome Outcome, string? Warning);
 
-    public static async Task<Result> ConfirmAsync(Journal journal, long id, NmCheckpoints? checkpoints, CancellationToken ct = default)
+    public static async Task<Result> ConfirmAsync(Journal journal, long id, INmCheckpoints? checkpoints, CancellationToken ct = default)
     {
         var outcome = await journal.ConfirmAsync(id, ct).ConfigureAwait(false);
         if (outcome != ConfirmOutcome.Confirmed || checkpoints is null) return new(id, outcome, null);

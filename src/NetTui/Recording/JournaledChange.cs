@@ -7,8 +7,8 @@ using NetTui.Host.Changes;
 namespace NetTui.Recording;
 
 /// <summary>
-/// The journaled path of one change, shared by the CLI verbs (Cli/Verbs/JournaledApply) and
-/// the TUI forms (Tui/TuiChangePath): refuse while a crashed run left the host half-changed,
+/// The journaled part of the one change path (Composition/HostChanges, used by the CLI verbs,
+/// the TUI forms and the wizard alike): refuse while a crashed run left the host half-changed,
 /// take the apply lock (waiting a while for another NetTui's change, then naming it), journal
 /// the change-set as the executor applies it and, with a confirm timer, start the detached
 /// watchdog that rolls it back unless it is confirmed in time. Prints nothing: refusals and
@@ -32,7 +32,7 @@ public static class JournaledChange
         /// NetworkManager checkpoints: with a confirm timer and every operation persisted through
         /// NetworkManager, a checkpoint backs the rollback too (<see cref="CommitCheckpoint"/>). Null: none.
         /// </summary>
-        public NmCheckpoints? Checkpoints { get; init; }
+        public INmCheckpoints? Checkpoints { get; init; }
 
         /// <summary>Starts the watchdog (history path, change-set id, options) and returns its pid; tests replace how nettui is found.</summary>
         public Func<string, long, IEnumerable<string>, int> StartWatchdog { get; init; } = WatchdogLauncher.Start;

@@ -2,13 +2,22 @@ using NetTui.Host.NetworkManager;
 
 namespace NetTui.Recording;
 
+/// <summary>The NetworkManager checkpoint calls a commit-confirmed change makes (a test records them instead).</summary>
+public interface INmCheckpoints
+{
+    Task<(string? Path, string? Error)> CreateAsync(TimeSpan timeout, CancellationToken ct = default);
+    Task<string?> AdjustAsync(string path, TimeSpan timeout, CancellationToken ct = default);
+    Task<string?> DestroyAsync(string path, CancellationToken ct = default);
+    Task<string?> RollbackAsync(string path, CancellationToken ct = default);
+}
+
 /// <summary>
 /// The NetworkManager checkpoints behind commit-confirmed changes of NM-managed profiles
 /// (docs/commit-confirmed.md). Each call opens its own bus connection: the watchdog and
 /// `nettui confirm` are separate processes, and a failure is a message, never an exception,
 /// because the journal's own rollback remains the fallback.
 /// </summary>
-public sealed class NmCheckpoints(string? busAddress)
+public sealed class NmCheckpoints(string? busAddress) : INmCheckpoints
 {
     /// <summary>A checkpoint of all devices that NetworkManager rolls back by itself after <paramref name="timeout"/>; (path, null) or (null, why not).</summary>
     public async Task<(string? Path, string? Error)> CreateAsync(TimeSpan timeout, CancellationToken ct = default)

@@ -122,7 +122,7 @@ public sealed class Reverter(Journal journal, HostAccess host)
     /// (NetworkManager's own timer was first), it is recorded as rolled back too. Null: neither,
     /// so the journal's inverse steps run as for any change.
     /// </summary>
-    private async Task<RevertOutcome?> RollBackCheckpointAsync(ChangeSet cs, string checkpoint, NmCheckpoints nm, CancellationToken ct)
+    private async Task<RevertOutcome?> RollBackCheckpointAsync(ChangeSet cs, string checkpoint, INmCheckpoints nm, CancellationToken ct)
     {
         var failure = await nm.RollbackAsync(checkpoint, ct).ConfigureAwait(false);
         if (failure is not null)

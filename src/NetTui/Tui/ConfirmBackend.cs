@@ -18,9 +18,10 @@ public interface IConfirmBackend
 
 /// <summary>
 /// The countdown over the real journal, off the UI thread. Confirming is the same call
-/// `nettui confirm` makes (<see cref="Confirmation.ConfirmAsync"/>). No journal: nothing awaits.
+/// `nettui confirm` makes (<see cref="Confirmation.ConfirmAsync"/>), with the checkpoints of the
+/// change path the TUI was started with (its bus). No journal: nothing awaits.
 /// </summary>
-public sealed class JournalConfirmBackend(Func<Journal?> journal, string? netns) : IConfirmBackend
+public sealed class JournalConfirmBackend(Func<Journal?> journal, string? netns, INmCheckpoints checkpoints) : IConfirmBackend
 {
     public Task<IReadOnlyList<AwaitingChange>> AwaitingAsync(CancellationToken ct = default) => Task.Run(async () =>
     {
@@ -34,5 +35,5 @@ public sealed class JournalConfirmBackend(Func<Journal?> journal, string? netns)
 
     // Confirmation also destroys the change's NetworkManager checkpoint, if it has one (as `nettui confirm` does).
     public Task<ConfirmOutcome> ConfirmAsync(long id, CancellationToken ct = default) => Task.Run(async () =>
-        journal() is { } j ? (await Confirmation.ConfirmAsync(j, id, new NmCheckpoints(null), ct).ConfigureAwait(false)).Outcome : ConfirmOutcome.NotFound, ct);
+        journal() is { } j ? (await Confirmation.ConfirmAsync(j, id, checkpoints, ct).ConfigureAwait(false)).Outcome : ConfirmOutcome.NotFound, ct);
 }

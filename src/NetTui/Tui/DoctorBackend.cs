@@ -19,8 +19,13 @@ public interface IDoctorBackend
     Task<DoctorFixReport> FixAsync(Finding finding, IReadOnlyDictionary<string, string> inputs, CancellationToken ct = default);
 }
 
-/// <summary>The Doctor panel over the real <see cref="DoctorService"/>.</summary>
-public sealed class ServiceDoctorBackend(DoctorService service, NetworkTarget target, ExplanationLibrary? explanations = null, Func<IFixObserver?>? journal = null) : IDoctorBackend
+/// <summary>
+/// The Doctor panel over the real <see cref="DoctorService"/>. <paramref name="journal"/> gives
+/// each fix its journal observer, or the line saying why the journal cannot be used: then the
+/// fix is refused and nothing runs (as `nettui doctor --fix` does). Null: fixes are not journaled (UI tests).
+/// </summary>
+public sealed class ServiceDoctorBackend(DoctorService service, NetworkTarget target, ExplanationLibrary? explanations = null,
+    Func<(IFixObserver? Observer, string? Problem)>? journal = null) : IDoctorBackend
 {
     private readonly ExplanationLibrary _explanations = explanations ?? ExplanationLibrary.Default;
 
@@ -33,7 +38,9 @@ public sealed class ServiceDoctorBackend(DoctorService service, NetworkTarget ta
 
     public async Task<DoctorFixReport> FixAsync(Finding finding, IReadOnlyDictionary<string, string> inputs, CancellationToken ct = default)
     {
-        var observer = journal?.Invoke();
+        var (observer, problem) = journal?.Invoke() ?? (null, null);
+        if (problem is not null)
+            return new DoctorFixReport([$"Fix {finding.Id}: refused, nothing was changed", "", problem], (await service.DiagnoseAsync(ct).ConfigureAwait(false)).Findings);
         var r = await service.FixAsync(finding, inputs, observer, ct).ConfigureAwait(false);
         var lines = new List<string> { $"Fix {finding.Id}: {r.Plan.Summary}", "" };
         lines.AddRange(r.Outcome.Steps.Select(s => $"{(s.Succeeded ? "ok  " : "FAIL")} {s.Command}{(s.Error is null ? "" : "  " + s.Error)}"));

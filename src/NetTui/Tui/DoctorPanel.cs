@@ -87,21 +87,8 @@ internal sealed class DoctorPanel : View
             e => Show(_state.Finished(["The fix could not run: " + e.Message], _state.Findings)));
     }
 
-    /// <summary>
-    /// Continues on the UI thread: at once when the task is already done (the headless
-    /// tests' scripted backend), else through the application's Invoke.
-    /// </summary>
-    private void Await<T>(Task<T> task, Action<T> done, Action<Exception> failed)
-    {
-        void Finish(Task<T> t)
-        {
-            if (t.IsCompletedSuccessfully) done(t.Result);
-            else failed(t.Exception?.GetBaseException() ?? new OperationCanceledException());
-        }
-        if (task.IsCompleted) { Finish(task); return; }
-        var app = App;
-        task.ContinueWith(t => { if (app is not null) app.Invoke(() => Finish(t)); }, TaskScheduler.Default);
-    }
+    /// <summary>Continues on the UI thread (<see cref="UiWork"/>).</summary>
+    private void Await<T>(Task<T> task, Action<T> done, Action<Exception> failed) => UiWork.Then(task, UiWork.PostOf(App), done, failed);
 
     private void Show(DoctorPanelState state)
     {

@@ -1,12 +1,14 @@
 using NetTui.Presentation;
+using NetTui.Tui.Controllers;
 using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
 
 namespace NetTui.Tui;
 
 /// <summary>
-/// The main window's controller half: keys arrive here before any view sees them, are
-/// looked up in the <see cref="KeyMap"/>, and run one action each (views, filter, sort,
-/// jumps, overlays, theme, refresh, quit).
+/// Key routing: keys arrive here before any view sees them, are looked up in the
+/// <see cref="KeyMap"/>, and go to the controller that owns the action; plus what the shell
+/// offers the controllers (<see cref="IShell"/>).
 /// </summary>
 internal sealed partial class MainWindow
 {
@@ -20,12 +22,12 @@ internal sealed partial class MainWindow
             _keyboardOf = app;
             app.Keyboard.KeyDown += OnAppKeyDown;
             CurrentPane.Table.SetFocus();
-            StartConfirmTimer(app);
+            _confirm.Start(app);
         }
         else if (!newIsRunning && _keyboardOf is { } attached)
         {
             attached.Keyboard.KeyDown -= OnAppKeyDown;
-            StopConfirmTimer(attached);
+            _confirm.Stop(attached);
             _keyboardOf = null;
         }
     }
@@ -36,20 +38,20 @@ internal sealed partial class MainWindow
         key.Handled = HandleKey(key);
     }
 
-    /// <summary>Routes one key: overlay first, then the filter line, then the keymap.</summary>
+    /// <summary>Routes one key: an open form or overlay first, then the filter line, then the keymap to the controllers.</summary>
     internal bool HandleKey(Key key)
     {
-        if (FormOpen) return FormKey(key);
+        if (_forms.Open) return _forms.HandleKey(key);
         if (_doctor.Visible)
         {
             if (!_doctor.HandleKey(key))
             {
                 CurrentPane.Table.SetFocus();
-                RefreshRequested?.Invoke(); // a fix may have changed the host
+                Refresh(RefreshRequest.AfterFix); // a fix may have changed the host
             }
             return true;
         }
-        if (_historyOverlay.Visible) return HistoryOverlayKey(key);
+        if (_history.Overlay.Visible) return _history.OverlayKey(key);
         if (_overlay.Visible)
         {
             _overlay.Close();
@@ -61,7 +63,7 @@ internal sealed partial class MainWindow
         var entry = _keys.Find(key);
         if (entry is null || !entry.Applies(CurrentView)) return false;
         if (entry.Action == TuiAction.ConfirmChange && !AwaitingConfirmation) return false; // `c` only while a change awaits confirmation
-        _message = null;
+        Message = null;
         Do(entry);
         UpdateHeader();
         return true;
@@ -69,109 +71,39 @@ internal sealed partial class MainWindow
 
     private void Do(KeyBindingEntry entry)
     {
-        switch (entry.Action)
-        {
-            case TuiAction.Help: _overlay.Open("Help: keys", HelpText.For(_keys)); break;
-            case TuiAction.TunnelWizard: _wizard.Open(new Presentation.Wizard.TunnelWizardFlow(_snapshot)); break;
-            case TuiAction.Sources: _overlay.Open("Sources", SourcesText.For(_snapshot)); break;
-            case TuiAction.FullDetail:
-                var d = CurrentPane.SelectedDetail;
-                _overlay.Open(d.Title, string.Join("\n", d.Lines()));
-                break;
-            case TuiAction.Quit: App?.RequestStop(); break;
-            case TuiAction.Refresh: RefreshRequested?.Invoke(); break;
-            case TuiAction.Filter: BeginFilterEditing(); break;
-            case TuiAction.ClearFilter: ClearFilter(); break;
-            case TuiAction.SortNextColumn:
-                CurrentPane.State.CycleSortColumn(CurrentPane.Rows?.Set.ColumnNames.Count ?? 0);
-                CurrentPane.Reapply();
-                break;
-            case TuiAction.SortReverse: CurrentPane.State.ToggleSortDirection(); CurrentPane.Reapply(); break;
-            case TuiAction.Jump: Jump(); break;
-            case TuiAction.Back: Back(); break;
-            case TuiAction.NextView: ShowView((ViewKind)(((int)CurrentView + 1) % _panes.Count)); break;
-            case TuiAction.PreviousView: ShowView((ViewKind)(((int)CurrentView + _panes.Count - 1) % _panes.Count)); break;
-            case TuiAction.ShowView when entry.View is { } v: ShowView(v); break;
-            case TuiAction.CycleTheme: ApplyTheme(Theme.Next()); _message = $"theme {Theme.Name}"; break;
-            case TuiAction.Doctor:
-                if (Doctor is null) _message = "the Doctor is not available here";
-                else _doctor.Open(Doctor);
-                break;
-            case var a when DoForm(a): break;
-            case var a when DoConfirm(a): break;
-            case var a when DoHistory(a): break;
-        }
+        if (entry.Action == TuiAction.Filter) BeginFilterEditing();
+        else if (entry.Action == TuiAction.ClearFilter) ClearFilter();
+        else foreach (var c in _controllers) if (c.Do(entry)) break;
     }
 
     public void ShowView(ViewKind kind)
     {
         _tabs.Value = _panes[kind];
         _panes[kind].Table.SetFocus();
-        if (kind == ViewKind.History) ReloadHistory();
+        if (kind == ViewKind.History) _history.Reload();
         UpdateStatusBar();
         ShowDetail();
     }
 
-    /// <summary>Jump to the first related object of the selection (Enter / g).</summary>
-    public bool Jump()
+    /// <summary>Asks for a refresh naming what it needs; the History view re-reads the journal itself.</summary>
+    public void Refresh(RefreshRequest request)
     {
-        var from = CurrentPane;
-        var target = from.SelectedDetail.Related.FirstOrDefault();
-        if (target is null) { _message = "nothing to jump to"; return false; }
-        var fromKey = from.State.SelectedKey;
-        ShowView(target.View);
-        if (!CurrentPane.Select(target.Key)) { _message = $"{target.Label}: not found"; return false; }
-        if (fromKey is not null) _back.Push((from.Kind, fromKey));
-        return true;
+        RefreshRequested?.Invoke(request);
+        if (request.History) _history.Reload();
     }
 
-    private void Back()
-    {
-        if (!_back.TryPop(out var at)) { _message = "no jump to go back from"; return; }
-        ShowView(at.View);
-        CurrentPane.Select(at.Key);
-    }
+    public string? Message { get; set; }
 
-    private void BeginFilterEditing()
+    public Action<Action>? Post
     {
-        _filterLabel.Visible = true;
-        _filter.Visible = true;
-        _filter.Text = CurrentPane.State.Filter;
-        _filter.SetFocus();
-        SetNeedsLayout();
-    }
-
-    private void OnFilterTyped()
-    {
-        if (!_filter.Visible) return;
-        CurrentPane.State.Filter = _filter.Text ?? "";
-        if (DeferFilter()) return; // a huge view: applied after a pause in typing (MainWindow.Filter.cs)
-        CurrentPane.Reapply();
-        UpdateHeader();
-    }
-
-    private void EndFilterEditing()
-    {
-        FlushFilter();
-        _filter.Visible = false;
-        _filterLabel.Visible = CurrentPane.State.Filter.Length > 0;
-        _filterLabel.Text = $"Filter /{CurrentPane.State.Filter}";
-        CurrentPane.Table.SetFocus();
-        SetNeedsLayout();
-    }
-
-    private void ClearFilter()
-    {
-        CancelFilter();
-        _filter.Visible = false;
-        _filterLabel.Visible = false;
-        _filterLabel.Text = "Filter /";
-        if (CurrentPane.State.Filter.Length > 0)
+        get
         {
-            CurrentPane.State.Filter = "";
-            CurrentPane.Reapply();
+            var post = Dispatch ?? UiWork.PostOf(App);
+            return post is null ? null : a => post(() => { a(); SetNeedsDraw(); });
         }
-        CurrentPane.Table.SetFocus();
-        SetNeedsLayout();
     }
+
+    public void FocusTable() => CurrentPane.Table.SetFocus();
+    void IShell.Attach(View overlay) => Add(overlay);
+    void IShell.RequestStop() => App?.RequestStop();
 }

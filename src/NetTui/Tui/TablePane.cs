@@ -70,6 +70,10 @@ internal sealed class TablePane : View
 
     public int SelectedRow => Table.Value?.SelectedCell.Y ?? -1;
 
+    /// <summary>The object of the selected row (typed: what forms and keys act on); null when nothing is selected.</summary>
+    public object? Selected =>
+        Rows is { } rows && SelectedRow is var r && r >= 0 && r < rows.Count ? rows.Subject(r) : null;
+
     public DetailModel SelectedDetail =>
         Rows is { } rows && SelectedRow is var r && r >= 0 && r < rows.Count ? rows.Detail(r) : DetailModel.None;
 

@@ -24,7 +24,7 @@ public static class TuiApp
             await Console.Error.WriteLineAsync($"nettui: network namespace '{ns}' not found ({target.NamespacePath})").ConfigureAwait(false);
             return 1;
         }
-        var inventory = options.InventoryFactory?.Invoke(target) ?? DefaultInventory(target, log);
+        var inventory = options.InventoryFactory?.Invoke(target) ?? DefaultInventory(options, target, log);
         var initial = HostSnapshot.Empty(Environment.MachineName, target.Namespace);
         bool readOnly = !Environment.IsPrivilegedProcess;
 
@@ -35,28 +35,29 @@ public static class TuiApp
         using var window = new MainWindow(initial, readOnly, Theme.ByName(options.Theme));
         window.ReadFile = ReadSmallFile;
         window.RestartDocker = RestartDocker(log);
-        // Changes go through the history journal, as the CLI's do (Recording/JournaledChange).
-        var changes = ChangePath(options, target, inventory, log);
-        window.ApplyChanges = ops => changes.ApplyAsync(ops);
-        window.ApplyChangesConfirmed = (ops, within) => changes.ApplyAsync(ops, within);
+        // The one change path (Composition/HostChanges), as the CLI's verbs use it.
+        using var changes = Composition.TuiComposition.Changes(options, inventory);
+        var forms = new TuiChangePath(changes, options.RuntimeOnly);
+        window.ApplyChanges = ops => forms.ApplyAsync(ops);
+        window.ApplyChangesConfirmed = (ops, within) => forms.ApplyAsync(ops, within);
+        // A journal that cannot be used refuses every change; the header says so until it is fixed.
+        window.JournalProblem = () => changes.Journal.Problem?.Line;
         // The countdown of commit-confirmed changes (and `c`); read-only sessions change nothing, so have none to confirm.
-        if (!readOnly) window.Confirm = new JournalConfirmBackend(() => changes.Journal().Journal, target.Namespace);
+        if (!readOnly) window.Confirm = Composition.TuiComposition.Confirm(changes);
         var scheduler = new RefreshScheduler(firstRead, initial, app.Invoke, window.ApplySnapshot, window.SetRefreshing, log)
         {
             Stopping = stop.Token,
         };
-        window.RefreshRequested += () => scheduler.Request(InventoryParts.All);
+        window.RefreshRequested += r => { if (r.Host != InventoryParts.None) scheduler.Request(r.Host); };
         // Forms persist through NetworkManager like the CLI when it answers (probed now and on refresh).
-        TuiPersistence.Watch(window, app.Invoke, options, log, stop.Token);
+        TuiPersistence.Watch(window, app.Invoke, changes, options.RuntimeOnly, log, stop.Token);
         window.Doctor = new ServiceDoctorBackend(
-            new Host.Doctor.DoctorService(new CommandRunner(target, log), inventory,
-                new Host.Doctor.DoctorOptions { OvsDatabase = options.OvsDb, OvsEnvironment = Host.Doctor.DoctorOptions.OvsEnvironmentOfThisProcess() }, log),
-            target,
-            // Doctor fixes go into the same journal handle as the forms' changes (opened once, retried after a failure).
-            journal: () => changes.Journal().Journal is { } j ? new Doctor.JournalFixObserver(j, target) : null);
+            new Host.Doctor.DoctorService(changes.Runner(target), inventory,
+                new Host.Doctor.DoctorOptions { OvsDatabase = changes.Options.OvsDb, OvsEnvironment = Host.Doctor.DoctorOptions.OvsEnvironmentOfThisProcess() }, log),
+            target, journal: Composition.TuiComposition.DoctorJournal(changes));
         TuiStartup.RequestInitial(scheduler);
         window.Dispatch = a => app.Invoke(a); // the journal is read before Run: results queue until the loop runs
-        window.History = options.HistoryFactory?.Invoke();
+        window.History = Composition.TuiComposition.History(changes);
         window.StartHistory(); // asks about a change a crashed run left half-done
 
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
@@ -66,27 +67,6 @@ public static class TuiApp
         }
         log.Information("TUI stopped");
         return 0;
-    }
-
-    /// <summary>
-    /// The change path the forms apply through: journaled (--history / NETTUI_HISTORY / the
-    /// default), OVS changes to the --ovs-db given, the watchdog started with the same options.
-    /// Public so that the lab applies through exactly what the TUI wires.
-    /// </summary>
-    public static TuiChangePath ChangePath(TuiOptions options, NetworkTarget target, IHostInventory inventory, Serilog.ILogger log)
-    {
-        var context = options.OvsDb is null ? NetTui.Core.Operations.OperationContext.Default : Cli.Verbs.ChangeVerb.Context(options.OvsDb);
-        // NetworkManager profile steps (persisted forms, `p`) run through the CLI's handler; one
-        // for the session (its D-Bus connection opens on first use and lives as long as the TUI).
-        var nmSteps = Recording.PersistenceChoice.StepHandler(options.BusAddress);
-        return new TuiChangePath(target,
-            observer => new NetTui.Host.Changes.ChangeExecutor(new CommandRunner(target, log), inventory, null, observer, [nmSteps]),
-            () => History.Journaling.Journal.Open(History.HistoryLocation.Resolve(options.History)), log)
-        {
-            Context = context,
-            WatchdogOptions = options.WatchdogOptions,
-            StartWatchdog = options.StartWatchdog ?? Recording.WatchdogLauncher.Start,
-        };
     }
 
     /// <summary>
@@ -112,6 +92,6 @@ public static class TuiApp
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
-    private static IHostInventory DefaultInventory(NetworkTarget target, Serilog.ILogger log) =>
-        new HostInventory(new CommandRunner(target, log), InventoryOptions.FromEnvironment(), log);
+    private static IHostInventory DefaultInventory(TuiOptions options, NetworkTarget target, Serilog.ILogger log) =>
+        new HostInventory(new CommandRunner(target, log), options.HostOptions.Inventory, log);
 }

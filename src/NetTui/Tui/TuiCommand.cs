@@ -33,9 +33,6 @@ public static class TuiCommand
         HelpName = "NAME",
     };
 
-    private static IEnumerable<string> Forward(ParseResult r, Option<string?> option) =>
-        r.GetValue(option) is { } value ? [option.Name, value] : [];
-
     private static async Task<int> RunAsync(ParseResult r, CliContext ctx, Option<string?> theme, Option<bool> runtimeOnly)
     {
         if (r.GetValue(theme) is { } name && Theme.Find(name) is null)
@@ -52,29 +49,11 @@ public static class TuiCommand
         return await TuiApp.RunAsync(new TuiOptions(r.GetValue(ctx.Options.Netns), r.GetValue(theme))
         {
             Log = log,
-            InventoryFactory = _ => ctx.CreateInventory(r, log),
-            OvsDb = r.GetValue(ctx.Options.OvsDb),
-            History = r.GetValue(ctx.Options.History),
+            // A test's inventory if it gave one; else TuiApp reads the host with the options below.
+            InventoryFactory = ctx.InventoryFactory is { } fake ? _ => fake(r, log) : null,
+            Host = Composition.CliComposition.Options(ctx, r),
+            Parts = ctx.Parts with { LockWait = TuiChangePath.DefaultLockWait },
             RuntimeOnly = r.GetValue(runtimeOnly),
-            WatchdogOptions = [.. Forward(r, ctx.Options.OvsDb), .. Forward(r, ctx.Options.DockerHost), .. Forward(r, ctx.Options.LogFile)],
-            HistoryFactory = () => HistoryFor(ctx, r, log),
         }).ConfigureAwait(false);
-    }
-
-    /// <summary>The History view over the same journal and host access as `nettui undo`; a journal that cannot be opened leaves the view empty (logged).</summary>
-    public static IHistoryBackend? HistoryFor(CliContext ctx, ParseResult r, Serilog.ILogger log)
-    {
-        var host = NetTuiCli.ChangeHostFor(ctx);
-        try
-        {
-            return host.Journal(r) is { } journal
-                ? new JournalHistoryBackend(journal, () => Cli.History.HistorySupport.Access(host, r), Cli.History.HistorySupport.Scope(host, r), host.LockWait)
-                : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            log.Warning(e, "history journal unavailable; the History view stays empty");
-            return null;
-        }
     }
 }

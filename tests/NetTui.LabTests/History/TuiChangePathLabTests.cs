@@ -9,7 +9,7 @@ using NetTui.Tui;
 namespace NetTui.LabTests.History;
 
 /// <summary>
-/// The TUI's change path (<see cref="TuiApp.ChangePath"/>, exactly what the TUI wires to its
+/// The TUI's change path (<see cref="Composition.TuiComposition.ChangePath"/>, exactly what the TUI wires to its
 /// forms, not the CLI) in a lab namespace with a history database of its own: the change is
 /// journaled completely, and with a 3 s confirm timer left unconfirmed the detached watchdog
 /// rolls it back. Waits are "eventually" (up to 60 s): the machine is shared.
@@ -23,13 +23,16 @@ public sealed class TuiChangePathLabTests
     {
         var options = new TuiOptions(h.Netns)
         {
-            History = h.Db,
-            OvsDb = h.Lab.Context.Ovs.Db,
-            WatchdogOptions = ["--ovs-db", h.Lab.Context.Ovs.Db!, "--docker-host", "unix://" + Path.Combine(h.Absent, "docker.sock"),
-                "--log-file", Path.Combine(h.Lab.Host.StateDir, "nettui-watchdog.log")],
-            StartWatchdog = (db, id, forwarded) => WatchdogLauncher.Start(db, id, forwarded, ["dotnet", NettuiCli.DllPath], h.Environment()),
+            // What the composition root reads from the command line (the watchdog is started with the same).
+            Host = Composition.HostOptions.FromEnvironment(h.Netns, h.Lab.Context.Ovs.Db, "unix://" + Path.Combine(h.Absent, "docker.sock"), h.Db,
+                Path.Combine(h.Lab.Host.StateDir, "nettui-watchdog.log")),
+            Parts = new Composition.HostParts
+            {
+                LockWait = TuiChangePath.DefaultLockWait,
+                StartWatchdog = (db, id, forwarded) => WatchdogLauncher.Start(db, id, forwarded, ["dotnet", NettuiCli.DllPath], h.Environment()),
+            },
         };
-        return TuiApp.ChangePath(options, new NetworkTarget(h.Netns), h.Lab.Inventory, Serilog.Core.Logger.None);
+        return Composition.TuiComposition.ChangePath(options, h.Lab.Inventory);
     }
 
     [Fact]
@@ -74,7 +77,7 @@ public sealed class TuiChangePathLabTests
         Operations.SnapshotShape.Equal(before, await h.ReadAsync(), "after the watchdog's rollback");
 
         // What the TUI's countdown reads: nothing awaits any more, and the change says it was rolled back.
-        var backend = new JournalConfirmBackend(() => path.Journal().Journal, h.Netns);
+        var backend = Composition.TuiComposition.Confirm(path.Changes);
         Assert.Empty(await backend.AwaitingAsync(Ct));
         Assert.Equal(ChangeSetStatus.RolledBack, await backend.StatusAsync(cs.Id, Ct));
         await LabWait.UntilAsync("the watchdog to exit", () => Task.FromResult(!LabSignals.IsAlive(cs.WatchdogPid!.Value)), TimeSpan.FromSeconds(30));

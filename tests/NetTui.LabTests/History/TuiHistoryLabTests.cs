@@ -22,7 +22,8 @@ public sealed class TuiHistoryLabTests
 
         var ctx = new CliContext(TextWriter.Null, TextWriter.Null);
         ParseResult tui = NetTuiCli.BuildRoot(ctx).Parse([.. h.Common, "tui"]);
-        var backend = TuiCommand.HistoryFor(ctx, tui, Serilog.Core.Logger.None);
+        using var changes = new Composition.HostChanges(Composition.CliComposition.Options(ctx, tui));
+        var backend = Composition.TuiComposition.History(changes);
         Assert.NotNull(backend);
 
         var load = await backend.LoadAsync(ct);

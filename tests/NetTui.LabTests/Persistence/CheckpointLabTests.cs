@@ -57,6 +57,53 @@ public sealed class CheckpointLabTests
         }
     }
 
+    /// <summary>
+    /// The TUI's form path (what TuiApp wires, on the lab's bus): a commit-confirmed change that
+    /// NetworkManager holds gets a real checkpoint too, and `c` (the TUI's confirm) destroys it
+    /// on that same bus. Before the one change path, the TUI made no checkpoint and confirmed on
+    /// the default bus.
+    /// </summary>
+    [Fact]
+    public async Task A_TUI_form_change_gets_the_checkpoint_and_c_destroys_it_on_the_TUIs_bus()
+    {
+        await using var l = new Lab(await PersistLab.CreateAsync());
+        var ct = TestContext.Current.CancellationToken;
+        var watchdogs = new List<int>();
+        var options = new Tui.TuiOptions(l.P.Host.Name)
+        {
+            Host = Composition.HostOptions.FromEnvironment(l.P.Host.Name, l.P.Context.Ovs.Db, history: l.Db,
+                environment: v => v == Composition.HostOptions.BusVariable ? l.P.Nm.BusAddress : null),
+            Parts = new Composition.HostParts
+            {
+                LockWait = Tui.TuiChangePath.DefaultLockWait,
+                StartWatchdog = (db, id, forwarded) =>
+                {
+                    var pid = Recording.WatchdogLauncher.Start(db, id, forwarded, ["dotnet", NettuiCli.DllPath],
+                        NettuiCli.Environment(l.P.Host.StateDir, l.Env));
+                    watchdogs.Add(pid);
+                    return pid;
+                },
+            },
+        };
+        var path = Composition.TuiComposition.ChangePath(options, l.P.Inventory);
+        try
+        {
+            var report = await path.ApplyAsync([new Core.Operations.CreateBridge("brtc", "10.7.3.1/24")], TimeSpan.FromSeconds(60), ct);
+            Assert.True(report.Succeeded, report.Summary + " " + string.Join("; ", report.Notes));
+            var cs = Assert.Single(await l.Journal.AwaitingConfirmationAsync(ct));
+            Assert.StartsWith(CheckpointPrefix, cs.NmCheckpoint);
+            Assert.Contains(cs.NmCheckpoint!, await l.CheckpointsAsync(), StringComparison.Ordinal);
+
+            Assert.Equal(ConfirmOutcome.Confirmed, await Composition.TuiComposition.Confirm(path.Changes).ConfirmAsync(cs.Id, ct));
+            Assert.DoesNotContain(cs.NmCheckpoint!, await l.CheckpointsAsync(), StringComparison.Ordinal);
+            Assert.True(await l.ProfileExistsAsync("nettui-brtc"), "the confirmed change stays");
+        }
+        finally
+        {
+            foreach (var pid in watchdogs) await LabSignals.StopOwnedAsync(pid, l.Db, TimeSpan.FromSeconds(2));
+        }
+    }
+
     [Fact]
     public async Task Unconfirmed_persisted_bridge_is_rolled_back_through_the_checkpoint_device_and_profile()
     {

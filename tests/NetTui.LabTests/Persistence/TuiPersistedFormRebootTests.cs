@@ -12,7 +12,7 @@ namespace NetTui.LabTests.Persistence;
 /// <summary>
 /// A bridge with an address made through the TUI: the form's operation choice (the TUI's
 /// NetworkManager probe on the lab's private bus, then the form's Evaluate) applied through
-/// exactly the change path the TUI wires (<see cref="TuiApp.ChangePath"/>, journaled). It is a
+/// exactly the change path the TUI wires (<see cref="Composition.TuiComposition.ChangePath"/>, journaled). It is a
 /// NetworkManager profile (checked with nmcli), it survives the honest reboot, and the
 /// journal's undo (`nettui undo`) removes the profile and its keyfile.
 /// </summary>
@@ -26,11 +26,15 @@ public sealed class TuiPersistedFormRebootTests
         await using var lab = await PersistLab.CreateAsync();
         var db = Path.Combine(lab.Host.StateDir, "h.db");
         var keyfile = Path.Combine(lab.Nm.KeyfileDir, "nettui-brtp.nmconnection");
-        var options = new TuiOptions(lab.Host.Name) { History = db, OvsDb = lab.Context.Ovs.Db, BusAddress = lab.Nm.BusAddress };
-        var path = TuiApp.ChangePath(options, new NetworkTarget(lab.Host.Name), lab.Inventory, Serilog.Core.Logger.None);
+        var options = new TuiOptions(lab.Host.Name)
+        {
+            Host = Composition.HostOptions.FromEnvironment(lab.Host.Name, lab.Context.Ovs.Db, history: db,
+                environment: v => v == Composition.HostOptions.BusVariable ? lab.Nm.BusAddress : null),
+        };
+        var path = Composition.TuiComposition.ChangePath(options, lab.Inventory);
 
         // What the form does: the session's probe, then the form's operations and preview.
-        var mode = await PersistenceChoice.ProbeAsync(options.RuntimeOnly, options.BusAddress, Ct);
+        var mode = await path.Changes.ProbeAsync(options.RuntimeOnly, Ct);
         Assert.True(mode.Persists, $"NetworkManager should answer on the lab bus: {mode.Unavailable}");
         var host = await lab.ReadAsync();
         var form = FormCatalog.BridgeAdd(host).Evaluate(

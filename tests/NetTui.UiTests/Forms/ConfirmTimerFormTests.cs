@@ -48,7 +48,7 @@ public class ConfirmTimerFormTests
         var (ops, within) = Assert.Single(rec.Calls);
         Assert.Equal(TimeSpan.FromSeconds(30), within);
         Assert.IsType<CreateBridge>(Assert.Single(ops));
-        ScreenCapture.Save("form-confirm-timer.txt", s.Text);
+        ScreenCapture.Check("form-confirm-timer.txt", s.Text);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public class DockerBridgeFormTests
         screen = s.Text;
         Assert.Contains("✓ applied: set Docker's default bridge to br0", screen);
         Assert.Contains("dockerd reads", screen); // and after
-        ScreenCapture.Save("form-docker-bridge.txt", screen);
+        ScreenCapture.Check("form-docker-bridge.txt", screen);
     }
 
     [Fact]

@@ -17,6 +17,15 @@ namespace NetTui.UiTests.Forms;
 /// </summary>
 internal static class FormHarness
 {
+    /// <summary>The object the presenter shows in the row with <paramref name="key"/> (what a key acts on when that row is selected).</summary>
+    public static object Row(HostSnapshot h, ViewKind view, string key)
+    {
+        var rows = Presenters.Rows(view, new SnapshotIndex(h));
+        for (var i = 0; i < rows.Count; i++)
+            if (rows.Key(i) == key) return rows.Subject(i);
+        throw new InvalidOperationException($"no row {key} in {view}");
+    }
+
     public sealed class Recorder
     {
         public List<Operation> Applied { get; } = [];

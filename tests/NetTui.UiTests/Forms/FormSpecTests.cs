@@ -96,7 +96,7 @@ public class FormSpecTests
         Assert.Contains(add.Preview, l => l.Contains("ip route add 192.168.2.0/24 via 10.0.2.3 dev eth0"));
         Assert.NotNull(Eval(FormCatalog.RouteAdd(h), ("destination", "999.0.0.0/8")).ErrorFor("destination"));
         var route = h.Routes.First(r => r.Destination == "10.99.0.0/16");
-        var (del, _) = FormCatalog.For(FormVerb.Delete, ViewKind.Routes, RoutesPresenter.Key(route), h);
+        var (del, _) = NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Delete, ViewKind.Routes, route, h);
         Assert.Equal("Delete", del!.ApplyLabel);
         var d = Eval(del);
         Assert.True(d.Ok, string.Join("; ", d.Errors));
@@ -107,12 +107,12 @@ public class FormSpecTests
     public void Each_key_opens_the_form_of_its_view_and_selection()
     {
         var h = LabSnapshots.Lab();
-        Assert.Equal("New Linux bridge", FormCatalog.For(FormVerb.New, ViewKind.Bridges, null, h).Form!.Title);
-        Assert.Equal("New Open vSwitch bridge", FormCatalog.For(FormVerb.New, ViewKind.OpenVSwitch, null, h).Form!.Title);
-        Assert.StartsWith("Detach veth1a", FormCatalog.For(FormVerb.Delete, ViewKind.Bridges, "br0/veth1a", h).Form!.Title);
-        Assert.StartsWith("Delete port gre0", FormCatalog.For(FormVerb.Delete, ViewKind.OpenVSwitch, "ovs:br-tun/gre0/gre0", h).Form!.Title);
-        Assert.StartsWith("Delete Open vSwitch bridge br-tun", FormCatalog.For(FormVerb.Delete, ViewKind.OpenVSwitch, "ovs:br-tun", h).Form!.Title);
-        Assert.StartsWith("Remove an address from eth0", FormCatalog.For(FormVerb.Delete, ViewKind.Interfaces, "eth0", h).Form!.Title);
-        Assert.Null(FormCatalog.For(FormVerb.Edit, ViewKind.Topology, null, h).Form);
+        Assert.Equal("New Linux bridge", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.New, ViewKind.Bridges, null, h).Form!.Title);
+        Assert.Equal("New Open vSwitch bridge", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.New, ViewKind.OpenVSwitch, null, h).Form!.Title);
+        Assert.StartsWith("Detach veth1a", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Delete, ViewKind.Bridges, FormHarness.Row(h, ViewKind.Bridges, "br0/veth1a"), h).Form!.Title);
+        Assert.StartsWith("Delete port gre0", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Delete, ViewKind.OpenVSwitch, FormHarness.Row(h, ViewKind.OpenVSwitch, "ovs:br-tun/gre0/gre0"), h).Form!.Title);
+        Assert.StartsWith("Delete Open vSwitch bridge br-tun", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Delete, ViewKind.OpenVSwitch, FormHarness.Row(h, ViewKind.OpenVSwitch, "ovs:br-tun"), h).Form!.Title);
+        Assert.StartsWith("Remove an address from eth0", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Delete, ViewKind.Interfaces, FormHarness.Row(h, ViewKind.Interfaces, "eth0"), h).Form!.Title);
+        Assert.Null(NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Edit, ViewKind.Topology, null, h).Form);
     }
 }

@@ -98,7 +98,7 @@ public class IpTunnelAddFormTests
         s.Press(Key.Enter);
         Assert.Equal([new CreateIpTunnel("gre7", "gretap", "10.10.0.9", "10.0.2.15", "42", "64")], rec.Applied);
         Assert.Contains("✓ applied: create gretap tunnel gre7 to 10.10.0.9 from 10.0.2.15, key 42, ttl 64", s.Text);
-        ScreenCapture.Save("form-tunnel-add.txt", s.Text);
+        ScreenCapture.Check("form-tunnel-add.txt", s.Text);
         s.Press(Key.Enter);
         Assert.False(s.Window.FormOpen);
     }

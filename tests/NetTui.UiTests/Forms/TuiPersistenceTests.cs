@@ -14,12 +14,16 @@ namespace NetTui.UiTests.Forms;
 [Collection(UiCollection.Name)]
 public class TuiPersistenceTests
 {
+    /// <summary>The change path the TUI probes through, on <paramref name="bus"/> (no journal is touched: nothing is applied).</summary>
+    private static NetTui.Composition.HostChanges Changes(string bus) =>
+        new(new NetTui.Composition.HostOptions { BusAddress = bus, HistoryPath = "/nonexistent/ntl/history.db" });
+
     [Fact]
     public void Runtime_only_needs_no_probe()
     {
         using var s = new Screen(LabSnapshots.Lab(), readOnly: false);
-        TuiPersistence.Watch(s.Window, a => a(), new TuiOptions { RuntimeOnly = true, BusAddress = "unix:path=/nonexistent/bus.sock" },
-            Serilog.Core.Logger.None, TestContext.Current.CancellationToken);
+        using var changes = Changes("unix:path=/nonexistent/bus.sock");
+        TuiPersistence.Watch(s.Window, a => a(), changes, runtimeOnly: true, Serilog.Core.Logger.None, TestContext.Current.CancellationToken);
         Assert.Equal(new PersistenceMode(true, null), s.Window.Persistence);
     }
 
@@ -29,8 +33,9 @@ public class TuiPersistenceTests
         using var s = new Screen(LabSnapshots.Lab(), readOnly: false);
         var probes = 0;
         var dir = Path.Combine(Path.GetTempPath(), "nettui-nobus-" + Guid.NewGuid().ToString("N"));
+        using var changes = Changes($"unix:path={dir}/bus.sock");
         TuiPersistence.Watch(s.Window, a => { Interlocked.Increment(ref probes); a(); },
-            new TuiOptions { BusAddress = $"unix:path={dir}/bus.sock" }, Serilog.Core.Logger.None, TestContext.Current.CancellationToken);
+            changes, runtimeOnly: false, Serilog.Core.Logger.None, TestContext.Current.CancellationToken);
         Eventually(() => probes == 1, "the first probe to answer");
         Assert.Equal(new PersistenceMode(false, $"no system D-Bus at {dir}/bus.sock"), s.Window.Persistence);
         s.Press(Key.R);

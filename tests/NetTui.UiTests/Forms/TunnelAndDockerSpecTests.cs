@@ -128,15 +128,15 @@ public class TunnelAndDockerSpecTests
     public void Keys_open_the_new_forms_where_an_admin_expects_them()
     {
         var h = FormHarness.LabWithIpTunnels();
-        var n = FormCatalog.For(FormVerb.New, ViewKind.Interfaces, null, h).Form!;
+        var n = NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.New, ViewKind.Interfaces, null, h).Form!;
         Assert.Equal("New Linux bridge", n.Title);
         Assert.NotNull(n.KindSwitch);
-        Assert.Null(FormCatalog.For(FormVerb.New, ViewKind.Bridges, null, h).Form!.KindSwitch); // Bridges: just a bridge
-        Assert.Equal("Delete GRE tunnel gre5", FormCatalog.For(FormVerb.Delete, ViewKind.Interfaces, "gre5", h).Form!.Title);
-        Assert.Equal("Delete GRE tunnel gtap1", FormCatalog.For(FormVerb.Delete, ViewKind.Interfaces, "gtap1", h).Form!.Title);
-        Assert.StartsWith("Docker's default bridge", FormCatalog.For(FormVerb.Edit, ViewKind.Containers, null, h).Form!.Title);
-        Assert.StartsWith("Docker's default bridge", FormCatalog.For(FormVerb.New, ViewKind.Containers, null, h).Form!.Title);
-        var fromBridges = FormCatalog.For(FormVerb.Edit, ViewKind.Bridges, "docker0/vethd1", h).Form!;
+        Assert.Null(NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.New, ViewKind.Bridges, null, h).Form!.KindSwitch); // Bridges: just a bridge
+        Assert.Equal("Delete GRE tunnel gre5", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Delete, ViewKind.Interfaces, FormHarness.Row(h, ViewKind.Interfaces, "gre5"), h).Form!.Title);
+        Assert.Equal("Delete GRE tunnel gtap1", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Delete, ViewKind.Interfaces, FormHarness.Row(h, ViewKind.Interfaces, "gtap1"), h).Form!.Title);
+        Assert.StartsWith("Docker's default bridge", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Edit, ViewKind.Containers, null, h).Form!.Title);
+        Assert.StartsWith("Docker's default bridge", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.New, ViewKind.Containers, null, h).Form!.Title);
+        var fromBridges = NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Edit, ViewKind.Bridges, FormHarness.Row(h, ViewKind.Bridges, "docker0/vethd1"), h).Form!;
         Assert.Equal("docker0", fromBridges.Defaults()["bridge"]);
         Assert.Equal(LabSnapshots.Lab().Bridges.Length, fromBridges.Field("bridge")!.Choices.Count);
     }

@@ -33,7 +33,9 @@ internal sealed class HistoryLab : IDisposable
 
     public HistoryLab() => Journal = new Journal(JournalDatabase.Open(DbPath));
 
-    public HostAccess Access() => new(_ => Host, _ => Host, () => Host, OperationContext.Default);
+    public HostAccess Access() => new NetTui.Composition.HostChanges(
+        new NetTui.Composition.HostOptions { Netns = Netns, HistoryPath = DbPath },
+        new NetTui.Composition.HostParts { Runner = _ => Host, Inventory = (_, _) => Host, Files = () => Host, OpenJournal = _ => Journal }).Access();
 
     public JournalHistoryBackend Backend() => new(Journal, Access, NamespaceScope.Only(Netns), TimeSpan.FromSeconds(10));
 

@@ -107,7 +107,7 @@ public class PersistencePresenterTests
     public void Make_persistent_form_is_offered_for_runtime_only_objects_and_previews_the_NetworkManager_steps()
     {
         var h = Ix.Snapshot;
-        var (form, why) = FormCatalog.For(FormVerb.Persist, ViewKind.Interfaces, "br9", h);
+        var (form, why) = NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Persist, ViewKind.Interfaces, NetTui.UiTests.Forms.FormHarness.Row(h, ViewKind.Interfaces, "br9"), h);
         Assert.Null(why);
         Assert.NotNull(form);
         var r = form.Evaluate(form.Defaults(), h);
@@ -118,17 +118,17 @@ public class PersistencePresenterTests
         Assert.Contains(r.Preview, l => l.Contains("nmcli", StringComparison.Ordinal));
 
         // A port row of a runtime bridge means its bridge; a drift row of a runtime bridge too.
-        Assert.Equal("br9", FormCatalog.For(FormVerb.Persist, ViewKind.Bridges, "br9", h).Form!.Defaults()["interface"]);
-        var driftKey = DriftPresenter.Key(DriftFinder.Find(h).Single(d => d.Kind == DriftKind.RuntimeBridge && d.Object == "br9"));
-        Assert.Equal("br9", FormCatalog.For(FormVerb.Persist, ViewKind.Drift, driftKey, h).Form!.Defaults()["interface"]);
+        Assert.Equal("br9", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Persist, ViewKind.Bridges, NetTui.UiTests.Forms.FormHarness.Row(h, ViewKind.Bridges, "br9"), h).Form!.Defaults()["interface"]);
+        var driftRow = DriftFinder.Find(h).Single(d => d.Kind == DriftKind.RuntimeBridge && d.Object == "br9");
+        Assert.Equal("br9", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Persist, ViewKind.Drift, driftRow, h).Form!.Defaults()["interface"]);
 
         // Already persistent, or a drift p cannot fix: a reason instead of a form.
-        var (none, reason) = FormCatalog.For(FormVerb.Persist, ViewKind.Interfaces, "br0", h);
+        var (none, reason) = NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Persist, ViewKind.Interfaces, NetTui.UiTests.Forms.FormHarness.Row(h, ViewKind.Interfaces, "br0"), h);
         Assert.Null(none);
         Assert.Contains("already persists", reason, StringComparison.Ordinal);
-        Assert.Contains("OVSDB", FormCatalog.For(FormVerb.Persist, ViewKind.Interfaces, "br-tun", h).Why, StringComparison.Ordinal);
-        var missingKey = DriftPresenter.Key(DriftFinder.Find(h).Single(d => d.Kind == DriftKind.ProfileDeviceMissing));
-        Assert.Contains("nmcli connection up nettui-br5", FormCatalog.For(FormVerb.Persist, ViewKind.Drift, missingKey, h).Why, StringComparison.Ordinal);
-        Assert.Contains("not known yet", FormCatalog.For(FormVerb.Persist, ViewKind.Interfaces, "br0", LabSnapshots.Lab()).Why, StringComparison.Ordinal);
+        Assert.Contains("OVSDB", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Persist, ViewKind.Interfaces, NetTui.UiTests.Forms.FormHarness.Row(h, ViewKind.Interfaces, "br-tun"), h).Why, StringComparison.Ordinal);
+        var missingRow = DriftFinder.Find(h).Single(d => d.Kind == DriftKind.ProfileDeviceMissing);
+        Assert.Contains("nmcli connection up nettui-br5", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Persist, ViewKind.Drift, missingRow, h).Why, StringComparison.Ordinal);
+        Assert.Contains("not known yet", NetTui.Tui.Controllers.Views.ViewController.Form(FormVerb.Persist, ViewKind.Interfaces, LabSnapshots.Lab().FindLink("br0"), LabSnapshots.Lab()).Why, StringComparison.Ordinal);
     }
 }

@@ -68,7 +68,7 @@ public class ConfirmCountdownScreenTests
         clock.Now = T0.AddSeconds(1);
         s.Window.TickConfirm();
         Assert.Contains("rolls back in 46 s", s.Text);
-        ScreenCapture.Save("confirm-countdown.txt", s.Text);
+        ScreenCapture.Check("confirm-countdown.txt", s.Text);
 
         s.Press(Key.C);
         Assert.Equal([12L], journal.Confirms);
@@ -95,7 +95,7 @@ public class ConfirmCountdownScreenTests
         var (s, journal, clock) = Start();
         using var _ = s;
         var refreshes = 0;
-        s.Window.RefreshRequested += () => refreshes++;
+        s.Window.RefreshRequested += r => { if (r.Host == NetTui.Host.Inventory.InventoryParts.All && r.History) refreshes++; };
         journal.Awaiting.Add(new AwaitingChange(12, "create bridge br7", T0.AddSeconds(3)));
         s.Window.TickConfirm();
 
@@ -118,7 +118,7 @@ public class ConfirmCountdownScreenTests
         var (s, journal, clock) = Start();
         using var _ = s;
         var refreshes = 0;
-        s.Window.RefreshRequested += () => refreshes++;
+        s.Window.RefreshRequested += r => { if (r.Host == NetTui.Host.Inventory.InventoryParts.All && r.History) refreshes++; };
         journal.Awaiting.Add(new AwaitingChange(12, "create bridge br7", T0.AddSeconds(3)));
         s.Window.TickConfirm();
         Assert.Contains("rolls back in 3 s", s.Text);

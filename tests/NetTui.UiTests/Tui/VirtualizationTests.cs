@@ -25,6 +25,7 @@ public class VirtualizationTests
         public bool OrderIsMeaningful => inner.OrderIsMeaningful;
         public string Cell(int row, int column) { CellReads++; RowsRead.Add(row); return inner.Cell(row, column); }
         public string Key(int row) => inner.Key(row);
+        public object Subject(int row) => inner.Subject(row);
         public IComparable? SortKey(int row, int column) => inner.SortKey(row, column);
         public DetailModel Detail(int row) => inner.Detail(row);
         public RowTone Tone(int row) => inner.Tone(row);

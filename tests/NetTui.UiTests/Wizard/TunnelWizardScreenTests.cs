@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using NetTui.Core.Model;
+using NetTui.Core.Commands;
+using NetTui.Core.Operations;
 using NetTui.Core.Plans;
+using NetTui.Host.Changes;
 using NetTui.Presentation.Wizard;
 using NetTui.UiTests.Infrastructure;
 using Terminal.Gui.Input;
@@ -109,6 +112,30 @@ public sealed class TunnelWizardScreenTests
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void F6_applies_this_hosts_plan_through_the_change_path_of_the_forms()
+    {
+        using var s = new Screen(Host(), width: 120, height: 40, readOnly: false);
+        var applied = new List<Operation>();
+        s.Window.ApplyChanges = ops =>
+        {
+            applied.AddRange(ops);
+            return Task.FromResult(new ChangeReport(Guid.Empty, new NetworkTarget("ntl-ui"), ChangeOutcome.Applied,
+                $"applied {ops.Count} operation(s)", [], [], null, [], [], [], [], null, null));
+        };
+        s.Press(Key.W).Press(Key.Tab).Type("10.10.0.2").Press(Key.Enter);
+        s.Type("192.168.1.0/24").Press(Key.Tab, Key.Tab).Type("192.168.2.0/24").Press(Key.Enter);
+        s.Press(Key.Enter);
+        Assert.Contains("4 of 4", s.Text);
+        var plan = s.Window.Wizard.Flow!.Result!.Local!;
+
+        s.Press(Key.F6);
+        Assert.Equal(plan.Operations, applied);
+        Assert.Contains("applying this host's plan", s.Window.Wizard.LastMessage, StringComparison.Ordinal);
+        s.Press(Key.Esc, Key.Esc, Key.Esc, Key.Esc);
+        Assert.Contains($"tunnel wizard: applied {plan.Operations.Length} operation(s)", s.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,9 +22,15 @@ public class ChangeVerbsTests
 
         public ChangeHost Host => new()
         {
-            Inventory = (_, _, ovs) => { Ovs = ovs; return Inventory; },
-            Runner = t => { Target = t; Runner.Target = t; return Runner; },
-            Files = () => Files,
+            Parts = new NetTui.Composition.HostParts
+            {
+                Inventory = (_, ovs) => { Ovs = ovs; return Inventory; },
+                Runner = t => { Target = t; Runner.Target = t; return Runner; },
+                Files = () => Files,
+                // Pure logic of the verbs: no journal, and NetworkManager does not answer.
+                NoJournal = true,
+                Probe = _ => Task.FromResult(NetTui.UnitTests.History.TestChanges.NoNetworkManager),
+            },
             HasSystemd = () => Systemd,
             Out = Out,
             Err = Err,

@@ -47,10 +47,8 @@ public sealed class DoctorUndoCliTests : IDisposable
     {
         var host = new ChangeHost
         {
-            Inventory = (_, _, _) => new FakeInventory(TestHost.Basic()),
-            Runner = _ => _runner,
-            Files = () => new MemoryFiles(),
-            Journal = _ => Journal,
+            Options = _ => NetTui.UnitTests.History.TestChanges.Options(_temp.DbPath, null),
+            Parts = NetTui.UnitTests.History.TestChanges.Parts(_runner, new FakeInventory(TestHost.Basic())) with { OpenJournal = _ => Journal },
             Out = _out,
             Err = _err,
         };

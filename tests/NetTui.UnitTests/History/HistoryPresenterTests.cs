@@ -47,8 +47,8 @@ public class HistoryPresenterTests
         Assert.Equal(["#6", "2026-11-28 09:56:00", "root", "ntl-a", "pending", "create bridge br2"], Enumerable.Range(0, 6).Select(c => rows.Cell(0, c)));
         Assert.Equal("root (alice)", rows.Cell(4, 2));
         Assert.Equal("#4", rows.Key(2));
-        Assert.Equal(4, HistoryPresenter.IdOf(rows.Key(2)));
-        Assert.Null(HistoryPresenter.IdOf("br0"));
+        // "Roll back to here" acts on the row's change-set itself, not on its key parsed back.
+        Assert.Equal(4, Assert.IsType<ChangeSetDetail>(rows.Subject(2)).ChangeSet.Id);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class JournalObserverTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private HostAccess Access => new(_ => _runner, _ => _inventory, () => new MemoryFiles(), OperationContext.Default);
+    private HostAccess Access => TestChanges.For(_runner, _inventory).Access();
 
     private async Task<(ChangeReport, JournalObserver)> ApplyAsync(Journal journal, Operation op, JournalEntry? entry = null, Func<long, CancellationToken, Task>? started = null)
     {

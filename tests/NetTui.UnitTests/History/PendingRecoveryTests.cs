@@ -33,7 +33,7 @@ public sealed class PendingRecoveryTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private HostAccess Access => new(_ => _runner, _ => _inventory, () => new MemoryFiles(), OperationContext.Default);
+    private HostAccess Access => TestChanges.For(_runner, _inventory).Access();
 
     /// <summary>The journal as a run killed inside operation 1 leaves it: both steps written, step 1 started with its plan, nothing ended.</summary>
     private async Task<long> CrashedAsync(Journal journal)

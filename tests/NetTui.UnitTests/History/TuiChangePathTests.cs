@@ -3,7 +3,9 @@ using NetTui.Core.Model;
 using NetTui.Core.Operations;
 using NetTui.History.Journaling;
 using NetTui.History.Storage;
+using NetTui.Composition;
 using NetTui.Host.Changes;
+using NetTui.Presentation;
 using NetTui.Tui;
 using NetTui.UnitTests.Operations;
 
@@ -11,8 +13,8 @@ namespace NetTui.UnitTests.History;
 
 /// <summary>
 /// The TUI's change path (what TuiApp wires to the forms) over fakes and a real journal file:
-/// journaled like the CLI, refusals as the report's summary, and still applied (said so) when
-/// there is no journal.
+/// journaled like the CLI, refusals as the report's summary, refused when the journal cannot be
+/// used, and a commit-confirmed NetworkManager change backed by a checkpoint that `c` removes.
 /// </summary>
 public sealed class TuiChangePathTests : IDisposable
 {
@@ -29,13 +31,18 @@ public sealed class TuiChangePathTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private TuiChangePath Path(Func<Journal>? open = null) =>
-        new(new NetworkTarget("ntl-unit"), o => new ChangeExecutor(_runner, _inventory, new MemoryFiles(), o), open ?? (() => _temp.Open()))
-        {
-            LockWait = TimeSpan.FromMilliseconds(300),
-            WatchdogOptions = ["--ovs-db", "unix:/nowhere/db.sock"],
-            StartWatchdog = (db, id, options) => { _watchdogs.Add((db, id, [.. options])); return 4_194_304 + 99; },
-        };
+    private readonly RecordingCheckpoints _checkpoints = new();
+
+    private HostChanges Changes(PersistenceMode? probe = null) =>
+        new(TestChanges.Options(_temp.DbPath) with { OvsDb = "unix:/nowhere/db.sock" },
+            TestChanges.Parts(_runner, _inventory, probe, _checkpoints, () => _inventory.Snapshot = After) with
+            {
+                OpenJournal = _ => _temp.Open(),
+                LockWait = TimeSpan.FromMilliseconds(300),
+                StartWatchdog = (db, id, options) => { _watchdogs.Add((db, id, [.. options])); return 4_194_304 + 99; },
+            });
+
+    private TuiChangePath Path(PersistenceMode? probe = null) => new(Changes(probe));
 
     [Fact]
     public async Task A_form_change_is_journaled_with_its_commands()
@@ -55,8 +62,12 @@ public sealed class TuiChangePathTests : IDisposable
     public async Task Without_root_a_form_change_is_refused_up_front_and_journals_nothing()
     {
         var opened = false;
-        var report = await new TuiChangePath(new NetworkTarget("ntl-unit"), o => new ChangeExecutor(_runner, _inventory, new MemoryFiles(), o),
-            () => { opened = true; return _temp.Open(); })
+        var changes = new HostChanges(TestChanges.Options(_temp.DbPath) with { OvsDb = "unix:/nowhere/db.sock" },
+            TestChanges.Parts(_runner, _inventory, null, _checkpoints, () => _inventory.Snapshot = After) with
+            {
+                OpenJournal = _ => { opened = true; return _temp.Open(); },
+            });
+        var report = await new TuiChangePath(changes)
         { MissingPrivilege = () => NetTui.Host.Commands.ChangePrivilege.Missing(isRoot: false, effectiveCapabilities: 0) }.ApplyAsync([Add], ct: Ct);
         Assert.Equal(ChangeOutcome.Rejected, report.Outcome);
         Assert.Contains("needs root (or CAP_NET_ADMIN)", report.Summary, StringComparison.Ordinal);
@@ -106,20 +117,47 @@ public sealed class TuiChangePathTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_a_journal_the_change_still_applies_and_says_it_is_not_journaled()
+    public async Task A_history_file_that_is_not_a_database_refuses_every_change_and_runs_nothing()
     {
-        var path = Path(() => throw new UnauthorizedAccessException("/var/lib/nettui/history.db: permission denied"));
-        var report = await path.ApplyAsync([Add], ct: Ct);
-        Assert.Equal(ChangeOutcome.Applied, report.Outcome);
-        Assert.Contains("not journaled: /var/lib/nettui/history.db: permission denied", report.Notes);
-        Assert.NotEmpty(_runner.Ran);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_temp.DbPath)!);
+        await File.WriteAllTextAsync(_temp.DbPath, "this is not an SQLite database, it is a text file\n" + new string('x', 4096), Ct);
+        var changes = new HostChanges(TestChanges.Options(_temp.DbPath), TestChanges.Parts(_runner, _inventory));
+        var path = new TuiChangePath(changes);
 
-        // A confirm timer needs the journal (its watchdog reads it): refused, nothing more runs.
-        var ran = _runner.Ran.Count;
-        var timed = await path.ApplyAsync([Add], TimeSpan.FromSeconds(30), Ct);
-        Assert.Equal(ChangeOutcome.Rejected, timed.Outcome);
-        Assert.Contains("confirm timer needs the history journal", timed.Summary, StringComparison.Ordinal);
-        Assert.Equal(ran, _runner.Ran.Count);
+        var report = await path.ApplyAsync([Add], ct: Ct);
+        Assert.Equal(ChangeOutcome.Rejected, report.Outcome);
+        Assert.Contains(_temp.DbPath, report.Summary, StringComparison.Ordinal);
+        Assert.Contains("not a NetTui history database", report.Summary, StringComparison.Ordinal);
+        Assert.Empty(_runner.Ran);
+        Assert.Equal(ChangeOutcome.Rejected, (await path.ApplyAsync([Add], TimeSpan.FromSeconds(30), Ct)).Outcome);
+        Assert.Empty(_runner.Ran);
+        // What the header shows until the file is fixed.
+        Assert.Equal(report.Summary, "not applied: " + changes.Journal.Problem!.Line);
+    }
+
+    [Fact]
+    public async Task A_commit_confirmed_change_persisted_through_NetworkManager_gets_a_checkpoint_in_the_TUI()
+    {
+        _inventory.Snapshot = Before;
+        var report = await Path(new PersistenceMode(false, null)).ApplyAsync([Add], TimeSpan.FromSeconds(45), Ct);
+        Assert.True(report.Outcome == ChangeOutcome.Applied, report.Summary);
+        Assert.IsType<NetTui.Core.Persisting.PersistedOperation>(Assert.Single(report.Operations).Operation);
+        Assert.Equal("create 45", _checkpoints.Calls[0]);
+        var cs = Assert.Single(await _temp.Open().AwaitingConfirmationAsync(Ct));
+        Assert.Equal("/org/freedesktop/NetworkManager/Checkpoint/1", cs.NmCheckpoint);
+    }
+
+    [Fact]
+    public async Task Confirming_with_c_destroys_the_checkpoint_through_the_TUIs_change_path()
+    {
+        var changes = Changes(new PersistenceMode(false, null));
+        var report = await new TuiChangePath(changes).ApplyAsync([Add], TimeSpan.FromSeconds(45), Ct);
+        Assert.True(report.Succeeded, report.Summary);
+        var backend = NetTui.Composition.TuiComposition.Confirm(changes);
+        var awaiting = Assert.Single(await backend.AwaitingAsync(Ct));
+
+        Assert.Equal(ConfirmOutcome.Confirmed, await backend.ConfirmAsync(awaiting.Id, Ct));
+        Assert.Equal("destroy /org/freedesktop/NetworkManager/Checkpoint/1", _checkpoints.Calls[^1]);
     }
 
     [Fact]
@@ -127,9 +165,9 @@ public sealed class TuiChangePathTests : IDisposable
     {
         var path = Path();
         await path.ApplyAsync([Add], TimeSpan.FromSeconds(30), Ct);
-        var backend = new JournalConfirmBackend(() => path.Journal().Journal, "ntl-unit");
+        var backend = new JournalConfirmBackend(() => path.Changes.Journal.Open().Journal, "ntl-unit", _checkpoints);
         var awaiting = Assert.Single(await backend.AwaitingAsync(Ct));
-        Assert.Empty(await new JournalConfirmBackend(() => path.Journal().Journal, "ntl-other").AwaitingAsync(Ct));
+        Assert.Empty(await new JournalConfirmBackend(() => path.Changes.Journal.Open().Journal, "ntl-other", _checkpoints).AwaitingAsync(Ct));
 
         Assert.Equal(ConfirmOutcome.Confirmed, await backend.ConfirmAsync(awaiting.Id, Ct));
         Assert.Empty(await backend.AwaitingAsync(Ct));

@@ -23,10 +23,14 @@ public class HostileInputTests
         {
             var host = new ChangeHost
             {
-                Inventory = (_, _, _) => new FakeInventory(TestHost.Basic().WithBridge("br0", false, "192.168.1.1/24")),
-                Runner = _ => Runner,
-                Files = () => new MemoryFiles(),
-                Journal = _ => { JournalOpened = true; return null; },
+                Parts = new NetTui.Composition.HostParts
+                {
+                    Inventory = (_, _) => new FakeInventory(TestHost.Basic().WithBridge("br0", false, "192.168.1.1/24")),
+                    Runner = _ => Runner,
+                    Files = () => new MemoryFiles(),
+                    OpenJournal = path => { JournalOpened = true; throw new InvalidOperationException("a refused change must not open the journal " + path); },
+                    Probe = _ => Task.FromResult(NetTui.UnitTests.History.TestChanges.NoNetworkManager),
+                },
                 MissingPrivilege = () => Unprivileged,
                 Out = Out,
                 Err = Err,

@@ -17,7 +17,7 @@ public static class DoctorCommand
     public const int Healthy = 0;
     public const int ProblemsRemain = 1;
 
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, NetTui.Cli.Verbs.ChangeHost host)
     {
         var json = new Option<bool>("--json") { Description = "Print findings (or the fix result) as JSON" };
         var fix = new Option<string?>("--fix") { Description = "Fix one finding (its id, as listed)", HelpName = "ID" };
@@ -56,13 +56,14 @@ public static class DoctorCommand
                 DaemonJsonPath = r.GetValue(dockerConfig) ?? "/etc/docker/daemon.json",
                 BootScriptPaths = r.GetValue(bootScript) is { Length: > 0 } scripts ? [.. scripts] : new DoctorOptions().BootScriptPaths,
             };
-            var runner = new CommandRunner(target, log);
-            var service = new DoctorService(runner, ctx.CreateInventory(r, log), options, log);
+            // The one change path of this invocation: its runner and inventory, and for --fix its journal (--history).
+            using var changes = host.Changes(r);
+            var service = new DoctorService(changes.Runner(target), changes.Inventory(target), options, log);
             var explanations = ExplanationLibrary.Default;
 
             if (r.GetValue(fix) is { } id)
             {
-                var flow = new DoctorFixFlow(ctx, service, explanations, target);
+                var flow = new DoctorFixFlow(ctx, service, explanations, target, changes);
                 return await flow.RunAsync(id, r.GetValue(set) ?? [], r.GetValue(yes), r.GetValue(json), ct).ConfigureAwait(false);
             }
 

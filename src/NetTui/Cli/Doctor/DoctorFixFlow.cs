@@ -9,7 +9,7 @@ namespace NetTui.Cli.Doctor;
 /// show the exact commands (and their undo), get a yes, run, and diagnose again. Exit 2 for
 /// what the admin must correct (unknown id, missing value, no terminal to ask and no --yes).
 /// </summary>
-public sealed class DoctorFixFlow(CliContext ctx, DoctorService service, ExplanationLibrary explanations, NetworkTarget target)
+public sealed class DoctorFixFlow(CliContext ctx, DoctorService service, ExplanationLibrary explanations, NetworkTarget target, NetTui.Composition.HostChanges changes)
 {
     /// <summary>What is wrong with the arguments themselves (checked before the host is read), or null.</summary>
     public static string? CheckArguments(string id, string[] sets)
@@ -24,6 +24,10 @@ public sealed class DoctorFixFlow(CliContext ctx, DoctorService service, Explana
         if (CheckArguments(id, sets) is { } problem)
             return await FailAsync(problem, NetTuiCli.UsageError).ConfigureAwait(false);
         var inputs = ParseSets(sets)!;
+        // A fix is a change like any other: journaled (--history), or refused before anything is read or run when the journal cannot be used.
+        var (history, unusable) = changes.OpenJournal();
+        if (history is null)
+            return await FailAsync(unusable!.Line, DoctorCommand.ProblemsRemain).ConfigureAwait(false);
 
         var report = await service.DiagnoseAsync(ct).ConfigureAwait(false);
         var finding = report.Find(id);
@@ -75,9 +79,9 @@ public sealed class DoctorFixFlow(CliContext ctx, DoctorService service, Explana
             }
         }
 
-        await using var journal = await OpenJournalAsync().ConfigureAwait(false);
+        await using var journal = new NetTui.Doctor.JournalFixObserver(history, target);
         var result = await service.FixAsync(finding, inputs, journal, ct).ConfigureAwait(false);
-        if (journal?.ChangeSetId is { } changeSet)
+        if (journal.ChangeSetId is { } changeSet)
             await ctx.Output.WriteLineAsync($"Journaled as change-set #{changeSet}.").ConfigureAwait(false);
         if (json)
             await ctx.Output.WriteLineAsync(DoctorJson.Fix(result, explanations)).ConfigureAwait(false);
@@ -98,25 +102,6 @@ public sealed class DoctorFixFlow(CliContext ctx, DoctorService service, Explana
             : result.Outcome.Succeeded ? $"Re-check: {result.Finding.Id} is still found." : $"The fix failed: {result.Outcome.Error}";
         var left = result.After.Findings.Where(f => f.IsProblem).ToList();
         yield return left.Count == 0 ? "No problems remain." : $"Still to look at: {string.Join(", ", left.Select(f => f.Id))} (run nettui doctor)";
-    }
-
-    /// <summary>
-    /// The history journal (NETTUI_HISTORY, else the default location). A journal that cannot
-    /// be opened does not block a repair: the Doctor is what admins reach for when things are
-    /// broken, so it says so and goes on without one.
-    /// </summary>
-    private async Task<NetTui.Doctor.JournalFixObserver?> OpenJournalAsync()
-    {
-        try
-        {
-            var journal = NetTui.History.Journaling.Journal.Open(NetTui.History.HistoryLocation.Resolve(null));
-            return new NetTui.Doctor.JournalFixObserver(journal, target);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            await ctx.Error.WriteLineAsync($"nettui doctor: the history journal cannot be opened ({e.Message}); the fix is not journaled").ConfigureAwait(false);
-            return null;
-        }
     }
 
     private static Dictionary<string, string>? ParseSets(string[] sets)

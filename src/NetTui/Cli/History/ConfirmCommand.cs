@@ -22,8 +22,9 @@ public static class ConfirmCommand
         cmd.SetAction(async (r, ct) =>
         {
             var asJson = r.GetValue(json);
-            var journal = HistorySupport.OpenJournal(host, r);
-            if (journal is null) return HistorySupport.Usage;
+            using var changes = host.Changes(r);
+            var journal = HistorySupport.OpenJournal(host, changes);
+            if (journal is null) return HistorySupport.Refused;
 
             List<long> ids;
             if (r.GetValue(id) is { } one) ids = [one];
@@ -37,7 +38,7 @@ public static class ConfirmCommand
             }
 
             var results = new List<(long Id, ConfirmOutcome Outcome)>();
-            var checkpoints = new NmCheckpoints(host.BusAddress);
+            var checkpoints = changes.Checkpoints;
             foreach (var i in ids)
             {
                 // Also destroys the change's NetworkManager checkpoint, if it has one.

@@ -19,8 +19,9 @@ public static class HistoryCommand
         cmd.Add(limit);
         cmd.SetAction(async (r, ct) =>
         {
-            var journal = HistorySupport.OpenJournal(host, r);
-            if (journal is null) return HistorySupport.Usage;
+            using var changes = host.Changes(r);
+            var journal = HistorySupport.OpenJournal(host, changes);
+            if (journal is null) return HistorySupport.Refused;
             // Crash leftovers are reported on every start, here too (stderr: the listing stays parseable).
             await HistorySupport.ReportStartupAsync(host, journal, ct).ConfigureAwait(false);
             if (await NetTui.History.Locking.ApplyLock.ReadHolderAsync(journal.Database, ct).ConfigureAwait(false) is { } holder)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using NetTui.Cli.Verbs;
+using NetTui.Composition;
 using NetTui.Core.Operations;
 using NetTui.History.Journaling;
 using NetTui.History.Planning;
@@ -20,10 +21,11 @@ internal static class HistorySupport
     public const int Refused = 1;
     public const int Usage = 2;
 
-    public static Journal? OpenJournal(ChangeHost host, ParseResult r)
+    /// <summary>The journal of the change path, or null after printing the one line that says what is wrong with its file (exit <see cref="Refused"/>).</summary>
+    public static Journal? OpenJournal(ChangeHost host, HostChanges changes)
     {
-        var journal = host.Journal(r);
-        if (journal is null) host.Err.WriteLine("nettui: no history database is configured");
+        var (journal, problem) = changes.OpenJournal();
+        if (problem is not null) host.Err.WriteLine($"nettui: {problem.Line}");
         return journal;
     }
 
@@ -31,14 +33,6 @@ internal static class HistorySupport
 
     /// <summary>Undo and rollback touch only the namespace asked for (--netns NS, or the host's own), never another one's changes.</summary>
     public static NamespaceScope Scope(ChangeHost host, ParseResult r) => NamespaceScope.Only(Netns(host, r));
-
-    public static HostAccess Access(ChangeHost host, ParseResult r)
-    {
-        var ctx = ChangeVerb.Context(host.SharedOvsDb is { } o ? r.GetValue(o) : null);
-        // The NetworkManager step handler: reverting a persisted change runs profile steps (and a note step).
-        return new HostAccess(host.Runner, runner => host.Inventory(r, runner, ctx.Ovs), host.Files, ctx, [Recording.PersistenceChoice.StepHandler(host.BusAddress)],
-            new NmCheckpoints(host.BusAddress));
-    }
 
     public static string Json(object value) => JsonSerializer.Serialize(value, OperationJson.Options);
 

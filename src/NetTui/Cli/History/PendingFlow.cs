@@ -15,12 +15,13 @@ internal static class PendingFlow
     public static async Task<int> RunAsync(ChangeHost host, ParseResult r, RevertOptions o, RecoveryAction action, long? only, CancellationToken ct)
     {
         var json = r.GetValue(o.Json);
-        var journal = HistorySupport.OpenJournal(host, r);
-        if (journal is null) return HistorySupport.Usage;
+        using var changes = host.Changes(r);
+        var journal = HistorySupport.OpenJournal(host, changes);
+        if (journal is null) return HistorySupport.Refused;
         var verb = action == RecoveryAction.Finish ? "finish" : "rollback";
         var noOneToAsk = false;
 
-        using var access = HistorySupport.Access(host, r);
+        using var access = changes.Access();
         var run = await new PendingRecovery(journal, access).RunAsync(action, host.LockWait, async found =>
         {
             if (!json)

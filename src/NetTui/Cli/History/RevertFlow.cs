@@ -43,8 +43,9 @@ internal static class RevertFlow
         var json = r.GetValue(o.Json);
         if (host.MissingPrivilege() is { } unprivileged)
             return await HistorySupport.FailAsync(host, json, HistorySupport.Usage, unprivileged).ConfigureAwait(false);
-        var journal = HistorySupport.OpenJournal(host, r);
-        if (journal is null) return HistorySupport.Usage;
+        using var changes = host.Changes(r);
+        var journal = HistorySupport.OpenJournal(host, changes);
+        if (journal is null) return HistorySupport.Refused;
         await HistorySupport.ReportStartupAsync(host, journal, ct).ConfigureAwait(false);
 
         ApplyLock lease;
@@ -68,7 +69,7 @@ internal static class RevertFlow
                     return await HistorySupport.FailAsync(host, json, HistorySupport.Refused, "nothing was changed").ConfigureAwait(false);
             }
 
-            using var access = HistorySupport.Access(host, r);
+            using var access = changes.Access();
             var reverter = new Reverter(journal, access);
             var run = await RevertSequence.RunAsync(reverter, lease, p.Reverts,
                 async (revert, drift) =>

@@ -22,10 +22,11 @@ public static class WatchdogCommand
         cmd.SetAction(async (r, ct) =>
         {
             var log = cli.CreateLogger(r);
-            var journal = HistorySupport.OpenJournal(host, r);
-            if (journal is null) return HistorySupport.Usage;
+            using var changes = host.Changes(r);
+            var journal = HistorySupport.OpenJournal(host, changes);
+            if (journal is null) return HistorySupport.Refused;
             var changeSet = r.GetValue(id);
-            using var access = HistorySupport.Access(host, r);
+            using var access = changes.Access();
             var reverter = new Reverter(journal, access);
             try
             {

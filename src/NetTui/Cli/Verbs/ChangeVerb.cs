@@ -6,6 +6,7 @@ using NetTui.Core.Operations;
 using NetTui.Core.Plans;
 using NetTui.Core.Values;
 using NetTui.Host.Changes;
+using NetTui.Composition;
 using NetTui.Recording;
 using NetTui.Host.Commands;
 
@@ -59,17 +60,7 @@ internal static class ChangeVerb
         if (r.GetValue(common.Save) is { } save)
             await PlanFiles.SaveAsync(save, PlanFile.Create(new PlanMetadata("nettui " + string.Join(' ', CommandPath(r)), DateTimeOffset.UtcNow, null, "local"), ops), ct).ConfigureAwait(false);
 
-        var runner = host.Runner(target);
-        // Persistence (Cli/Persist): through NetworkManager profiles when it runs, unless --runtime-only.
         var runtimeOnly = r.GetValue(common.RuntimeOnly);
-        var chosen = new List<Operation>(ops.Count);
-        foreach (var o in ops) chosen.Add(await PersistenceChoice.ChooseAsync(o, runtimeOnly, host.BusAddress, ct).ConfigureAwait(false));
-        using var nm = PersistenceChoice.StepHandler(host.BusAddress);
-        ChangeExecutor Executor(IChangeObserver? journal) =>
-            new(runner, host.Inventory(r, runner, ctx.Ovs), host.Files(),
-                journal is null ? host.Observer(target) : new CompositeObserver(journal, host.Observer(target)), [nm]);
-
-        // Dry runs change nothing, so they neither need nor touch the history.
         var dryRun = r.GetValue(common.DryRun);
         var confirmWithin = r.GetValue(common.ConfirmWithin);
         if (confirmWithin is < 1 or > 86400)
@@ -77,20 +68,25 @@ internal static class ChangeVerb
         // Up front: without root or CAP_NET_ADMIN the first command would fail inside ip, after journaling.
         if (!dryRun && host.MissingPrivilege() is { } unprivileged)
             return Refuse(host, json, [new ValueError("privilege", unprivileged)]);
-        var journal = dryRun ? null : host.Journal(r);
-        if (confirmWithin is not null && journal is null && !dryRun)
+        if (confirmWithin is not null && host.Parts.NoJournal && !dryRun)
             return Refuse(host, json, [new ValueError("confirm-within", "needs the history journal (--history)")]);
 
-        ChangeReport report;
-        JournaledApply.Result? journaled = null;
-        if (journal is null)
-            report = await Executor(null).ApplyAsync(chosen, ctx, new ApplyOptions(DryRun: dryRun), ct).ConfigureAwait(false);
-        else
+        // The one change path: persistence decided once, journaled, checkpointed, locked (Composition/HostChanges).
+        using var changes = host.Changes(r, target.Namespace, r.GetValue(common.OvsDb));
+        var result = await changes.ApplyAsync(new ChangeRequest(ops)
         {
-            journaled = await JournaledApply.RunAsync(host, r, journal, target, chosen, ctx, confirmWithin, Executor, ct).ConfigureAwait(false);
-            if (journaled.Report is null) return journaled.RefusalExitCode;
-            report = journaled.Report;
+            RuntimeOnly = runtimeOnly,
+            DryRun = dryRun,
+            ConfirmWithin = confirmWithin is { } s ? TimeSpan.FromSeconds(s) : null,
+            Context = ctx,
+        }, ct).ConfigureAwait(false);
+        foreach (var note in result.Notes) await host.Err.WriteLineAsync($"note: {note}").ConfigureAwait(false);
+        if (result.Report is not { } report)
+        {
+            foreach (var why in result.Refusal) await host.Err.WriteLineAsync($"nettui: {why}").ConfigureAwait(false);
+            return 1;
         }
+        var journaled = result.ChangeSetId is null ? null : result;
         if (json) await host.Out.WriteLineAsync(ReportJson(report, journaled, runtimeOnly)).ConfigureAwait(false);
         else
         {
@@ -102,7 +98,7 @@ internal static class ChangeVerb
                 await host.Out.WriteLineAsync($"history: #{id} (undo with \"nettui undo\")").ConfigureAwait(false);
         }
         if (after is not null && report.Outcome == ChangeOutcome.Applied)
-            return await after(report, r, runner, ct).ConfigureAwait(false);
+            return await after(report, r, changes.Runner(target), ct).ConfigureAwait(false);
         return report.ExitCode;
     }
 
@@ -162,7 +158,7 @@ internal static class ChangeVerb
     /// <summary>The report for scripts: everything but the two snapshots (those are `nettui show --json`'s job).</summary>
     public static string ReportJson(ChangeReport r, bool runtimeOnly = false) => ReportJson(r, null, runtimeOnly);
 
-    internal static string ReportJson(ChangeReport r, JournaledApply.Result? journaled, bool runtimeOnly) => JsonSerializer.Serialize(new
+    internal static string ReportJson(ChangeReport r, ChangeResult? journaled, bool runtimeOnly) => JsonSerializer.Serialize(new
     {
         outcome = r.Outcome,
         exitCode = r.ExitCode,

@@ -95,14 +95,14 @@ public static class WizardVerbs
             ? OperationContext.Default with { Ovs = new OvsConnection(parsed.Get()) } : OperationContext.Default;
         if (input.DaemonJsonPath is { } dj) ctx = ctx with { DaemonJsonPath = dj };
 
-        var runner = host.Runner(target);
-        var snapshot = await host.Inventory(r, runner, ctx.Ovs).ReadAsync(ct: ct).ConfigureAwait(false);
+        using var changes = host.Changes(r, target.Namespace, r.GetValue(common.OvsDb));
+        var snapshot = await changes.Inventory(target).ReadAsync(ct: ct).ConfigureAwait(false);
         var result = TunnelWizard.Plan(input, snapshot);
         if (!result.Ok)
             return await RefuseAsync(host, json, result.Errors.Select(e => e.ToString())).ConfigureAwait(false);
 
         // Both plans, checked step by step: this host's against its snapshot, the peer's against a stand-in.
-        var files = host.Files();
+        var files = changes.Files();
         foreach (var path in result.Local!.Operations.SelectMany(op => op.FilesToRead(ctx)).Distinct())
             ctx = ctx.WithFile(path, await files.ReadAsync(path, ct).ConfigureAwait(false));
         var localCheck = PlanValidator.Check(result.Local.Operations, snapshot, ctx);

@@ -17,7 +17,7 @@ public enum FormVerb
 
 /// <summary>
 /// The forms of every change the TUI offers, with their defaults and pickers filled from
-/// the snapshot, and which form a key opens in which view for the selected row.
+/// the snapshot. Which form a key opens in which view is the view controllers' (Tui/Controllers/Views).
 /// </summary>
 public static class FormCatalog
 {
@@ -193,62 +193,6 @@ public static class FormCatalog
             ? [new SetDockerDefaultBridge(V(v, "bridge"), V(v, "daemon-json"))]
             : throw new FormError(RestartField, "must be no or yes"));
     }
-
-    /// <summary>
-    /// The form a key opens in <paramref name="view"/> for the selected row (its key in the
-    /// view's row set), or a one-line reason there is none.
-    /// </summary>
-    public static (FormSpec? Form, string? Why) For(FormVerb verb, ViewKind view, string? selected, HostSnapshot h)
-    {
-        switch (view, verb)
-        {
-            case (ViewKind.Interfaces, FormVerb.New):
-                return (NewInterface(h), null);
-            case (ViewKind.Bridges, FormVerb.New):
-                return (BridgeAdd(h), null);
-            case (ViewKind.Interfaces, FormVerb.Add):
-                return (AddressAdd(h, selected), null);
-            case (ViewKind.Interfaces, FormVerb.Edit):
-                return selected is null ? (null, "select an interface to edit") : (LinkEdit(h, selected), null);
-            case (ViewKind.Interfaces, FormVerb.Delete):
-                if (selected is null || h.FindLink(selected) is not { } link) return (null, "select an interface first");
-                if (link.Kind == LinkKind.Bridge) return (BridgeDel(h, link.Name), null);
-                if (link.Kind is LinkKind.Gre or LinkKind.Gretap) return (IpTunnelDel(h, link.Name), null);
-                if (link.Master is not null) return (Detach(h, link.Name), null);
-                return link.Addresses.Any(a => a.Scope != "link") ? (AddressDel(h, link.Name), null) : (null, $"{link.Name} has no address to remove");
-            case (ViewKind.Bridges, FormVerb.Add):
-                return (Attach(h, selected?.Split('/')[0], null), null);
-            case (ViewKind.Bridges, FormVerb.Delete):
-                if (selected is null) return (null, "select a bridge or port first");
-                var parts = selected.Split('/');
-                return parts.Length > 1 ? (Detach(h, parts[1]), null) : (BridgeDel(h, parts[0]), null);
-            case (ViewKind.Bridges, FormVerb.Edit):
-                return (DockerBridge(h, selected?.Split('/')[0]), null);
-            case (ViewKind.Containers, FormVerb.New):
-            case (ViewKind.Containers, FormVerb.Edit):
-                return (DockerBridge(h, null), null);
-            case (ViewKind.OpenVSwitch, FormVerb.New):
-                return (OvsBridgeAdd(h), null);
-            case (ViewKind.OpenVSwitch, FormVerb.Add):
-                return (OvsGreAdd(h, OvsParts(selected)?[0]), null);
-            case (ViewKind.OpenVSwitch, FormVerb.Delete):
-                if (OvsParts(selected) is not { } o) return (null, "select an OVS bridge or port first");
-                return o.Length >= 2 ? (OvsPortDel(h, o[0], o[1]), null) : (OvsBridgeDel(h, o[0]), null);
-            case (ViewKind.Routes, FormVerb.New):
-                return (RouteAdd(h), null);
-            case (ViewKind.Routes, FormVerb.Delete):
-                var route = selected is null ? null : h.Routes.FirstOrDefault(r => RoutesPresenter.Key(r) == selected);
-                if (route is null) return (null, "select a route first");
-                return (RouteDel(h, route), null);
-            case (_, FormVerb.Persist):
-                return PersistForms.For(view, selected, h);
-            default:
-                return (null, $"no {verb.ToString().ToLowerInvariant()} form in {view.Title()}");
-        }
-    }
-
-    private static string[]? OvsParts(string? key) =>
-        key is not null && key.StartsWith("ovs:", StringComparison.Ordinal) ? key[4..].Split('/') : null;
 
     private static HashSet<string> OvsNames(HostSnapshot h) =>
         [.. (h.Ovs?.Bridges ?? []).SelectMany(b => b.Ports.SelectMany(p => p.Interfaces.Select(i => i.Name).Append(p.Name)).Append(b.Name))];

@@ -19,26 +19,27 @@ public static class PersistForms
         [new("interface", "Interface", FieldKind.Picker, iface, Candidates(h))],
         v => [new MakePersistent(v.TryGetValue("interface", out var s) ? s.Trim() : "")], "Make persistent");
 
-    /// <summary>The form `p` opens in <paramref name="view"/> for the selected row's key, or why there is none.</summary>
-    public static (FormSpec? Form, string? Why) For(ViewKind view, string? selected, HostSnapshot h)
+    /// <summary>The form `p` opens in <paramref name="view"/> for the selected row's object, or why there is none.</summary>
+    public static (FormSpec? Form, string? Why) For(ViewKind view, object? selected, HostSnapshot h)
     {
-        if (selected is null) return (null, "select a runtime-only bridge or interface first");
         string? iface;
-        switch (view)
+        switch (view, selected)
         {
-            case ViewKind.Interfaces:
-                iface = selected;
+            case (_, null):
+                return (null, "select a runtime-only bridge or interface first");
+            case (ViewKind.Interfaces, Link l):
+                iface = l.Name;
                 break;
-            case ViewKind.Bridges:
-                iface = selected.Split('/')[0]; // a port row: the bridge takes its ports with it
+            case (ViewKind.Bridges, BridgeRow row):
+                iface = row.Bridge.Name; // a port row: the bridge takes its ports with it
                 break;
-            case ViewKind.Drift:
-                var item = h.NetworkManager is null ? null : DriftFinder.Find(h).FirstOrDefault(d => DriftPresenter.Key(d) == selected);
-                if (item is null) return (null, "select a drift row first");
+            case (ViewKind.Drift, DriftItem item):
                 if (!DriftPresenter.CanMakePersistent(item) || item.Interface is null) return (null, $"not with p: {item.Fix}");
                 if (item.Kind == DriftKind.RuntimeAddress) return (null, $"{item.Interface} already has profile {item.Profile}: {item.Fix}");
                 iface = item.Interface;
                 break;
+            case (ViewKind.Interfaces or ViewKind.Bridges or ViewKind.Drift, _):
+                return (null, "select a runtime-only bridge or interface first");
             default:
                 return (null, $"no make-persistent in {view.Title()}");
         }

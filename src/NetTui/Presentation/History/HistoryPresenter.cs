@@ -28,12 +28,8 @@ public static class HistoryPresenter
         d => Key(d.ChangeSet.Id), d => Detail(d, now), orderIsMeaningful: true, tone: d => Tone(d.ChangeSet));
     }
 
-    /// <summary>The row key of change-set <paramref name="id"/> (what selection and "roll back to here" use).</summary>
+    /// <summary>The row key of change-set <paramref name="id"/> (what keeps the selection across reloads; "roll back to here" uses the row's object).</summary>
     public static string Key(long id) => "#" + id.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The change-set id of a row key, or null.</summary>
-    public static long? IdOf(string? key) =>
-        key is ['#', .. var digits] && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     public static string User(ChangeSet cs) => cs.SudoUser is null ? cs.UserName : $"{cs.UserName} ({cs.SudoUser})";
 

@@ -244,11 +244,8 @@ internal sealed class FormDialog : View
         if (_apply is null || (within is not null && _applyWithTimer is null)) { _result.Text = "not applied: no change path in this session"; return; }
         _applying = true;
         _result.Text = within is { } w ? $"applying (rolled back unless confirmed within {w.TotalSeconds:0} s)…" : "applying…";
-        Task<ChangeReport> task;
-        try { task = within is { } s ? _applyWithTimer!(r.Operations, s) : _apply(r.Operations); }
-        catch (Exception ex) { task = Task.FromException<ChangeReport>(ex); }
-        if (task.IsCompleted) Finish(task);
-        else task.ContinueWith(t => App?.Invoke(() => Finish(t)), TaskScheduler.Default);
+        var task = UiWork.Start(() => within is { } s ? _applyWithTimer!(r.Operations, s) : _apply(r.Operations));
+        UiWork.When(task, UiWork.PostOf(App), Finish);
     }
 
     private void Finish(Task<ChangeReport> task)

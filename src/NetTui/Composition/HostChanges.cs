@@ -1,0 +1,123 @@
+using NetTui.Core.Commands;
+using NetTui.Core.Operations;
+using NetTui.Core.Persisting;
+using NetTui.Core.Values;
+using NetTui.History.Journaling;
+using NetTui.Host.Changes;
+using NetTui.Host.Commands;
+using NetTui.Host.Inventory;
+using NetTui.Host.Inventory.NetworkManager;
+using NetTui.Host.NetworkManager;
+using NetTui.Presentation;
+using NetTui.Recording;
+
+namespace NetTui.Composition;
+
+/// <summary>
+/// THE way NetTui makes a change on its target host, built once per process by the composition
+/// root and used by the CLI verbs, the TUI's forms, the History view, the Doctor's fixes and the
+/// wizard alike. It owns what every change needs: the journal (one handle, one clear refusal
+/// when the file is bad), the persistence decision (one probe per change), NetworkManager
+/// checkpoints, the apply lock and the watchdog (through <see cref="JournaledChange"/>), and the
+/// executor. Nothing else in NetTui builds an executor or opens the journal.
+/// </summary>
+public sealed class HostChanges : IDisposable
+{
+    private readonly HostParts _parts;
+    private readonly Lazy<IPlanStepHandler> _nmSteps;
+
+    public HostChanges(HostOptions options, HostParts? parts = null)
+    {
+        Options = options;
+        _parts = parts ?? new HostParts();
+        Log = _parts.Log ?? Serilog.Core.Logger.None;
+        Context = options.OvsDb is { } db && OvsDatabase.Parse(db) is { Ok: true } parsed
+            ? OperationContext.Default with { Ovs = new OvsConnection(parsed.Get()) }
+            : OperationContext.Default;
+        Journal = new JournalHandle(options.HistoryPath, _parts.OpenJournal ?? NetTui.History.Journaling.Journal.Open);
+        Checkpoints = _parts.Checkpoints ?? new NmCheckpoints(options.BusAddress);
+        // One NetworkManager connection for the process, opened on first use.
+        _nmSteps = new(() => _parts.NetworkManagerSteps?.Invoke() ?? new NetworkManagerStepHandler(new NmClient(options.BusAddress)));
+    }
+
+    public HostOptions Options { get; }
+    public NetworkTarget Target => Options.Target;
+    public OperationContext Context { get; }
+    public JournalHandle Journal { get; }
+    public INmCheckpoints Checkpoints { get; }
+    public TimeSpan LockWait => _parts.LockWait;
+    public Serilog.ILogger Log { get; }
+
+    public ICommandRunner Runner(NetworkTarget target) => _parts.Runner?.Invoke(target) ?? new CommandRunner(target, Log);
+
+    public IHostInventory Inventory(NetworkTarget target) => Inventory(Runner(target));
+
+    private IHostInventory Inventory(ICommandRunner runner) =>
+        _parts.Inventory?.Invoke(runner, Context.Ovs) ?? new HostInventory(runner, Options.Inventory, Log);
+
+    public IFileStore Files() => _parts.Files?.Invoke() ?? new FileStore();
+
+    /// <summary>The executor of <paramref name="target"/>: commands through its runner, NetworkManager steps through the process's connection.</summary>
+    public ChangeExecutor Executor(NetworkTarget target, IChangeObserver? observer)
+    {
+        var runner = Runner(target);
+        return new ChangeExecutor(runner, Inventory(runner), Files(), observer, [_nmSteps.Value]);
+    }
+
+    /// <summary>What undo, rollback, recovery and the watchdog act through (any namespace the journal names).</summary>
+    public HostAccess Access() => new(Runner, Inventory, Executor, Files, Context, Checkpoints);
+
+    /// <summary>The persistence decision's one probe: does NetworkManager answer (never asked with --runtime-only)?</summary>
+    public async Task<PersistenceMode> ProbeAsync(bool runtimeOnly, CancellationToken ct = default)
+    {
+        if (runtimeOnly) return new PersistenceMode(true, null);
+        if (_parts.Probe is { } probe) return await probe(ct).ConfigureAwait(false);
+        var status = await NetworkManagerProbe.ProbeAsync(Options.BusAddress, ct).ConfigureAwait(false);
+        return new PersistenceMode(false, status.Available ? null : status.Reason ?? "NetworkManager did not answer");
+    }
+
+    /// <summary>
+    /// Makes one change: decides persistence (one probe), refuses with one line when the journal
+    /// cannot be used, then applies it journaled (crash check, apply lock, write-ahead, optional
+    /// confirm timer with its watchdog and, when NetworkManager holds every operation, its checkpoint).
+    /// </summary>
+    public async Task<ChangeResult> ApplyAsync(ChangeRequest request, CancellationToken ct = default)
+    {
+        var mode = await ProbeAsync(request.RuntimeOnly, ct).ConfigureAwait(false);
+        // Bare operations: a form may hand over ones wrapped for its preview; the decision is made here, now.
+        var ops = request.Operations.Select(o => PersistenceLabel.Choose(o is PersistedOperation p ? p.Inner : o, mode)).ToList();
+        var ctx = request.Context ?? Context;
+        if (request.DryRun || _parts.NoJournal)
+        {
+            if (request.ConfirmWithin is not null && !request.DryRun)
+                return ChangeResult.Refuse(mode, [], "the confirm timer needs the history journal");
+            var report = await Executor(Target, null).ApplyAsync(ops, ctx, new ApplyOptions(DryRun: request.DryRun), ct).ConfigureAwait(false);
+            return new(report, mode, null, null, null, [], []);
+        }
+
+        var (journal, problem) = Journal.Open();
+        if (journal is null)
+        {
+            Log.Warning("change refused: {Problem}", problem!.Line);
+            return ChangeResult.Refuse(mode, [], problem!.Line);
+        }
+        var journaled = new JournaledChange.Request(Target, ops, ctx)
+        {
+            ConfirmWithin = request.ConfirmWithin,
+            WatchdogOptions = Options.WatchdogOptions,
+            LockWait = LockWait,
+            Checkpoints = Checkpoints,
+            StartWatchdog = _parts.StartWatchdog ?? WatchdogLauncher.Start,
+        };
+        var result = await JournaledChange.RunAsync(journal, journaled, o => Executor(Target, o), ct).ConfigureAwait(false);
+        return new(result.Report, mode, result.ChangeSetId, result.ConfirmDeadline, result.WatchdogPid, result.Notes, result.Refusal);
+    }
+
+    /// <summary>The journal for a history verb or view, or the one line saying why it cannot be used.</summary>
+    public (Journal? Journal, JournalProblem? Problem) OpenJournal() => Journal.Open();
+
+    public void Dispose()
+    {
+        if (_nmSteps.IsValueCreated) (_nmSteps.Value as IDisposable)?.Dispose();
+    }
+}

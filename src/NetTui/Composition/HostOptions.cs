@@ -1,0 +1,69 @@
+using NetTui.Core.Commands;
+using NetTui.History;
+using NetTui.Host.Inventory;
+using NetTui.Host.Inventory.Docker;
+
+namespace NetTui.Composition;
+
+/// <summary>
+/// Where a NetTui process acts and which daemons it talks to: the target namespace, the OVSDB
+/// socket, the Docker API, the system D-Bus (NetworkManager), the history journal and the log.
+/// Read ONCE, by the composition root, from the command line and the environment
+/// (<see cref="FromEnvironment"/> is the only reader of DBUS_SYSTEM_BUS_ADDRESS, DOCKER_HOST and
+/// NETTUI_HISTORY); everything below gets these values instead of looking for its own.
+/// </summary>
+public sealed record HostOptions
+{
+    public const string BusVariable = "DBUS_SYSTEM_BUS_ADDRESS";
+    public const string DockerVariable = "DOCKER_HOST";
+
+    public string? Netns { get; init; }
+    /// <summary>--ovs-db as given (null: ovs-vsctl's own default from OVS_RUNDIR).</summary>
+    public string? OvsDb { get; init; }
+    /// <summary>--docker-host, else DOCKER_HOST, else the default socket.</summary>
+    public string DockerHost { get; init; } = DockerEndpoint.Default;
+    /// <summary>The system bus NetworkManager is probed and driven on (null: the default socket).</summary>
+    public string? BusAddress { get; init; }
+    /// <summary>The journal file: --history, else NETTUI_HISTORY, else the per-host or per-user default.</summary>
+    public required string HistoryPath { get; init; }
+    /// <summary>--log-file as given (forwarded to the watchdog).</summary>
+    public string? LogFile { get; init; }
+    /// <summary>Whether --docker-host was given (forwarded to the watchdog only then).</summary>
+    public bool DockerHostGiven { get; init; }
+
+    public NetworkTarget Target => new(Netns);
+
+    public InventoryOptions Inventory => new(OvsDb, DockerHost, BusAddress);
+
+    /// <summary>
+    /// What the commit-confirmed watchdog must be started with to reach the same daemons and log
+    /// (--netns comes from the change's target; the bus address reaches it through the environment it inherits).
+    /// </summary>
+    public IReadOnlyList<string> WatchdogOptions =>
+    [
+        .. OvsDb is { } db ? ["--ovs-db", db] : Array.Empty<string>(),
+        .. DockerHostGiven ? ["--docker-host", DockerHost] : Array.Empty<string>(),
+        .. LogFile is { } log ? ["--log-file", log] : Array.Empty<string>(),
+    ];
+
+    /// <summary>The options of this process: the command line's values, the rest from <paramref name="environment"/> (default: the process environment).</summary>
+    public static HostOptions FromEnvironment(
+        string? netns = null, string? ovsDb = null, string? dockerHost = null, string? history = null, string? logFile = null,
+        Func<string, string?>? environment = null)
+    {
+        var env = environment ?? Environment.GetEnvironmentVariable;
+        var bus = env(BusVariable);
+        return new HostOptions
+        {
+            Netns = netns,
+            OvsDb = ovsDb,
+            DockerHost = DockerEndpoint.Resolve(dockerHost, env(DockerVariable)),
+            DockerHostGiven = !string.IsNullOrWhiteSpace(dockerHost),
+            BusAddress = string.IsNullOrWhiteSpace(bus) ? null : bus,
+            HistoryPath = environment is null
+                ? HistoryLocation.Resolve(history)
+                : HistoryLocation.Resolve(history, env, Environment.IsPrivilegedProcess, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)),
+            LogFile = logFile,
+        };
+    }
+}
