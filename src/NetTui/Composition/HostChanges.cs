@@ -87,11 +87,14 @@ public sealed class HostChanges : IDisposable
         // Bare operations: a form may hand over ones wrapped for its preview; the decision is made here, now.
         var ops = request.Operations.Select(o => PersistenceLabel.Choose(o is PersistedOperation p ? p.Inner : o, mode)).ToList();
         var ctx = request.Context ?? Context;
-        if (request.DryRun || _parts.NoJournal)
+        // A field the operation refuses (a name like "up" or "--") is a usage error: refused
+        // before the journal is opened (a dry run of the executor, whose first check it is).
+        var invalid = !request.DryRun && ops.Any(o => o.CheckFields().Count > 0);
+        if (request.DryRun || _parts.NoJournal || invalid)
         {
-            if (request.ConfirmWithin is not null && !request.DryRun)
+            if (request.ConfirmWithin is not null && !request.DryRun && !invalid)
                 return ChangeResult.Refuse(mode, [], "the confirm timer needs the history journal");
-            var report = await Executor(Target, null).ApplyAsync(ops, ctx, new ApplyOptions(DryRun: request.DryRun), ct).ConfigureAwait(false);
+            var report = await Executor(Target, null).ApplyAsync(ops, ctx, new ApplyOptions(DryRun: request.DryRun || invalid), ct).ConfigureAwait(false);
             return new(report, mode, null, null, null, [], []);
         }
 

@@ -66,4 +66,10 @@ public sealed record HostOptions
             LogFile = logFile,
         };
     }
+
+    /// <summary>NetTui's state directory (the journal's), from the environment: where the TUI wizard saves plans unless told otherwise.</summary>
+    public static string DefaultStateDirectory() => Path.GetDirectoryName(HistoryLocation.Resolve(null)) ?? "/var/lib/nettui";
+
+    /// <summary>This invocation's state directory: beside its journal (honours --history).</summary>
+    public string StateDirectory => Path.GetDirectoryName(HistoryPath) ?? DefaultStateDirectory();
 }

@@ -42,6 +42,7 @@ public static class TuiApp
         window.ApplyChangesConfirmed = (ops, within) => forms.ApplyAsync(ops, within);
         // A journal that cannot be used refuses every change; the header says so until it is fixed.
         window.JournalProblem = () => changes.Journal.Problem?.Line;
+        window.Wizard.SavePath = Path.Combine(changes.Options.StateDirectory, TunnelWizardOverlay.PlanFileName);
         // The countdown of commit-confirmed changes (and `c`); read-only sessions change nothing, so have none to confirm.
         if (!readOnly) window.Confirm = Composition.TuiComposition.Confirm(changes);
         var scheduler = new RefreshScheduler(firstRead, initial, app.Invoke, window.ApplySnapshot, window.SetRefreshing, log)

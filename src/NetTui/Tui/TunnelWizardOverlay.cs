@@ -51,8 +51,9 @@ internal sealed class TunnelWizardOverlay : View
     /// default NetTui's state directory (beside the journal), never the directory the TUI was
     /// started in, which may be one others can write.
     /// </summary>
-    public string SavePath { get; set; } = Path.Combine(
-        Path.GetDirectoryName(NetTui.History.HistoryLocation.Resolve(null)) ?? "/var/lib/nettui", "nettui-tunnel.plan.json");
+    public string SavePath { get; set; } = Path.Combine(Composition.HostOptions.DefaultStateDirectory(), PlanFileName);
+
+    public const string PlanFileName = "nettui-tunnel.plan.json";
 
     /// <summary>Raised by F6 with this host's plan; without a handler F6 says how to apply from the command line.</summary>
     public event Func<PlanFile, string>? ApplyRequested;

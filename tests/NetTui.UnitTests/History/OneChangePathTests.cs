@@ -119,6 +119,6 @@ public sealed class OneChangePathTests : IDisposable
         var tui = await FromTheTuiAsync(down, null);
         AssertSame(cli, tui);
         Assert.Empty(cli.Checkpoints);
-        Assert.Contains("ip link add br0 type bridge stp_state 0", cli.Detail.Steps.SelectMany(s => s.Commands).Select(c => c.Display));
+        Assert.Contains("ip link add name br0 type bridge stp_state 0", cli.Detail.Steps.SelectMany(s => s.Commands).Select(c => c.Display));
     }
 }
