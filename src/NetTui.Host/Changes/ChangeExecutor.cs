@@ -23,7 +23,7 @@ public sealed record ApplyOptions(bool DryRun = false, bool RollbackOnVerifyFail
 /// put back, each command bounded by its own timeout.
 /// </summary>
 public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory inventory, IFileStore? files = null, IChangeObserver? observer = null,
-    IReadOnlyList<IPlanStepHandler>? handlers = null)
+    IReadOnlyList<IPlanStepHandler>? handlers = null, ReachabilityGuard? guard = null)
 {
     private readonly IReadOnlyList<IPlanStepHandler> _handlers = handlers ?? [];
     private readonly IFileStore _files = files ?? new FileStore();
@@ -58,7 +58,8 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
             return await FinishAsync(run.Reject([.. check.Errors.Select(e => new ValueError(e.Where, e.Message))], current)).ConfigureAwait(false);
 
         // What the host reaches before the change (gateway, DNS, the SSH client), to compare after it.
-        var reachedBefore = options.DryRun || options.Guard is null ? null : await options.Guard.RunAsync(ct).ConfigureAwait(false);
+        var probes = options.Guard ?? guard;
+        var reachedBefore = options.DryRun || probes is null ? null : await probes.RunAsync(ct).ConfigureAwait(false);
 
         try
         {
@@ -131,7 +132,7 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
             return await FinishAsync(await RollbackAsync(run, $"the change stopped: {e.Message}", null, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
-        if (reachedBefore is not null && await options.Guard!.LostSinceAsync(reachedBefore, CancellationToken.None).ConfigureAwait(false) is [var lost, ..] lostAll)
+        if (reachedBefore is not null && await probes!.LostSinceAsync(reachedBefore, CancellationToken.None).ConfigureAwait(false) is [var lost, ..] lostAll)
             return await FinishAsync(await RollbackAsync(run, $"the change cut the host off: {lost}", null, [.. lostAll.Select(l => $"probe failed after the change: {l}")], ctx).ConfigureAwait(false)).ConfigureAwait(false);
 
         if (options.DryRun)

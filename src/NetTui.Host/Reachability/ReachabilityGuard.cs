@@ -24,6 +24,22 @@ public sealed class ReachabilityGuard(ICommandRunner runner, IReadOnlyList<Probe
 
     public IReadOnlyList<Probe> Probes => probes;
 
+    /// <summary>
+    /// The guard of a change in <paramref name="target"/>: DNS servers from the resolv.conf its
+    /// processes see (`ip netns exec` shows /etc/netns/NAME/resolv.conf when there is one).
+    /// </summary>
+    public static ReachabilityGuard For(ICommandRunner runner, NetworkTarget target, ProbeKinds kinds, string? sshConnection)
+    {
+        string? resolv = null;
+        if (kinds.HasFlag(ProbeKinds.Dns))
+        {
+            var own = target.Namespace is { } ns ? $"/etc/netns/{ns}/resolv.conf" : null;
+            try { resolv = File.ReadAllText(own is not null && File.Exists(own) ? own : "/etc/resolv.conf"); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { resolv = null; }
+        }
+        return new ReachabilityGuard(runner, ProbeTargets.From(kinds, resolv, sshConnection));
+    }
+
     public async Task<IReadOnlyList<ProbeResult>> RunAsync(CancellationToken ct = default)
     {
         var results = await Task.WhenAll(probes.Select(p => RunOneAsync(p, ct))).ConfigureAwait(false);

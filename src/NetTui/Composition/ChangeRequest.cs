@@ -18,6 +18,9 @@ public sealed record ChangeRequest(IReadOnlyList<Operation> Operations)
     /// <summary>Commit-confirmed: rolled back unless confirmed within this time (null: a normal change).</summary>
     public TimeSpan? ConfirmWithin { get; init; }
 
+    /// <summary>What the change must not cut the host off from (--probe); a probe lost by the change undoes it at once.</summary>
+    public Core.Reachability.ProbeKinds Probes { get; init; } = Core.Reachability.ProbeKinds.All;
+
     /// <summary>Plan only: nothing runs and nothing is journaled.</summary>
     public bool DryRun { get; init; }
 

@@ -8,6 +8,7 @@ using NetTui.Host.Commands;
 using NetTui.Host.Inventory;
 using NetTui.Host.Inventory.NetworkManager;
 using NetTui.Host.NetworkManager;
+using NetTui.Host.Reachability;
 using NetTui.Presentation;
 using NetTui.Recording;
 
@@ -58,14 +59,20 @@ public sealed class HostChanges : IDisposable
     public IFileStore Files() => _parts.Files?.Invoke() ?? new FileStore();
 
     /// <summary>The executor of <paramref name="target"/>: commands through its runner, NetworkManager steps through the process's connection.</summary>
-    public ChangeExecutor Executor(NetworkTarget target, IChangeObserver? observer)
+    public ChangeExecutor Executor(NetworkTarget target, IChangeObserver? observer, ReachabilityGuard? guard = null)
     {
         var runner = Runner(target);
-        return new ChangeExecutor(runner, Inventory(runner), Files(), observer, [_nmSteps.Value]);
+        return new ChangeExecutor(runner, Inventory(runner), Files(), observer, [_nmSteps.Value], guard);
     }
 
+    /// <summary>The probes a change asked for, in its target (null: none, or a dry run).</summary>
+    private ReachabilityGuard? Guard(ChangeRequest request) =>
+        request.DryRun || request.Probes == Core.Reachability.ProbeKinds.None
+            ? null
+            : ReachabilityGuard.For(Runner(Target), Target, request.Probes, Options.SshConnection);
+
     /// <summary>What undo, rollback, recovery and the watchdog act through (any namespace the journal names).</summary>
-    public HostAccess Access() => new(Runner, Inventory, Executor, Files, Context, Checkpoints);
+    public HostAccess Access() => new(Runner, Inventory, (t, o) => Executor(t, o), Files, Context, Checkpoints);
 
     /// <summary>The persistence decision's one probe: does NetworkManager answer (never asked with --runtime-only)?</summary>
     public async Task<PersistenceMode> ProbeAsync(bool runtimeOnly, CancellationToken ct = default)
@@ -112,7 +119,8 @@ public sealed class HostChanges : IDisposable
             Checkpoints = Checkpoints,
             StartWatchdog = _parts.StartWatchdog ?? WatchdogLauncher.Start,
         };
-        var result = await JournaledChange.RunAsync(journal, journaled, o => Executor(Target, o), ct).ConfigureAwait(false);
+        var guard = Guard(request);
+        var result = await JournaledChange.RunAsync(journal, journaled, o => Executor(Target, o, guard), ct).ConfigureAwait(false);
         return new(result.Report, mode, result.ChangeSetId, result.ConfirmDeadline, result.WatchdogPid, result.Notes, result.Refusal);
     }
 

@@ -26,6 +26,9 @@ public sealed record HostOptions
     public string? BusAddress { get; init; }
     /// <summary>The journal file: --history, else NETTUI_HISTORY, else the per-host or per-user default.</summary>
     public required string HistoryPath { get; init; }
+
+    /// <summary>SSH_CONNECTION of this session ("client port server port"): the path back to the admin is one of the reachability probes.</summary>
+    public string? SshConnection { get; init; }
     /// <summary>--log-file as given (forwarded to the watchdog).</summary>
     public string? LogFile { get; init; }
     /// <summary>Whether --docker-host was given (forwarded to the watchdog only then).</summary>
@@ -64,6 +67,7 @@ public sealed record HostOptions
                 ? HistoryLocation.Resolve(history)
                 : HistoryLocation.Resolve(history, env, Environment.IsPrivilegedProcess, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)),
             LogFile = logFile,
+            SshConnection = env("SSH_CONNECTION"),
         };
     }
 

@@ -82,4 +82,21 @@ public sealed class ReachabilityGuardLabTests
         Assert.True(await HasDefaultRouteAsync(lab.Host));
         Assert.Single(await lab.Host.Host.IpJsonAsync("route", "show", "10.88.0.0/24"));
     }
+
+    [Fact]
+    public async Task The_cli_undoes_a_route_change_that_cuts_the_gateway_and_probe_none_lets_it_through()
+    {
+        await using var lab = await GatewayLab.CreateAsync();
+        var env = new Dictionary<string, string>();
+        string[] common = ["--netns", lab.Host.Host.Name, "--ovs-db", "unix:" + Path.Combine(lab.Host.Host.StateDir, "no-ovs.sock"), "--runtime-only"];
+
+        var guarded = await NettuiCli.RunAsync(lab.Host.Host.StateDir, env, ["route", "del", "default", "--via", "10.77.0.1", .. common]);
+        Assert.True(guarded.ExitCode == 1, $"exit {guarded.ExitCode}: {guarded.StandardOutput}{guarded.StandardError}");
+        Assert.Contains("cut the host off: IPv4 default route", guarded.StandardOutput + guarded.StandardError, StringComparison.Ordinal);
+        Assert.True(await HasDefaultRouteAsync(lab.Host));
+
+        var unguarded = await NettuiCli.RunAsync(lab.Host.Host.StateDir, env, ["route", "del", "default", "--via", "10.77.0.1", "--probe", "none", .. common]);
+        Assert.True(unguarded.ExitCode == 0, $"exit {unguarded.ExitCode}: {unguarded.StandardOutput}{unguarded.StandardError}");
+        Assert.False(await HasDefaultRouteAsync(lab.Host));
+    }
 }

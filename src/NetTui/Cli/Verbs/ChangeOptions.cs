@@ -15,6 +15,11 @@ internal sealed record ChangeOptions
 
     /// <summary>--runtime-only, for the change verbs and the TUI (a new instance each: an option belongs to one command).</summary>
     public static Option<bool> RuntimeOnlyOption() => new("--runtime-only") { Description = "Change the running system only, not NetworkManager's saved profiles (lost at reboot)" };
+    public Option<string?> Probe { get; } = new("--probe")
+    {
+        Description = "What the change must not cut the host off from (default gateway,dns,ssh): checked before and after, and the change is undone at once if one is lost; none turns them off",
+        HelpName = "gateway,dns,ssh|none",
+    };
     public Option<int?> ConfirmWithin { get; } = new("--confirm-within")
     {
         Description = "Commit-confirmed: roll the change back automatically after SECONDS unless `nettui confirm` comes first",
@@ -30,6 +35,7 @@ internal sealed record ChangeOptions
         command.Add(o.Save);
         command.Add(o.RuntimeOnly);
         command.Add(o.ConfirmWithin);
+        command.Add(o.Probe);
         if (host.SharedNetns is { } netns) o = o with { Netns = netns };
         else command.Add(o.Netns);
         if (host.SharedOvsDb is { } db) o = o with { OvsDb = db };

@@ -63,6 +63,8 @@ internal static class ChangeVerb
         var runtimeOnly = r.GetValue(common.RuntimeOnly);
         var dryRun = r.GetValue(common.DryRun);
         var confirmWithin = r.GetValue(common.ConfirmWithin);
+        var probes = Core.Reachability.ProbeChoice.Parse(r.GetValue(common.Probe));
+        if (!probes.Ok) return Refuse(host, json, [probes.Error!]);
         if (confirmWithin is < 1 or > 86400)
             return Refuse(host, json, [new ValueError("confirm-within", $"{confirmWithin} is not a number of seconds from 1 to 86400")]);
         // Up front: without root or CAP_NET_ADMIN the first command would fail inside ip, after journaling.
@@ -77,6 +79,7 @@ internal static class ChangeVerb
         {
             RuntimeOnly = runtimeOnly,
             DryRun = dryRun,
+            Probes = probes.Get(),
             ConfirmWithin = confirmWithin is { } s ? TimeSpan.FromSeconds(s) : null,
             Context = ctx,
         }, ct).ConfigureAwait(false);
