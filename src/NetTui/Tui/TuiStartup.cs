@@ -21,8 +21,21 @@ internal static class TuiStartup
     /// <summary>Starts the first screen's read at once (before the UI exists); the scheduler's first request takes it.</summary>
     public static PrefetchedInventory Prefetch(IHostInventory inventory, CancellationToken ct) => new(inventory, FirstScreen, ct);
 
-    public static void RequestInitial(RefreshScheduler scheduler)
+    /// <summary>
+    /// How long the UI waits, before its first draw, for the first screen's read (which runs
+    /// while the terminal is set up and has usually ended by then): the first frame then shows
+    /// the links, instead of an empty window that a second full draw replaces.
+    /// </summary>
+    public static readonly TimeSpan FirstFrameWait = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The reads after the first screen; <paramref name="firstShown"/>: its snapshot was drawn already (taken from the prefetch).</summary>
+    public static void RequestInitial(RefreshScheduler scheduler, bool firstShown = false)
     {
+        if (firstShown)
+        {
+            scheduler.Request(InventoryParts.All);
+            return;
+        }
         scheduler.Request(FirstScreen);
         // Only after the first read is done: asked for now, it would be merged into it.
         _ = scheduler.Idle.ContinueWith(_ => scheduler.Request(InventoryParts.All), TaskScheduler.Default);
