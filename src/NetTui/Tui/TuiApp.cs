@@ -31,7 +31,9 @@ public static class TuiApp
         using var stop = new CancellationTokenSource();
         // The first screen's read starts now and runs while Terminal.Gui initialises.
         var firstRead = TuiStartup.Prefetch(inventory, stop.Token);
+        Host.Diagnostics.PhaseTiming.Mark("tui: first read started");
         using IApplication app = Application.Create().Init();
+        Host.Diagnostics.PhaseTiming.Mark("tui: terminal initialised");
         using var window = new MainWindow(initial, readOnly, Theme.ByName(options.Theme));
         window.ReadFile = ReadSmallFile;
         window.RestartDocker = RestartDocker(log);
@@ -45,7 +47,11 @@ public static class TuiApp
         window.Wizard.SavePath = Path.Combine(changes.Options.StateDirectory, TunnelWizardOverlay.PlanFileName);
         // The countdown of commit-confirmed changes (and `c`); read-only sessions change nothing, so have none to confirm.
         if (!readOnly) window.Confirm = Composition.TuiComposition.Confirm(changes);
-        var scheduler = new RefreshScheduler(firstRead, initial, app.Invoke, window.ApplySnapshot, window.SetRefreshing, log)
+        var apply = TuiStartup.Apply(window);
+        // The links are usually read by now: put them in the window before its first draw.
+        var first = firstRead.TakeIfDone(TuiStartup.FirstFrameWait);
+        if (first is not null) apply(first);
+        var scheduler = new RefreshScheduler(firstRead, first ?? initial, app.Invoke, apply, window.SetRefreshing, log)
         {
             Stopping = stop.Token,
         };
@@ -56,7 +62,7 @@ public static class TuiApp
             new Host.Doctor.DoctorService(changes.Runner(target), inventory,
                 new Host.Doctor.DoctorOptions { OvsDatabase = changes.Options.OvsDb, OvsEnvironment = Host.Doctor.DoctorOptions.OvsEnvironmentOfThisProcess() }, log),
             target, journal: Composition.TuiComposition.DoctorJournal(changes));
-        TuiStartup.RequestInitial(scheduler);
+        TuiStartup.RequestInitial(scheduler, firstShown: first is not null);
         window.Dispatch = a => app.Invoke(a); // the journal is read before Run: results queue until the loop runs
         window.History = Composition.TuiComposition.History(changes);
         window.StartHistory(); // asks about a change a crashed run left half-done
@@ -64,6 +70,7 @@ public static class TuiApp
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
         {
             log.Information("TUI started for {Target}", target);
+            Host.Diagnostics.PhaseTiming.Mark("tui: window built, first draw");
             app.Run(window);
         }
         log.Information("TUI stopped");

@@ -18,7 +18,7 @@ public sealed class TuiChangePathLabTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>The TUI's path for this lab: its namespace, history and daemons; the watchdog as `dotnet nettui.dll` (this test host is not nettui).</summary>
+    /// <summary>The TUI's path for this lab: its namespace, history and daemons; the watchdog as the nettui under test (this test host is not nettui).</summary>
     private static TuiChangePath TuiPath(HistoryLab h)
     {
         var options = new TuiOptions(h.Netns)
@@ -29,7 +29,7 @@ public sealed class TuiChangePathLabTests
             Parts = new Composition.HostParts
             {
                 LockWait = TuiChangePath.DefaultLockWait,
-                StartWatchdog = (db, id, forwarded) => WatchdogLauncher.Start(db, id, forwarded, ["dotnet", NettuiCli.DllPath], h.Environment()),
+                StartWatchdog = (db, id, forwarded) => WatchdogLauncher.Start(db, id, forwarded, [.. NettuiCli.Command], h.Environment()),
             },
         };
         return Composition.TuiComposition.ChangePath(options, h.Lab.Inventory);

@@ -78,7 +78,7 @@ public sealed class CheckpointLabTests
                 LockWait = Tui.TuiChangePath.DefaultLockWait,
                 StartWatchdog = (db, id, forwarded) =>
                 {
-                    var pid = Recording.WatchdogLauncher.Start(db, id, forwarded, ["dotnet", NettuiCli.DllPath],
+                    var pid = Recording.WatchdogLauncher.Start(db, id, forwarded, [.. NettuiCli.Command],
                         NettuiCli.Environment(l.P.Host.StateDir, l.Env));
                     watchdogs.Add(pid);
                     return pid;

@@ -41,7 +41,7 @@ public sealed class HostileHostLabTests
         await using var host = await LabHost.CreateAsync();
         var env = NettuiCli.Environment(host.StateDir, new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = host.StateDir, ["HOME"] = host.StateDir });
         var run = await LabExec.RunAsync(
-            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", "dotnet", NettuiCli.DllPath, "bridge", "add", "brq", "--netns", host.Name],
+            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", .. NettuiCli.Command, "bridge", "add", "brq", "--netns", host.Name],
             env, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("needs root (or CAP_NET_ADMIN)", run.StandardError, StringComparison.Ordinal);

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Text.Json;
 using NetTui.Cli.Verbs;
 using NetTui.Composition;
 using NetTui.Core.Operations;
+using NetTui.Cli.Json;
 using NetTui.History.Journaling;
 using NetTui.History.Planning;
 using NetTui.Recording;
@@ -34,11 +34,11 @@ internal static class HistorySupport
     /// <summary>Undo and rollback touch only the namespace asked for (--netns NS, or the host's own), never another one's changes.</summary>
     public static NamespaceScope Scope(ChangeHost host, ParseResult r) => NamespaceScope.Only(Netns(host, r));
 
-    public static string Json(object value) => JsonSerializer.Serialize(value, OperationJson.Options);
+    public static string Json<T>(T value) => CliJson.Operation(value);
 
-    public static async Task<int> FailAsync(ChangeHost host, bool json, int code, string message, object? extra = null)
+    public static async Task<int> FailAsync(ChangeHost host, bool json, int code, string message, DriftDetail? extra = null)
     {
-        if (json) await host.Out.WriteLineAsync(Json(new { outcome = "refused", exitCode = code, error = message, detail = extra })).ConfigureAwait(false);
+        if (json) await host.Out.WriteLineAsync(Json(new RefusedDocument("refused", code, message, extra))).ConfigureAwait(false);
         else await host.Err.WriteLineAsync($"nettui: {message}").ConfigureAwait(false);
         return code;
     }
