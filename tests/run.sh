@@ -10,6 +10,8 @@ need_root
 
 packages=(iproute2 openvswitch-switch network-manager dbus docker.io busybox-static bridge-utils iputils-ping tmux net-tools jq)
 missing=()
+# Packaging tests (issue 13): a minimal Debian root, groff to check the man page, readelf for the .deb.
+packages+=(debootstrap groff-base binutils)
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
@@ -52,6 +54,19 @@ grep -E ' error ' /tmp/nettui-build.log | sort -u | head -30
 if [ "$build_rc" != 0 ]; then
   echo "build failed (exit $build_rc), see /tmp/nettui-build.log"; echo "0 passed, 1 failed"; exit 1
 fi
+
+# --- packaging (issue 13): the .deb tests/NetTui.PackageTests installs, built once ---------
+# From the native publish (NETTUI_NATIVE_DIR); published here only if no step above did.
+if [ -z "${NETTUI_NATIVE_DIR:-}" ]; then
+  NETTUI_NATIVE_DIR=$PWD/artifacts/native
+  bash packaging/publish-native.sh "$NETTUI_NATIVE_DIR" >/dev/null || { echo "native publish failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+deb_log=$(mktemp /tmp/nettui-deb.XXXXXX.log)
+NETTUI_DEB=$(bash packaging/build-deb.sh "$NETTUI_NATIVE_DIR" artifacts 2>"$deb_log") \
+  || { cat "$deb_log"; echo "building the .deb failed"; echo "0 passed, 1 failed"; exit 1; }
+export NETTUI_NATIVE_DIR NETTUI_DEB
+echo "package: $NETTUI_DEB ($(du -h "$NETTUI_DEB" | cut -f1))"
+# --- end packaging ----------------------------------------------------------------------
 
 passed=0; failed=0; skipped=0; status=0
 results=$(mktemp -d)
