@@ -13,7 +13,8 @@ public sealed class DebianRoot : IAsyncDisposable
 {
     public const string Suite = "bookworm";
     public static readonly string CacheDir = "/var/cache/nettui-tests";
-    private const string Path_ = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    /// <summary>PATH for programs run in a clean environment (chroot, no-.NET shell).</summary>
+    public const string StandardPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     public string Dir { get; }
 
@@ -32,7 +33,9 @@ public sealed class DebianRoot : IAsyncDisposable
             }
             else
             {
-                (await LabExec.RunAsync(["debootstrap", "--variant=minbase", Suite, dir, Mirror()], null, TimeSpan.FromMinutes(6))).EnsureSuccess();
+                // In a private mount namespace: the /proc and /sys debootstrap mounts in the new root
+                // vanish with it, even if it is killed half-way.
+                (await LabExec.RunAsync(["unshare", "--mount", "--propagation", "private", "--", "debootstrap", "--variant=minbase", Suite, dir, Mirror()], null, TimeSpan.FromMinutes(6))).EnsureSuccess();
                 await CacheAsync(dir, tarball);
             }
             // apt inside needs names resolved; packages must not start daemons there either.
@@ -67,7 +70,7 @@ public sealed class DebianRoot : IAsyncDisposable
     /// <summary>The argv that runs <paramref name="argv"/> chrooted into this root, /proc mounted in a private mount namespace.</summary>
     public IReadOnlyList<string> Chrooted(params IReadOnlyList<string> argv) =>
         ["unshare", "--mount", "--propagation", "private", "--", "sh", "-c",
-         "mount -t proc proc \"$0/proc\" && exec chroot \"$0\" \"$@\"", Dir, "env", "PATH=" + Path_, .. argv];
+         "mount -t proc proc \"$0/proc\" && exec chroot \"$0\" \"$@\"", Dir, "env", "PATH=" + StandardPath, .. argv];
 
     public async Task<ExecResult> RunAsync(IReadOnlyList<string> argv, TimeSpan timeout) =>
         await LabExec.RunAsync(Chrooted(argv), null, timeout);

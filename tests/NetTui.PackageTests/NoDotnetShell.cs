@@ -43,7 +43,7 @@ public static class NoDotnetShell
     /// <summary>Runs <paramref name="argv"/> with .NET hidden; a clean environment (no DOTNET_*) plus <paramref name="environment"/>.</summary>
     public static Task<ExecResult> RunAsync(IReadOnlyList<string> hidden, IReadOnlyList<string> argv, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var env = new List<string> { "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "NETTUI_HIDE=" + string.Join(':', hidden) };
+        var env = new List<string> { "PATH=" + DebianRoot.StandardPath, "LC_ALL=C", "NETTUI_HIDE=" + string.Join(':', hidden) };
         if (environment is not null) env.AddRange(environment.Select(kv => $"{kv.Key}={kv.Value}"));
         const string script = "IFS=:; for d in $NETTUI_HIDE; do mount -t tmpfs -o size=1m,mode=755 nettui-no-dotnet \"$d\" || exit 99; done; unset IFS NETTUI_HIDE; exec \"$@\"";
         return LabExec.RunAsync(["env", "-i", .. env, "unshare", "--mount", "--propagation", "private", "--", "sh", "-c", script, "sh", .. argv], null, TimeSpan.FromSeconds(60));
