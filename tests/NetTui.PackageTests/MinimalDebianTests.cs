@@ -32,12 +32,21 @@ public sealed class MinimalDebianTests
         var installed = await root.RunAsync(["sh", "-c", "dpkg-query -W -f='${Status}\\n' nettui iproute2; command -v nettui; command -v dotnet || echo no-dotnet"], TimeSpan.FromSeconds(30));
         Assert.Equal("install ok installed\ninstall ok installed\n/usr/bin/nettui\nno-dotnet", installed.StandardOutput.Trim());
 
-        var show = await LabExec.RunAsync([.. host.InNamespace(root.Chrooted(
-            "env", "NETTUI_LOG=/tmp/nettui.log", "NETTUI_HISTORY=/tmp/history.db", "DOCKER_HOST=unix:///run/absent/docker.sock",
-            "OVS_RUNDIR=/run/absent", "DBUS_SYSTEM_BUS_ADDRESS=unix:path=/run/absent/bus.sock", "nettui", "show", "--json"))], null, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        var show = await NettuiInRootAsync(host, root, "show", "--json");
         Assert.True(show.ExitCode == 0, $"nettui show --json in the minimal root: exit {show.ExitCode}\n{show.StandardError}");
         var links = NoDotnetTests.LinkNames(show.StandardOutput);
         Assert.Superset(new HashSet<string> { "lo", "ntl-md0", "ntl-md1", "ntl-mdbr" }, links);
         Assert.DoesNotContain("eth0", links);
+
+        // The doctor's explanations are assets beside the binary: found through /usr/bin/nettui's link.
+        var doctor = await NettuiInRootAsync(host, root, "doctor");
+        Assert.Contains("bridge-down:ntl-mdbr", doctor.StandardOutput);
+        Assert.Contains("Why: The bridge is administratively down", doctor.StandardOutput);
     }
+
+    /// <summary>The root's installed nettui, run in the lab namespace, kept from the machine's daemons.</summary>
+    private static Task<ExecResult> NettuiInRootAsync(LabHost host, DebianRoot root, params string[] args) =>
+        LabExec.RunAsync([.. host.InNamespace(root.Chrooted(
+            "env", "NETTUI_LOG=/tmp/nettui.log", "NETTUI_HISTORY=/tmp/history.db", "DOCKER_HOST=unix:///run/absent/docker.sock",
+            "OVS_RUNDIR=/run/absent", "DBUS_SYSTEM_BUS_ADDRESS=unix:path=/run/absent/bus.sock", "nettui", .. args))], null, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
 }
