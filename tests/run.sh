@@ -55,8 +55,12 @@ if [ "$build_rc" != 0 ]; then
   echo "build failed (exit $build_rc), see /tmp/nettui-build.log"; echo "0 passed, 1 failed"; exit 1
 fi
 
+passed=0; failed=0; skipped=0; status=0
+results=$(mktemp -d)
 # --- packaging (issue 13): the .deb tests/NetTui.PackageTests installs, built once ---------
-# From the native publish (NETTUI_NATIVE_DIR); published here only if no step above did.
+# From the native publish the lab tests use (NETTUI_BIN's directory); published here only
+# if no step above did.
+[ -z "${NETTUI_BIN:-}" ] || NETTUI_NATIVE_DIR=${NETTUI_NATIVE_DIR:-$(dirname "$NETTUI_BIN")}
 if [ -z "${NETTUI_NATIVE_DIR:-}" ]; then
   NETTUI_NATIVE_DIR=$PWD/artifacts/native
   bash packaging/publish-native.sh "$NETTUI_NATIVE_DIR" >/dev/null || { echo "native publish failed"; echo "0 passed, 1 failed"; exit 1; }
@@ -68,8 +72,6 @@ export NETTUI_NATIVE_DIR NETTUI_DEB
 echo "package: $NETTUI_DEB ($(du -h "$NETTUI_DEB" | cut -f1))"
 # --- end packaging ----------------------------------------------------------------------
 
-passed=0; failed=0; skipped=0; status=0
-results=$(mktemp -d)
 for proj in tests/*/*.csproj; do
   grep -q '<OutputType>Exe</OutputType>' "$proj" || continue
   name=$(basename "$proj" .csproj)
