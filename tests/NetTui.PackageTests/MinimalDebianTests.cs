@@ -46,7 +46,7 @@ public sealed class MinimalDebianTests
 
     /// <summary>The root's installed nettui, run in the lab namespace, kept from the machine's daemons.</summary>
     private static Task<ExecResult> NettuiInRootAsync(LabHost host, DebianRoot root, params string[] args) =>
-        LabExec.RunAsync([.. host.InNamespace(root.Chrooted(
+        LabExec.RunAsync(host.InNamespace(root.Chrooted([
             "env", "NETTUI_LOG=/tmp/nettui.log", "NETTUI_HISTORY=/tmp/history.db", "DOCKER_HOST=unix:///run/absent/docker.sock",
-            "OVS_RUNDIR=/run/absent", "DBUS_SYSTEM_BUS_ADDRESS=unix:path=/run/absent/bus.sock", "nettui", .. args))], null, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+            "OVS_RUNDIR=/run/absent", "DBUS_SYSTEM_BUS_ADDRESS=unix:path=/run/absent/bus.sock", "nettui", .. args])), null, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
 }
