@@ -27,13 +27,16 @@ public static class SnapshotJson
         return w;
     }
 
-    /// <summary>Options of this shape over <paramref name="resolver"/> (a layer's own context, chained with Core's).</summary>
-    public static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver, bool indented)
+    /// <summary>
+    /// Options of this shape over <paramref name="resolver"/> (a layer's own context, chained with
+    /// Core's); <see cref="OperationJson"/>'s shape is the same with nulls left out.
+    /// </summary>
+    public static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver, bool indented, JsonIgnoreCondition nulls = JsonIgnoreCondition.Never)
     {
         var o = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             WriteIndented = indented,
-            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            DefaultIgnoreCondition = nulls,
             TypeInfoResolver = resolver,
         };
         o.MakeReadOnly();

@@ -14,17 +14,8 @@ public static class OperationJson
 {
     public static readonly JsonSerializerOptions Options = Create(CoreJsonContext.Default);
 
-    public static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver)
-    {
-        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            WriteIndented = true,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            TypeInfoResolver = resolver,
-        };
-        o.MakeReadOnly();
-        return o;
-    }
+    public static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver) =>
+        SnapshotJson.Create(resolver, indented: true, JsonIgnoreCondition.WhenWritingNull);
 
     public static string Serialize(Operation op) => JsonSerializer.Serialize(op, SnapshotJson.Info<Operation>(Options));
 

@@ -28,6 +28,25 @@ public sealed class PrefetchedInventory : IHostInventory
     /// <summary>Whether the prefetched read has been handed out yet.</summary>
     public bool Taken => Volatile.Read(ref _first) is null;
 
+    /// <summary>
+    /// The prefetched snapshot when the read ends within <paramref name="wait"/>; it is then
+    /// taken (a later request for <see cref="Parts"/> reads anew). Null otherwise (or if the read
+    /// failed), and the running read stays for the first request.
+    /// </summary>
+    public HostSnapshot? TakeIfDone(TimeSpan wait)
+    {
+        if (Volatile.Read(ref _first) is not { } first) return null;
+        try
+        {
+            if (!first.Wait(wait)) return null;
+        }
+        catch (AggregateException)
+        {
+            return null; // the scheduler's request takes the failed read and reports it
+        }
+        return Interlocked.CompareExchange(ref _first, null, first) == first ? first.Result : null;
+    }
+
     public Task<HostSnapshot> ReadAsync(InventoryParts parts = InventoryParts.All, CancellationToken ct = default)
     {
         if (parts == Parts && Interlocked.Exchange(ref _first, null) is { } first) return first;

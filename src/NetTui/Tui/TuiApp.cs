@@ -31,7 +31,9 @@ public static class TuiApp
         using var stop = new CancellationTokenSource();
         // The first screen's read starts now and runs while Terminal.Gui initialises.
         var firstRead = TuiStartup.Prefetch(inventory, stop.Token);
+        Host.Diagnostics.PhaseTiming.Mark("tui: first read started");
         using IApplication app = Application.Create().Init();
+        Host.Diagnostics.PhaseTiming.Mark("tui: terminal initialised");
         using var window = new MainWindow(initial, readOnly, Theme.ByName(options.Theme));
         window.ReadFile = ReadSmallFile;
         window.RestartDocker = RestartDocker(log);
@@ -41,7 +43,11 @@ public static class TuiApp
         window.ApplyChangesConfirmed = (ops, within) => changes.ApplyAsync(ops, within);
         // The countdown of commit-confirmed changes (and `c`); read-only sessions change nothing, so have none to confirm.
         if (!readOnly) window.Confirm = new JournalConfirmBackend(() => changes.Journal().Journal, target.Namespace);
-        var scheduler = new RefreshScheduler(firstRead, initial, app.Invoke, window.ApplySnapshot, window.SetRefreshing, log)
+        var apply = TuiStartup.Apply(window);
+        // The links are usually read by now: put them in the window before its first draw.
+        var first = firstRead.TakeIfDone(TuiStartup.FirstFrameWait);
+        if (first is not null) apply(first);
+        var scheduler = new RefreshScheduler(firstRead, first ?? initial, app.Invoke, apply, window.SetRefreshing, log)
         {
             Stopping = stop.Token,
         };
@@ -54,7 +60,7 @@ public static class TuiApp
             target,
             // Doctor fixes go into the same journal handle as the forms' changes (opened once, retried after a failure).
             journal: () => changes.Journal().Journal is { } j ? new Doctor.JournalFixObserver(j, target) : null);
-        TuiStartup.RequestInitial(scheduler);
+        TuiStartup.RequestInitial(scheduler, firstShown: first is not null);
         window.Dispatch = a => app.Invoke(a); // the journal is read before Run: results queue until the loop runs
         window.History = options.HistoryFactory?.Invoke();
         window.StartHistory(); // asks about a change a crashed run left half-done
@@ -62,6 +68,7 @@ public static class TuiApp
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
         {
             log.Information("TUI started for {Target}", target);
+            Host.Diagnostics.PhaseTiming.Mark("tui: window built, first draw");
             app.Run(window);
         }
         log.Information("TUI stopped");

@@ -76,4 +76,40 @@ public class PrefetchedInventoryTests
         Assert.Equal([InventoryParts.Links, InventoryParts.Routes, InventoryParts.Links], inner.Reads.ToArray());
         Assert.Equal(1, inner.LinkReads); // single-link live reads are forwarded, not lost
     }
+
+    [Fact]
+    public async Task A_read_done_before_the_first_draw_is_taken_and_only_the_whole_picture_is_read_after()
+    {
+        var inner = new CountingInventory(LabSnapshots.Lab());
+        var prefetch = TuiStartup.Prefetch(inner, TestContext.Current.CancellationToken);
+        inner.Release.SetResult();
+
+        var first = prefetch.TakeIfDone(TimeSpan.FromSeconds(10));
+        Assert.NotNull(first);
+        Assert.Contains(first.Links, l => l.Name == "br0");
+        Assert.True(prefetch.Taken);
+
+        var scheduler = new RefreshScheduler(prefetch, first, a => a(), _ => { });
+        TuiStartup.RequestInitial(scheduler, firstShown: true);
+        await Eventually(() => inner.Reads.Count == 2);
+        await scheduler.Idle;
+        Assert.Equal([TuiStartup.FirstScreen, InventoryParts.All], inner.Reads.ToArray());
+    }
+
+    [Fact]
+    public async Task A_read_not_done_in_time_is_left_for_the_first_request()
+    {
+        var inner = new CountingInventory(LabSnapshots.Lab());
+        var prefetch = TuiStartup.Prefetch(inner, TestContext.Current.CancellationToken);
+
+        Assert.Null(prefetch.TakeIfDone(TimeSpan.FromMilliseconds(20)));
+        Assert.False(prefetch.Taken);
+
+        var applied = new ConcurrentQueue<HostSnapshot>();
+        var scheduler = new RefreshScheduler(prefetch, HostSnapshot.Empty("h", null), a => a(), applied.Enqueue);
+        scheduler.Request(TuiStartup.FirstScreen);
+        inner.Release.SetResult();
+        await Eventually(() => applied.Count == 1);
+        Assert.Single(inner.Reads); // the running read, not a second one
+    }
 }
