@@ -33,6 +33,8 @@ public sealed class TuiTmuxTests
 
         var screen = await tmux.WaitForTextAsync("iproute2 ok", TimeSpan.FromSeconds(60));
         screen = await tmux.WaitForTextAsync("10.61.0.1/24");
+        // The first screen does not wait for OVS, Docker or NetworkManager ("?" in the header); the full read right after says why they are down.
+        screen = await tmux.WaitForTextAsync("OVS DOWN");
         var lines = screen.TrimEnd('\n').Split('\n');
         Assert.Contains($"netns {host.Name}", lines[0]);
         Assert.Contains("OVS DOWN", lines[1]);
