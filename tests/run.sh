@@ -10,6 +10,8 @@ need_root
 
 packages=(iproute2 openvswitch-switch network-manager dbus docker.io busybox-static bridge-utils iputils-ping tmux net-tools jq)
 missing=()
+# Packaging tests (issue 13): a minimal Debian root, groff to check the man page, readelf for the .deb.
+packages+=(debootstrap groff-base binutils)
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
@@ -65,6 +67,21 @@ export NETTUI_BIN="$native_dir/nettui"
 
 passed=0; failed=0; skipped=0; status=0
 results=$(mktemp -d)
+# --- packaging (issue 13): the .deb tests/NetTui.PackageTests installs, built once ---------
+# From the native publish the lab tests use (NETTUI_BIN's directory); published here only
+# if no step above did.
+[ -z "${NETTUI_BIN:-}" ] || NETTUI_NATIVE_DIR=${NETTUI_NATIVE_DIR:-$(dirname "$NETTUI_BIN")}
+if [ -z "${NETTUI_NATIVE_DIR:-}" ]; then
+  NETTUI_NATIVE_DIR=$PWD/artifacts/native
+  bash packaging/publish-native.sh "$NETTUI_NATIVE_DIR" >/dev/null || { echo "native publish failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+deb_log=$(mktemp /tmp/nettui-deb.XXXXXX.log)
+NETTUI_DEB=$(bash packaging/build-deb.sh "$NETTUI_NATIVE_DIR" artifacts 2>"$deb_log") \
+  || { cat "$deb_log"; echo "building the .deb failed"; echo "0 passed, 1 failed"; exit 1; }
+export NETTUI_NATIVE_DIR NETTUI_DEB
+echo "package: $NETTUI_DEB ($(du -h "$NETTUI_DEB" | cut -f1))"
+# --- end packaging ----------------------------------------------------------------------
+
 for proj in tests/*/*.csproj; do
   grep -q '<OutputType>Exe</OutputType>' "$proj" || continue
   name=$(basename "$proj" .csproj)

@@ -84,6 +84,8 @@ public static class NetTuiCli
         root.Subcommands.Add(History.FinishCommand.Create(changes));
         root.Subcommands.Add(History.ConfirmCommand.Create(changes));
         root.Subcommands.Add(History.WatchdogCommand.Create(changes, ctx));
+        // Hidden: the man page and bash completion, written from this tree at package build time.
+        foreach (var doc in Docs.DocsCommands.Create(ctx)) root.Subcommands.Add(doc);
 
         // No verb, or `nettui tui`: the full-screen UI.
         Tui.TuiCommand.Attach(root, ctx);
