@@ -22,8 +22,8 @@ mkdir -p "$RES"
 if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -x "$OUT/nettui/nettui" ] && [ -x "$OUT/bench/NetTui.Bench" ]; then
   echo "using the existing build in $OUT (BENCH_SKIP_BUILD=1)"
 else
-  echo "building the native nettui (as install.sh does: packaging/publish-native.sh) and the harness..."
-  packaging/publish-native.sh "$OUT/nettui" "$RES/build.log" >/dev/null &&
+  echo "building the native binary (as install.sh and tests/run.sh do: packaging/publish-native.sh)..."
+  bash packaging/publish-native.sh "$OUT/nettui" "$RES/build.log" >/dev/null &&
     dotnet build bench/NetTui.Bench/NetTui.Bench.csproj -c Release -o "$OUT/bench" -nologo -v q >> "$RES/build.log" 2>&1 ||
     { tail -20 "$RES/build.log"; echo "bench/run.sh: build failed" >&2; exit 1; }
 fi

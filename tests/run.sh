@@ -53,6 +53,16 @@ if [ "$build_rc" != 0 ]; then
   echo "build failed (exit $build_rc), see /tmp/nettui-build.log"; echo "0 passed, 1 failed"; exit 1
 fi
 
+# The lab and tmux tests drive the native binary (NETTUI_BIN), the program admins run, so an
+# AOT break (a missing JSON context, a trimmed member) fails here. Built once, outside the
+# tracked tree; publish-native.sh installs clang and zlib1g-dev when missing.
+native_dir="$PWD/artifacts/native"
+rm -rf "$native_dir"; : > /tmp/nettui-publish.log
+if ! bash packaging/publish-native.sh "$native_dir" /tmp/nettui-publish.log >/dev/null; then
+  echo "native publish failed, see /tmp/nettui-publish.log"; echo "0 passed, 1 failed"; exit 1
+fi
+export NETTUI_BIN="$native_dir/nettui"
+
 passed=0; failed=0; skipped=0; status=0
 results=$(mktemp -d)
 for proj in tests/*/*.csproj; do

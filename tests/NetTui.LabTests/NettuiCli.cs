@@ -4,18 +4,37 @@ using NetTui.Lab;
 namespace NetTui.LabTests;
 
 /// <summary>
-/// Runs the built `nettui` CLI as a user would (a separate process), so the tests check
-/// the real program: argument parsing, the JSON it prints, its exit code. nettui.dll is
-/// copied next to the tests (LabTests references src/NetTui); NETTUI_DLL overrides it.
+/// Runs `nettui` as a user would (a separate process), so the tests check the real program:
+/// argument parsing, the JSON it prints, its exit code. That program is the native binary
+/// (NETTUI_BIN; tests/run.sh publishes it with packaging/publish-native.sh), so a missing JSON
+/// context or a trimmed member fails here as it would on a server. Without NETTUI_BIN a
+/// developer's run falls back to `dotnet nettui.dll` (copied next to the tests; NETTUI_DLL
+/// overrides it), except under CI=true, where only the native binary will do.
 /// </summary>
 public static class NettuiCli
 {
     public static string DllPath =>
         System.Environment.GetEnvironmentVariable("NETTUI_DLL") is { Length: > 0 } p ? p : Path.Combine(AppContext.BaseDirectory, "nettui.dll");
 
-    /// <summary>`dotnet nettui.dll ARGS` with <paramref name="environment"/> added; the log goes to <paramref name="logDir"/>.</summary>
+    /// <summary>The native binary under test, or null on a developer's JIT fallback.</summary>
+    public static string? NativePath { get; } = ResolveNative();
+
+    /// <summary>The words that start nettui: the native binary, or `dotnet nettui.dll`.</summary>
+    public static IReadOnlyList<string> Command => NativePath is { } bin ? [bin] : ["dotnet", DllPath];
+
+    private static string? ResolveNative()
+    {
+        if (System.Environment.GetEnvironmentVariable("NETTUI_BIN") is { Length: > 0 } bin)
+            return File.Exists(bin) ? Path.GetFullPath(bin)
+                : throw new InvalidOperationException($"NETTUI_BIN={bin} does not exist: build it with packaging/publish-native.sh (tests/run.sh does)");
+        if (string.Equals(System.Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException("CI=true but NETTUI_BIN is not set: the lab tests must drive the native binary (tests/run.sh builds it)");
+        return null;
+    }
+
+    /// <summary>`nettui ARGS` with <paramref name="environment"/> added; the log goes to <paramref name="logDir"/>.</summary>
     public static Task<ExecResult> RunAsync(string logDir, IReadOnlyDictionary<string, string> environment, params string[] args) =>
-        LabExec.RunAsync(["dotnet", DllPath, .. args], Environment(logDir, environment), TimeSpan.FromSeconds(60));
+        LabExec.RunAsync([.. Command, .. args], Environment(logDir, environment), TimeSpan.FromSeconds(60));
 
     /// <summary>The environment <see cref="RunAsync"/> gives nettui (for tests that start it themselves, e.g. in tmux).</summary>
     public static Dictionary<string, string> Environment(string logDir, IReadOnlyDictionary<string, string> environment)

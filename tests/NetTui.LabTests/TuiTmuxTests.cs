@@ -29,7 +29,7 @@ public sealed class TuiTmuxTests
             // The TUI reads the journal at start (History view, crash question): never /var/lib/nettui from a test.
             ["NETTUI_HISTORY"] = Path.Combine(host.StateDir, "history.db"),
         };
-        var tmux = await LabTmux.StartAsync(host, ["dotnet", NettuiCli.DllPath, "--netns", host.Name], env, width: 80, height: 24);
+        var tmux = await LabTmux.StartAsync(host, [.. NettuiCli.Command, "--netns", host.Name], env, width: 80, height: 24);
 
         var screen = await tmux.WaitForTextAsync("iproute2 ok", TimeSpan.FromSeconds(60));
         screen = await tmux.WaitForTextAsync("10.61.0.1/24");

@@ -81,6 +81,7 @@ public sealed record FixStep(string Description, CommandSpec Do, CommandSpec? Un
     public string? KeptOnUndo { get; init; }
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<FixInputKind>))]
 public enum FixInputKind { IPv4Address, IPv4Prefix }
 
 /// <summary>A value the admin must give before a fix can run.</summary>

@@ -20,10 +20,11 @@ public static class ChunkedRouteWriter
 
     public static async Task WriteAsync(Stream stream, HostSnapshot snapshot, JsonSerializerOptions options, int chunkSize = 4096, CancellationToken ct = default)
     {
+        var info = SnapshotJson.Info<HostSnapshot>(options);
         var routes = snapshot.Routes;
         if (!(options.WriteIndented && options.NewLine == "\n" && options.IndentSize == 2 && options.IndentCharacter == ' ') || routes.IsEmpty)
         {
-            await JsonSerializer.SerializeAsync(stream, snapshot, options, ct).ConfigureAwait(false);
+            await JsonSerializer.SerializeAsync(stream, snapshot, info, ct).ConfigureAwait(false);
             return;
         }
 
@@ -48,12 +49,12 @@ public static class ChunkedRouteWriter
 
         // The first chunks are formatted while this thread serializes the rest of the snapshot.
         StartChunks();
-        var skeleton = JsonSerializer.SerializeToUtf8Bytes(snapshot with { Routes = [] }, options);
+        var skeleton = JsonSerializer.SerializeToUtf8Bytes(snapshot with { Routes = [] }, info);
         var split = skeleton.AsSpan().IndexOf(RoutesProperty);
         if (split < 0)
         {
             await Task.WhenAll(pending).ConfigureAwait(false); // not expected: the shape is ours; the slow way then
-            await JsonSerializer.SerializeAsync(stream, snapshot, options, ct).ConfigureAwait(false);
+            await JsonSerializer.SerializeAsync(stream, snapshot, info, ct).ConfigureAwait(false);
             return;
         }
         var open = split + RoutesProperty.Length - 1; // at ']' of "[]"

@@ -29,6 +29,7 @@ public sealed record Link(
 /// (including netdev-datapath taps that OVS owns); <see cref="Other"/> keeps the kernel's
 /// own kind name in <see cref="Link.Label"/> when nothing better is known.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<LinkKind>))]
 public enum LinkKind
 {
     Loopback,
@@ -59,6 +60,7 @@ public sealed record TunnelInfo(string? Remote, string? Local, uint? Key, int? T
 /// <summary>The other end of a veth: its ifindex and, where the kernel says, its namespace.</summary>
 public sealed record VethPeer(int Index, int? NetnsId, string? Namespace);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<AddressFamily>))]
 public enum AddressFamily { Inet, Inet6 }
 
 public sealed record LinkAddress(AddressFamily Family, string Address, int PrefixLength, string Scope)

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 namespace NetTui.Core.Model;
 
 /// <summary>Where an object's configuration lives, i.e. what brings it back after a reboot.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<PersistenceKind>))]
 public enum PersistenceKind
 {
     /// <summary>A NetworkManager connection profile (saved to disk) builds it at boot.</summary>

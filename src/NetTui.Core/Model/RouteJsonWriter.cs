@@ -61,7 +61,7 @@ public sealed class RouteJsonWriter : JsonConverter<Route>
         var kind = (int)p.Where;
         if (kind < 0 || kind >= Kinds.Length)
         {
-            JsonSerializer.Serialize(writer, p, options); // a value the enum does not name: let the serializer decide
+            JsonSerializer.Serialize(writer, p, SnapshotJson.Info<Persistence>(options)); // a value the enum does not name: let the serializer decide
             return;
         }
         writer.WriteStartObject();

@@ -1,5 +1,6 @@
 namespace NetTui.Core.Model;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<SourceKind>))]
 public enum SourceKind { IpRoute2, Ovs, Docker, NetworkManager }
 
 /// <summary>Whether one source answered, and if not, why (shown verbatim to the admin).</summary>

@@ -17,7 +17,7 @@ public sealed record AddAddress(string Interface, string Address) : Operation
     public override int GetHashCode() => HashCode.Combine(Kind, Describe());
 
     /// <summary>Routes to add once the address is there (set by the inverse of <see cref="RemoveAddress"/>).</summary>
-    public ImmutableArray<AddRoute> Routes { get; init; } = [];
+    public ImmutableArray<AddRoute> Routes { get; set; } = [];
 
     public override string Describe() => $"add address {Address} to {Interface}";
 

@@ -18,7 +18,7 @@ public sealed record AddOvsPort(string Bridge, string Port, string Type = "") : 
     public bool Equals(AddOvsPort? other) => SameJson(other);
     public override int GetHashCode() => HashCode.Combine(Kind, Describe());
 
-    public ImmutableSortedDictionary<string, string> Options { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    public ImmutableSortedDictionary<string, string> Options { get; set; } = ImmutableSortedDictionary<string, string>.Empty;
 
     public override string Describe() => $"add {(Type.Length == 0 ? "" : Type + " ")}port {Port} to OVS bridge {Bridge}";
 

@@ -18,11 +18,11 @@ public sealed record CreateBridge(string Name, string? Address = null, bool Stp 
     public bool Equals(CreateBridge? other) => SameJson(other);
     public override int GetHashCode() => HashCode.Combine(Kind, Describe());
 
-    public ImmutableArray<string> MoreAddresses { get; init; } = [];
-    public ImmutableArray<string> Ports { get; init; } = [];
+    public ImmutableArray<string> MoreAddresses { get; set; } = [];
+    public ImmutableArray<string> Ports { get; set; } = [];
     public string? Mtu { get; init; }
-    public bool Up { get; init; } = true;
-    public ImmutableArray<AddRoute> Routes { get; init; } = [];
+    public bool Up { get; set; } = true;
+    public ImmutableArray<AddRoute> Routes { get; set; } = [];
 
     private IEnumerable<string> AllAddresses => Address is null ? MoreAddresses : [Address, .. MoreAddresses];
 

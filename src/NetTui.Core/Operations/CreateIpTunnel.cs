@@ -16,7 +16,7 @@ public sealed record CreateIpTunnel(string Name, string Mode, string Remote, str
     public const string KindName = "tunnel.add";
     public override string Kind => KindName;
 
-    public bool Up { get; init; } = true;
+    public bool Up { get; set; } = true;
 
     public override string Describe() =>
         $"create {Mode} tunnel {Name} to {Remote}{(Local is null ? "" : $" from {Local}")}{(Key is null ? "" : $", key {Key}")}{(Ttl is null ? "" : $", ttl {Ttl}")}";

@@ -19,8 +19,8 @@ public sealed record CreateOvsBridge(string Name, string Datapath = "system") : 
     public bool Equals(CreateOvsBridge? other) => SameJson(other);
     public override int GetHashCode() => HashCode.Combine(Kind, Describe());
 
-    public ImmutableArray<AddOvsPort> Ports { get; init; } = [];
-    public ImmutableArray<string> Addresses { get; init; } = [];
+    public ImmutableArray<AddOvsPort> Ports { get; set; } = [];
+    public ImmutableArray<string> Addresses { get; set; } = [];
     public string? Master { get; init; }
     public bool? Up { get; init; }
 

@@ -12,6 +12,10 @@ namespace NetTui.Core.Operations;
 /// <see cref="Plan"/> gives the exact commands with their undo, <see cref="Verify"/> checks
 /// the host afterwards and <see cref="Inverse"/> is the operation that takes it back.
 /// The "op" discriminator is the stable <see cref="Kind"/> used by plan files and the journal.
+/// Optional fields with a default other than the type's (`Up = true`, `Ports = []`) are
+/// `{ get; set; }`, not `init`: the source-generated reader passes every init-only member to
+/// the object initializer, so one missing from the JSON would get default(T) (false, a
+/// default ImmutableArray) instead of its initializer; a setter is called only when present.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "op", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(CreateBridge), CreateBridge.KindName)]

@@ -18,7 +18,7 @@ public sealed record SetLinkState(string Interface, bool Up) : Operation
     public override int GetHashCode() => HashCode.Combine(Kind, Describe());
 
     /// <summary>Routes to add after bringing the link up (set by the inverse of "down").</summary>
-    public ImmutableArray<AddRoute> Routes { get; init; } = [];
+    public ImmutableArray<AddRoute> Routes { get; set; } = [];
     public override bool IsDestructive => !Up;
 
     private string Word => Up ? "up" : "down";

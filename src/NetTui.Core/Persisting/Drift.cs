@@ -4,6 +4,7 @@ using NetTui.Core.Operations;
 
 namespace NetTui.Core.Persisting;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<DriftKind>))]
 public enum DriftKind
 {
     /// <summary>A profile that builds a device at boot, and the device does not exist now.</summary>

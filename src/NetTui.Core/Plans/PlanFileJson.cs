@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using NetTui.Core.Model;
 using NetTui.Core.Operations;
 
 namespace NetTui.Core.Plans;
@@ -14,29 +16,30 @@ namespace NetTui.Core.Plans;
 public static class PlanFileJson
 {
     /// <summary>OperationJson's shape, but nothing unknown, missing or null-where-not-allowed is let through.</summary>
-    private static readonly JsonSerializerOptions Strict = new(OperationJson.Options)
+    private static readonly JsonSerializerOptions Strict = CreateStrict();
+
+    private static JsonSerializerOptions CreateStrict()
     {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectRequiredConstructorParameters = true,
-        RespectNullableAnnotations = true,
-        AllowOutOfOrderMetadataProperties = true,
-        AllowDuplicateProperties = false,
-        AllowTrailingCommas = false,
-        ReadCommentHandling = JsonCommentHandling.Disallow,
-        // A constructor parameter that may be null may also be left out (the writer leaves out
-        // nulls: SetDockerDefaultBridge's "bridge" is null when it removes the setting).
-        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        var o = new JsonSerializerOptions(OperationJson.Options)
         {
-            Modifiers =
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectRequiredConstructorParameters = true,
+            RespectNullableAnnotations = true,
+            AllowOutOfOrderMetadataProperties = true,
+            AllowDuplicateProperties = false,
+            AllowTrailingCommas = false,
+            ReadCommentHandling = JsonCommentHandling.Disallow,
+            // A constructor parameter that may be null may also be left out (the writer leaves out
+            // nulls: SetDockerDefaultBridge's "bridge" is null when it removes the setting).
+            TypeInfoResolver = CoreJsonContext.Default.WithAddedModifier(info =>
             {
-                info =>
-                {
-                    foreach (var p in info.Properties)
-                        if (p.IsRequired && p.AssociatedParameter is { IsNullable: true }) p.IsRequired = false;
-                },
-            },
-        },
-    };
+                foreach (var p in info.Properties)
+                    if (p.IsRequired && p.AssociatedParameter is { IsNullable: true }) p.IsRequired = false;
+            }),
+        };
+        o.MakeReadOnly();
+        return o;
+    }
 
     public static string Write(PlanFile plan) => JsonSerializer.Serialize(new PlanFileDto
     {
@@ -44,7 +47,7 @@ public static class PlanFileJson
         Metadata = plan.Metadata,
         Operations = plan.Operations,
         Messages = plan.Messages.IsDefaultOrEmpty ? null : plan.Messages,
-    }, OperationJson.Options) + "\n";
+    }, SnapshotJson.Info<PlanFileDto>(OperationJson.Options)) + "\n";
 
     public static PlanParse Read(string text)
     {
@@ -77,7 +80,7 @@ public static class PlanFileJson
         PlanFileDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize<PlanFileDto>(text, Strict);
+            dto = JsonSerializer.Deserialize(text, SnapshotJson.Info<PlanFileDto>(Strict));
         }
         catch (JsonException e)
         {
@@ -115,8 +118,8 @@ public static class PlanFileJson
         try
         {
             ops = array
-                ? JsonSerializer.Deserialize<ImmutableArray<Operation>>(text, Strict)
-                : [JsonSerializer.Deserialize<Operation>(text, Strict)!];
+                ? JsonSerializer.Deserialize(text, SnapshotJson.Info<ImmutableArray<Operation>>(Strict))
+                : [JsonSerializer.Deserialize(text, SnapshotJson.Info<Operation>(Strict))!];
         }
         catch (JsonException e)
         {
@@ -151,8 +154,8 @@ public static class PlanFileJson
         _ => k.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>The file as read: required members are C# `required`, so a missing one is a JsonException naming it.</summary>
-    private sealed class PlanFileDto
+    /// <summary>The file as read: required members are C# `required`, so a missing one is a JsonException naming it. (Public only for CoreJsonContext.)</summary>
+    public sealed class PlanFileDto
     {
         public required string Schema { get; init; }
         public required PlanMetadata Metadata { get; init; }

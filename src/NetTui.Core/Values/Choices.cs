@@ -1,9 +1,11 @@
 namespace NetTui.Core.Values;
 
 /// <summary>OVS datapath: "system" (kernel module) or "netdev" (userspace; the only one in a lab without the module).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<DatapathType>))]
 public enum DatapathType { System, Netdev }
 
 /// <summary>Kernel tunnel mode: gre carries IP packets, gretap carries Ethernet frames (can join a bridge).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<TunnelMode>))]
 public enum TunnelMode { Gre, Gretap }
 
 /// <summary>Parsing of the closed word lists, with the allowed words in the message.</summary>

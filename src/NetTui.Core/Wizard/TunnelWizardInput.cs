@@ -1,6 +1,7 @@
 namespace NetTui.Core.Wizard;
 
 /// <summary>How the two hosts' bridges are joined.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<TunnelKind>))]
 public enum TunnelKind
 {
     /// <summary>An Open vSwitch bridge (obr0) with a GRE port, its internal port in the Linux bridge: the seed's layout. Carries Ethernet frames.</summary>

@@ -2,6 +2,7 @@ using NetTui.Core.Model;
 
 namespace NetTui.History.Facts;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<FactObjectKind>))]
 public enum FactObjectKind { Link, LinuxBridge, Route, OvsBridge, OvsPort, OvsInterface }
 
 /// <summary>

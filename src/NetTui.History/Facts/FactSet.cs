@@ -31,12 +31,12 @@ public sealed class FactSet : IReadOnlyDictionary<string, string>, IEquatable<Fa
     /// <summary>This set plus <paramref name="other"/>, whose values win on the same key.</summary>
     public FactSet Merge(FactSet other) => new(_facts.SetItems(other));
 
-    public string ToJson() => JsonSerializer.Serialize(_facts);
+    public string ToJson() => JsonSerializer.Serialize(_facts, HistoryJsonContext.Default.ImmutableSortedDictionaryStringString);
 
     public static FactSet FromJson(string? json)
     {
         if (string.IsNullOrWhiteSpace(json)) return Empty;
-        var map = JsonSerializer.Deserialize<Dictionary<string, string>>(json);
+        var map = JsonSerializer.Deserialize(json, HistoryJsonContext.Default.DictionaryStringString);
         return map is null ? Empty : Of(map);
     }
 

@@ -7,7 +7,7 @@ namespace NetTui.History.Facts;
 public sealed class FactSetJsonConverter : JsonConverter<FactSet>
 {
     public override FactSet Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        FactSet.Of(JsonSerializer.Deserialize<Dictionary<string, string>>(ref reader, options) ?? []);
+        FactSet.Of(JsonSerializer.Deserialize(ref reader, HistoryJsonContext.Default.DictionaryStringString) ?? []);
 
     public override void Write(Utf8JsonWriter writer, FactSet value, JsonSerializerOptions options)
     {

@@ -1,6 +1,7 @@
 namespace NetTui.History.Journaling;
 
 /// <summary>Where a change-set is in its life. Stored as the snake_case text in <see cref="StatusText"/>.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<ChangeSetStatus>))]
 public enum ChangeSetStatus
 {
     /// <summary>Written before the first command; still pending after start-up means the writer crashed.</summary>
@@ -19,6 +20,7 @@ public enum ChangeSetStatus
 }
 
 /// <summary>What a change-set does: an admin's change, or the reversal of another change-set.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<ChangeSetKind>))]
 public enum ChangeSetKind
 {
     Change,
@@ -30,6 +32,7 @@ public enum ChangeSetKind
     Rollback,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<StepStatus>))]
 public enum StepStatus
 {
     Pending,

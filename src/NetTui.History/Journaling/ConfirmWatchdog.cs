@@ -2,6 +2,7 @@ using NetTui.History.Storage;
 
 namespace NetTui.History.Journaling;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<WatchdogOutcome>))]
 public enum WatchdogOutcome
 {
     /// <summary>Confirmed in time: the change stays.</summary>

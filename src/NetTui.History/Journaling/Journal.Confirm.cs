@@ -3,6 +3,7 @@ using NetTui.History.Storage;
 
 namespace NetTui.History.Journaling;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<ConfirmOutcome>))]
 public enum ConfirmOutcome
 {
     Confirmed,

@@ -63,7 +63,7 @@ public sealed partial class Journal
                     if (!commands.TryGetValue(r.GetInt64(0), out var list))
                         commands[r.GetInt64(0)] = list = ImmutableArray.CreateBuilder<CommandRecord>();
                     list.Add(new CommandRecord(r.GetString(1),
-                        JsonSerializer.Deserialize<ImmutableArray<string>>(r.GetString(2)),
+                        JsonSerializer.Deserialize(r.GetString(2), HistoryJsonContext.Default.ImmutableArrayString),
                         r.GetInt32(3), r.GetString(4), r.GetString(5),
                         TimeSpan.FromMilliseconds(r.GetInt64(6)), JournalTime.FromText(r.GetString(7))));
                 }

@@ -178,7 +178,7 @@ public sealed partial class Journal
             VALUES ($step, (SELECT COALESCE(MAX(seq), 0) + 1 FROM commands WHERE step_id = $step),
                     $display, $argv, $exit, $stdout, $stderr, $elapsed, $started)
             """,
-            ("$step", stepId), ("$display", c.Display), ("$argv", JsonSerializer.Serialize(c.Argv)),
+            ("$step", stepId), ("$display", c.Display), ("$argv", JsonSerializer.Serialize(c.Argv, HistoryJsonContext.Default.ImmutableArrayString)),
             ("$exit", c.ExitCode), ("$stdout", Truncate(c.StandardOutput)), ("$stderr", Truncate(c.StandardError)),
             ("$elapsed", (long)c.Elapsed.TotalMilliseconds), ("$started", Storage.JournalTime.ToText(c.StartedAt)));
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);

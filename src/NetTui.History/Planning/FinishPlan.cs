@@ -4,6 +4,7 @@ using NetTui.History.Journaling;
 namespace NetTui.History.Planning;
 
 /// <summary>What the host shows about the step a crashed run was in the middle of.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<InterruptedEffect>))]
 public enum InterruptedEffect
 {
     /// <summary>No step was interrupted (the crash came between two operations, or before the first).</summary>

@@ -6,6 +6,7 @@ using NetTui.Core.Values;
 
 namespace NetTui.Host.Changes;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<ChangeOutcome>))]
 public enum ChangeOutcome
 {
     /// <summary>Every step ran and the host was verified.</summary>

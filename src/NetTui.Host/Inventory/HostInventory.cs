@@ -32,7 +32,8 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         PhaseTiming.Mark("inventory: start");
         var ip = new IpRoute2Reader(runner);
         var wantLinks = (parts & (InventoryParts.Links | InventoryParts.Bridges | InventoryParts.Containers)) != 0;
-        var wantOvs = (parts & (InventoryParts.Ovs | InventoryParts.Links)) != 0;
+        // Links are annotated with OVS's view of its ports, unless the caller cannot wait for OVS.
+        var wantOvs = parts.HasFlag(InventoryParts.Ovs) || (parts.HasFlag(InventoryParts.Links) && !parts.HasFlag(InventoryParts.LinksWithoutOvs));
 
         var linksTask = wantLinks ? Guard(SourceKind.IpRoute2, ip.ReadLinksAsync(ct)) : null;
         var routesTask = parts.HasFlag(InventoryParts.Routes) ? Guard(SourceKind.IpRoute2, ip.ReadRoutesAsync(ct)) : null;

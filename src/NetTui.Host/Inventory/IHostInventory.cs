@@ -13,6 +13,13 @@ public enum InventoryParts
     Ovs = 8,
     Containers = 16,
     All = Links | Bridges | Routes | Ovs | Containers,
+
+    /// <summary>
+    /// With <see cref="Links"/>: the links as the kernel reports them, without waiting for OVS
+    /// to say which are its ports (the TUI's first screen must not wait on a slow or hung
+    /// ovsdb-server); the next full read annotates them. Not part of <see cref="All"/>.
+    /// </summary>
+    LinksWithoutOvs = 32,
 }
 
 /// <summary>

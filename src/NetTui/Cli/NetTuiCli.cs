@@ -29,8 +29,10 @@ public static class NetTuiCli
 
     public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
     {
+        Host.Diagnostics.PhaseTiming.Mark("cli: start");
         var root = BuildRoot(ctx);
         var parsed = root.Parse(args);
+        Host.Diagnostics.PhaseTiming.Mark("cli: parsed");
         var config = new InvocationConfiguration { Output = ctx.Output, Error = ctx.Error };
         if (parsed.Errors.Count > 0)
         {

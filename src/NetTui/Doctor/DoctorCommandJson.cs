@@ -18,12 +18,10 @@ public sealed record DoctorCommandJson(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? KeptOnUndo = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ByHand = null)
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
     /// <summary>Null when <paramref name="json"/> is not a Doctor command.</summary>
     public static DoctorCommandJson? Read(string json)
     {
-        try { return JsonSerializer.Deserialize<DoctorCommandJson>(json, Options) is { Argv.IsDefaultOrEmpty: false } c ? c : null; }
+        try { return JsonSerializer.Deserialize(json, Core.Model.SnapshotJson.Info<DoctorCommandJson>(Cli.Json.CliJson.Web)) is { Argv.IsDefaultOrEmpty: false } c ? c : null; }
         catch (JsonException) { return null; }
     }
 

@@ -49,7 +49,7 @@ public sealed class JournalFixObserver(Journal journal, NetworkTarget target) : 
     }
 
     private static string Json(CommandSpec spec, string? keptOnUndo = null, string? byHand = null) => JsonSerializer.Serialize(new DoctorCommandJson(
-        [spec.Program, .. spec.Arguments], spec.Environment, spec.InTargetNamespace, spec.Timeout.TotalSeconds, keptOnUndo, byHand), DoctorCommandJson.Options);
+        [spec.Program, .. spec.Arguments], spec.Environment, spec.InTargetNamespace, spec.Timeout.TotalSeconds, keptOnUndo, byHand), Core.Model.SnapshotJson.Info<DoctorCommandJson>(Cli.Json.CliJson.Web));
 
     public async ValueTask DisposeAsync()
     {

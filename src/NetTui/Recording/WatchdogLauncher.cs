@@ -53,12 +53,12 @@ public static class WatchdogLauncher
         return p.Id;
     }
 
-    /// <summary>How to run this same nettui again: the apphost, or `dotnet nettui.dll`.</summary>
+    /// <summary>How to run this same nettui again: the native binary (or apphost) itself, or `dotnet nettui.dll` under the JIT.</summary>
     private static IEnumerable<string> SelfCommand()
     {
         var exe = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which program is running");
         if (Path.GetFileNameWithoutExtension(exe) == "dotnet")
-            return [exe, typeof(WatchdogLauncher).Assembly.Location];
+            return [exe, Path.Combine(AppContext.BaseDirectory, "nettui.dll")];
         return [exe];
     }
 }

@@ -31,7 +31,9 @@ public static class TuiApp
         using var stop = new CancellationTokenSource();
         // The first screen's read starts now and runs while Terminal.Gui initialises.
         var firstRead = TuiStartup.Prefetch(inventory, stop.Token);
+        Host.Diagnostics.PhaseTiming.Mark("tui: first read started");
         using IApplication app = Application.Create().Init();
+        Host.Diagnostics.PhaseTiming.Mark("tui: terminal initialised");
         using var window = new MainWindow(initial, readOnly, Theme.ByName(options.Theme));
         window.ReadFile = ReadSmallFile;
         window.RestartDocker = RestartDocker(log);
@@ -41,7 +43,7 @@ public static class TuiApp
         window.ApplyChangesConfirmed = (ops, within) => changes.ApplyAsync(ops, within);
         // The countdown of commit-confirmed changes (and `c`); read-only sessions change nothing, so have none to confirm.
         if (!readOnly) window.Confirm = new JournalConfirmBackend(() => changes.Journal().Journal, target.Namespace);
-        var scheduler = new RefreshScheduler(firstRead, initial, app.Invoke, window.ApplySnapshot, window.SetRefreshing, log)
+        var scheduler = new RefreshScheduler(firstRead, initial, app.Invoke, TuiStartup.Apply(window), window.SetRefreshing, log)
         {
             Stopping = stop.Token,
         };
@@ -62,6 +64,7 @@ public static class TuiApp
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
         {
             log.Information("TUI started for {Target}", target);
+            Host.Diagnostics.PhaseTiming.Mark("tui: window built, first draw");
             app.Run(window);
         }
         log.Information("TUI stopped");

@@ -19,7 +19,7 @@ public sealed class CommitConfirmedLabTests
         // tmux runs its command through a shell; the words are quoted for it. The trailing
         // sleep keeps the terminal open, as an admin's session would be.
         var env = h.Environment().Select(kv => ShellQuote.Quote($"{kv.Key}={kv.Value}"));
-        var nettui = ShellQuote.Join(["dotnet", NettuiCli.DllPath, "bridge", "add", "brcc", "--confirm-within", "3", .. h.Common]);
+        var nettui = ShellQuote.Join([.. NettuiCli.Command, "bridge", "add", "brcc", "--confirm-within", "3", .. h.Common]);
         var script = $"env {string.Join(' ', env)} {nettui} > {ShellQuote.Quote(Path.Combine(h.Lab.Host.StateDir, "tmux.out"))} 2>&1; sleep 600";
         await LabExec.CheckedAsync("tmux", "new-session", "-d", "-s", session, script);
         try
@@ -34,6 +34,9 @@ public sealed class CommitConfirmedLabTests
             h.Track(cs!.WatchdogPid);
             Assert.NotNull(cs.WatchdogPid);
             Assert.NotEqual(cs.WriterPid, cs.WatchdogPid);
+            // The watchdog re-executes the program that started it: the native binary under test.
+            if (NettuiCli.NativePath is { } bin && new FileInfo($"/proc/{cs.WatchdogPid}/exe").LinkTarget is { } exe)
+                Assert.Equal(bin, exe);
 
             // Kill nettui (if it has not exited yet) and its terminal.
             LabSignals.SignalIfOwned(cs.WriterPid, h.Db, LabSignals.SigKill);

@@ -10,7 +10,7 @@ namespace NetTui.LabTests.History;
 /// A lab namespace (optionally with its own OVS) and a history database of its own, with two
 /// ways to run nettui against both: in this process through the same entry point as the
 /// program (<see cref="NetTuiCli.RunAsync(string[], CliContext, CancellationToken)"/>, fast),
-/// or as a separate `dotnet nettui.dll` process (crashes, concurrency, the detached watchdog).
+/// or as a separate nettui process (the native binary, <see cref="NettuiCli"/>) (crashes, concurrency, the detached watchdog).
 /// Processes a test started (the watchdog) are ended by pid in <see cref="DisposeAsync"/>.
 /// </summary>
 internal sealed class HistoryLab : IAsyncDisposable
@@ -58,7 +58,7 @@ internal sealed class HistoryLab : IAsyncDisposable
         return o;
     }
 
-    /// <summary>`dotnet nettui.dll ARGS` as its own process.</summary>
+    /// <summary>`nettui ARGS` as its own process.</summary>
     public Task<ExecResult> CliAsync(params string[] args) =>
         NettuiCli.RunAsync(Lab.Host.StateDir, Environment(), [.. args, .. Common]);
 
@@ -66,14 +66,14 @@ internal sealed class HistoryLab : IAsyncDisposable
         NettuiCli.Environment(Lab.Host.StateDir, extra ?? new Dictionary<string, string>());
 
     /// <summary>
-    /// Starts `dotnet nettui.dll ARGS` that stops after its <paramref name="pauseAfterStep"/>-th
+    /// Starts `nettui ARGS` that stops after its <paramref name="pauseAfterStep"/>-th
     /// step (the test-only NETTUI_TEST_PAUSE_AFTER_STEP hook), and waits until it is there: a
     /// change-set pending with that many commands recorded. The caller kills it.
     /// </summary>
     public async Task<System.Diagnostics.Process> StartPausedAsync(int pauseAfterStep, params string[] args)
     {
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var a in (string[])[NettuiCli.DllPath, .. args, .. Common]) psi.ArgumentList.Add(a);
+        var psi = new System.Diagnostics.ProcessStartInfo(NettuiCli.Command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var a in (string[])[.. NettuiCli.Command.Skip(1), .. args, .. Common]) psi.ArgumentList.Add(a);
         var extra = new Dictionary<string, string> { ["NETTUI_TEST_PAUSE_AFTER_STEP"] = pauseAfterStep.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         foreach (var (k, v) in Environment(extra)) psi.Environment[k] = v;
         var nettui = System.Diagnostics.Process.Start(psi)!;

@@ -18,7 +18,7 @@ public sealed class TuiChangePathLabTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>The TUI's path for this lab: its namespace, history and daemons; the watchdog as `dotnet nettui.dll` (this test host is not nettui).</summary>
+    /// <summary>The TUI's path for this lab: its namespace, history and daemons; the watchdog as the nettui under test (this test host is not nettui).</summary>
     private static TuiChangePath TuiPath(HistoryLab h)
     {
         var options = new TuiOptions(h.Netns)
@@ -27,7 +27,7 @@ public sealed class TuiChangePathLabTests
             OvsDb = h.Lab.Context.Ovs.Db,
             WatchdogOptions = ["--ovs-db", h.Lab.Context.Ovs.Db!, "--docker-host", "unix://" + Path.Combine(h.Absent, "docker.sock"),
                 "--log-file", Path.Combine(h.Lab.Host.StateDir, "nettui-watchdog.log")],
-            StartWatchdog = (db, id, forwarded) => WatchdogLauncher.Start(db, id, forwarded, ["dotnet", NettuiCli.DllPath], h.Environment()),
+            StartWatchdog = (db, id, forwarded) => WatchdogLauncher.Start(db, id, forwarded, [.. NettuiCli.Command], h.Environment()),
         };
         return TuiApp.ChangePath(options, new NetworkTarget(h.Netns), h.Lab.Inventory, Serilog.Core.Logger.None);
     }

@@ -17,7 +17,7 @@ public sealed class TuiCommitConfirmedTmuxTests
     public async Task The_TUI_counts_down_reports_the_rollback_and_c_keeps_a_change()
     {
         await using var h = await HistoryLab.CreateAsync();
-        var tmux = await LabTmux.StartAsync(h.Lab.Host, ["dotnet", NettuiCli.DllPath, .. h.Common], h.Environment(), width: 150, height: 40);
+        var tmux = await LabTmux.StartAsync(h.Lab.Host, [.. NettuiCli.Command, .. h.Common], h.Environment(), width: 150, height: 40);
         await tmux.WaitForTextAsync("iproute2 ok", TimeSpan.FromSeconds(60));
 
         // 1. A new bridge with a 3 s timer, not confirmed: the watchdog rolls it back and the TUI notices.

@@ -23,7 +23,7 @@ public sealed class TuiCrashTmuxTests
         Assert.Contains(await h.Lab.Host.IpJsonAsync("link", "show"), l => (string?)l!["ifname"] == "brcr");
         var crashed = (await h.Journal.ListAllAsync(ct)).Single(cs => cs.Status == ChangeSetStatus.Pending);
 
-        var tmux = await LabTmux.StartAsync(h.Lab.Host, ["dotnet", NettuiCli.DllPath, .. h.Common], h.Environment(), width: 100, height: 30);
+        var tmux = await LabTmux.StartAsync(h.Lab.Host, [.. NettuiCli.Command, .. h.Common], h.Environment(), width: 100, height: 30);
         var screen = await tmux.WaitForTextAsync("A change was left half-done", TimeSpan.FromSeconds(90));
         Assert.Contains($"#{crashed.Id} create bridge brcr", screen);
         Assert.Contains("roll back what it did", screen);

@@ -20,7 +20,7 @@ public sealed class TuiMakePersistentTmuxTests
         await lab.Host.CheckedAsync("ip", "link", "set", "brt", "up");
 
         var env = NettuiCli.Environment(lab.Host.StateDir, new Dictionary<string, string> { ["DBUS_SYSTEM_BUS_ADDRESS"] = lab.Nm.BusAddress });
-        var tmux = await LabTmux.StartAsync(lab.Host, ["dotnet", NettuiCli.DllPath, "--netns", lab.Host.Name], env, width: 140, height: 40);
+        var tmux = await LabTmux.StartAsync(lab.Host, [.. NettuiCli.Command, "--netns", lab.Host.Name], env, width: 140, height: 40);
 
         await tmux.WaitForTextAsync("NetworkManager ok", TimeSpan.FromSeconds(60));
         await LabWait.UntilAsync("brt to show as lost in the Boot column", async () =>

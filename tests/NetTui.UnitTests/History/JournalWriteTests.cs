@@ -163,11 +163,12 @@ public sealed class JournalWriteTests : IDisposable
         var id = await ApplyAsync(journal, "br0", "create");
         var cs = (await journal.GetAsync(id, ct: TestContext.Current.CancellationToken))!;
 
-        var json = NetTui.Core.Model.SnapshotJson.Serialize(cs, indented: false);
+        var options = NetTui.Core.Model.SnapshotJson.Create(NetTui.Cli.Json.CliJsonContext.Default, indented: false);
+        var json = NetTui.Core.Model.SnapshotJson.Serialize(cs, options);
 
         Assert.Contains("\"afterFacts\":{\"link/br0/exists\":\"true\"}", json);
         Assert.Contains("\"status\":\"applied\"", json);
-        var back = NetTui.Core.Model.SnapshotJson.Deserialize<ChangeSetDetail>(json)!;
+        var back = NetTui.Core.Model.SnapshotJson.Deserialize<ChangeSetDetail>(json, options)!;
         Assert.Equal(cs.ChangeSet.AfterFacts, back.ChangeSet.AfterFacts);
     }
 }

@@ -1,15 +1,22 @@
 using Docker.DotNet.Models;
 using NetTui.Core.Model;
 using NetTui.Host.Inventory.Docker;
-using Newtonsoft.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace NetTui.UnitTests.Inventory;
 
 public class DockerTests
 {
-    /// <summary>`docker inspect` prints the Engine API's inspect objects, which Docker.DotNet's models read.</summary>
+    /// <summary>
+    /// `docker inspect` prints the Engine API's inspect objects, which Docker.DotNet's models read.
+    /// The client's own source-generated context is internal, so this test reads the fixture with the
+    /// reflection resolver, asked for explicitly (the lab tests drive the client itself, in the native binary).
+    /// </summary>
+    private static readonly JsonSerializerOptions Reflection = new() { TypeInfoResolver = new DefaultJsonTypeInfoResolver(), Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     private static IReadOnlyList<Container> Containers() =>
-        [.. JsonConvert.DeserializeObject<ContainerInspectResponse[]>(Fixtures.Read("docker/inspect.json"))!.Select(ContainerMapper.Map)];
+        [.. JsonSerializer.Deserialize<ContainerInspectResponse[]>(Fixtures.Read("docker/inspect.json"), Reflection)!.Select(ContainerMapper.Map)];
 
     [Fact]
     public void Maps_name_state_image_pid_and_network()

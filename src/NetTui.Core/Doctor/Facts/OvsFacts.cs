@@ -7,9 +7,11 @@ namespace NetTui.Core.Doctor.Facts;
 /// /var/run/openvswitch and ship a systemd unit; a source build (`./configure && make
 /// install`, as in the seed) uses /usr/local/... and has no unit.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<OvsInstall>))]
 public enum OvsInstall { Unknown, Package, SourceBuild }
 
 /// <summary>Whether anything answers on a unix socket path.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<SocketState>))]
 public enum SocketState
 {
     /// <summary>No file at the path.</summary>

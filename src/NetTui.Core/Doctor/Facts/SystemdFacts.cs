@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 namespace NetTui.Core.Doctor.Facts;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(NetTui.Core.Model.CamelCaseEnumConverter<UnitState>))]
 public enum UnitState { Unknown, Enabled, Disabled, Static, Masked, NotFound }
 
 /// <summary>

@@ -13,7 +13,7 @@ namespace NetTui.Host.Inventory.Docker;
 public sealed record DockerContainers(ImmutableArray<Container> Containers, IReadOnlyDictionary<string, int> HostPeerIndexById);
 
 /// <summary>
-/// Reads containers through the Docker Engine API (Docker.DotNet) with a short timeout,
+/// Reads containers through the Docker Engine API (Docker.DotNet.Enhanced) with a short timeout,
 /// then, for each running container, asks its network namespace for eth0's iflink
 /// (`nsenter --net=/proc/PID/ns/net ip -j link show`, run from here: /proc/PID names
 /// the namespace, so it must not be wrapped in the target namespace).
@@ -37,9 +37,15 @@ public sealed class DockerReader(ICommandRunner runner, string endpoint)
         ImmutableArray<Container> containers;
         try
         {
-            using var config = new DockerClientConfiguration(new Uri(endpoint), null, Timeout);
+            // Docker.DotNet.Enhanced: its models go through its own source-generated JSON context,
+            // so this works in the native binary. NativeHttp keeps one connection for the list and
+            // the inspections (the default unix transport opens one per request).
             // No pinned API version: the daemon answers unversioned paths with its own.
-            using var client = config.CreateClient();
+            using var client = new DockerClientBuilder()
+                .WithEndpoint(new Uri(endpoint))
+                .WithTimeout(Timeout)
+                .WithTransportOptions(new global::Docker.DotNet.NativeHttp.NativeHttpTransportOptions())
+                .Build();
             var list = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, timeout.Token).ConfigureAwait(false);
             var inspected = await Task.WhenAll(list.Select(c => client.Containers.InspectContainerAsync(c.ID, timeout.Token))).ConfigureAwait(false);
             containers = [.. inspected.Select(ContainerMapper.Map).OrderBy(c => c.Name, StringComparer.Ordinal)];

@@ -26,10 +26,10 @@ public static class DoctorJson
     public sealed record FixStepOutcomeDto(string Description, string Command, bool Succeeded, string? Error);
 
     public static string Report(DoctorReport report, ExplanationLibrary explanations) =>
-        SnapshotJson.Serialize(ToDto(report, explanations));
+        Json.CliJson.Document(ToDto(report, explanations));
 
     public static string Fix(FixResult result, ExplanationLibrary explanations) =>
-        SnapshotJson.Serialize(new FixResultDto(result.Finding.Id, result.Resolved, result.Outcome.Succeeded, result.Outcome.Error,
+        Json.CliJson.Document(new FixResultDto(result.Finding.Id, result.Resolved, result.Outcome.Succeeded, result.Outcome.Error,
             ToDto(result.Plan), [.. result.Outcome.Steps.Select(ToDto)], [.. result.Outcome.Undone.Select(ToDto)], ToDto(result.After, explanations)));
 
     public static ReportDto ToDto(DoctorReport report, ExplanationLibrary explanations) => new(

@@ -1,3 +1,4 @@
+using NetTui.Cli.Json;
 using System.CommandLine;
 using NetTui.Cli.Verbs;
 using NetTui.History.Journaling;
@@ -47,12 +48,10 @@ public static class ConfirmCommand
             }
             var ok = results.All(x => x.Outcome == ConfirmOutcome.Confirmed);
             if (asJson)
-                await host.Out.WriteLineAsync(HistorySupport.Json(new
-                {
-                    outcome = ok ? "confirmed" : "refused",
-                    exitCode = ok ? 0 : HistorySupport.Refused,
-                    changeSets = results.Select(x => new { id = x.Id, outcome = x.Outcome }),
-                })).ConfigureAwait(false);
+                await host.Out.WriteLineAsync(HistorySupport.Json(new ConfirmDocument(
+                    ok ? "confirmed" : "refused",
+                    ok ? 0 : HistorySupport.Refused,
+                    [.. results.Select(x => new ConfirmedRow(x.Id, x.Outcome))]))).ConfigureAwait(false);
             else
                 foreach (var (i, outcome) in results)
                     await (outcome == ConfirmOutcome.Confirmed ? host.Out : host.Err).WriteLineAsync(Message(i, outcome)).ConfigureAwait(false);

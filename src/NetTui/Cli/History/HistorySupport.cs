@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using NetTui.Cli.Verbs;
-using NetTui.Core.Operations;
+using NetTui.Cli.Json;
 using NetTui.History.Journaling;
 using NetTui.History.Planning;
 using NetTui.Recording;
@@ -40,11 +39,11 @@ internal static class HistorySupport
             new NmCheckpoints(host.BusAddress));
     }
 
-    public static string Json(object value) => JsonSerializer.Serialize(value, OperationJson.Options);
+    public static string Json<T>(T value) => CliJson.Operation(value);
 
-    public static async Task<int> FailAsync(ChangeHost host, bool json, int code, string message, object? extra = null)
+    public static async Task<int> FailAsync(ChangeHost host, bool json, int code, string message, DriftDetail? extra = null)
     {
-        if (json) await host.Out.WriteLineAsync(Json(new { outcome = "refused", exitCode = code, error = message, detail = extra })).ConfigureAwait(false);
+        if (json) await host.Out.WriteLineAsync(Json(new RefusedDocument("refused", code, message, extra))).ConfigureAwait(false);
         else await host.Err.WriteLineAsync($"nettui: {message}").ConfigureAwait(false);
         return code;
     }

@@ -1,3 +1,4 @@
+using NetTui.Cli.Json;
 using System.CommandLine;
 using NetTui.Cli.Verbs;
 using NetTui.Recording;
@@ -41,17 +42,15 @@ internal static class PendingFlow
                 await (d.Succeeded ? host.Out : host.Err).WriteLineAsync(d.Succeeded ? d.Message : $"nettui: {d.Message}").ConfigureAwait(false);
         var code = run.Succeeded ? 0 : HistorySupport.Refused;
         if (json)
-            await host.Out.WriteLineAsync(HistorySupport.Json(new
-            {
-                outcome = run.Succeeded ? "done" : "failed",
-                exitCode = code,
+            await host.Out.WriteLineAsync(HistorySupport.Json(new PendingDocument(
+                run.Succeeded ? "done" : "failed",
+                code,
                 // "reverted" for rollback --pending (as before), "finished" for finish.
-                reverted = action == RecoveryAction.RollBack ? Rows(run) : null,
-                finished = action == RecoveryAction.Finish ? Rows(run) : null,
-            })).ConfigureAwait(false);
+                Reverted: action == RecoveryAction.RollBack ? Rows(run) : null,
+                Finished: action == RecoveryAction.Finish ? Rows(run) : null))).ConfigureAwait(false);
         return code;
     }
 
-    private static object Rows(RecoveryRun run) =>
-        run.Outcomes.Select(d => new { target = d.TargetId, changeSet = d.ChangeSetId, succeeded = d.Succeeded, message = d.Message }).ToList();
+    private static List<PendingRow> Rows(RecoveryRun run) =>
+        [.. run.Outcomes.Select(d => new PendingRow(d.TargetId, d.ChangeSetId, d.Succeeded, d.Message))];
 }

@@ -1,3 +1,4 @@
+using NetTui.Cli.Json;
 using System.CommandLine;
 using NetTui.Cli.Verbs;
 using NetTui.History.Journaling;
@@ -90,17 +91,17 @@ internal static class RevertFlow
             if (run.Drift is { } stop)
                 return await HistorySupport.FailAsync(host, json, HistorySupport.Refused,
                     $"#{stop.Revert.Target.Id} was changed outside NetTui since; not reverted (nothing more was changed{(done.Length > 0 ? $" after {done.Length} revert(s)" : "")}; --force to overwrite)",
-                    new { changeSet = stop.Revert.Target.Id, drift = stop.Differences, reverted = Rows(done) }).ConfigureAwait(false);
+                    new DriftDetail(stop.Revert.Target.Id, stop.Differences, Rows(done))).ConfigureAwait(false);
             if (!run.Succeeded)
             {
-                if (json) await host.Out.WriteLineAsync(HistorySupport.Json(new { outcome = "failed", exitCode = HistorySupport.Refused, reverted = Rows(done) })).ConfigureAwait(false);
+                if (json) await host.Out.WriteLineAsync(HistorySupport.Json(new RevertDocument("failed", HistorySupport.Refused, Rows(done)))).ConfigureAwait(false);
                 return HistorySupport.Refused;
             }
-            if (json) await host.Out.WriteLineAsync(HistorySupport.Json(new { outcome = "done", exitCode = 0, reverted = Rows(done) })).ConfigureAwait(false);
+            if (json) await host.Out.WriteLineAsync(HistorySupport.Json(new RevertDocument("done", 0, Rows(done)))).ConfigureAwait(false);
             return 0;
         }
     }
 
-    private static object Rows(IEnumerable<RevertOutcome> done) =>
-        done.Select(d => new { target = d.TargetId, changeSet = d.RevertId, succeeded = d.Succeeded, skipped = d.NotUndone, message = d.Message }).ToList();
+    private static List<RevertedRow> Rows(IEnumerable<RevertOutcome> done) =>
+        [.. done.Select(d => new RevertedRow(d.TargetId, d.RevertId, d.Succeeded, d.NotUndone, d.Message))];
 }

@@ -38,7 +38,7 @@ public static class PersistCommand
             var snapshot = await ctx.CreateInventory(r, log).ReadAsync(InventoryParts.All, ct).ConfigureAwait(false);
             if (snapshot.NetworkManager is null) snapshot = PersistenceAnnotator.Annotate(snapshot); // a fake inventory in tests
             var report = PersistReport.From(snapshot);
-            if (r.GetValue(json)) await ctx.Output.WriteLineAsync(SnapshotJson.Serialize(report)).ConfigureAwait(false);
+            if (r.GetValue(json)) await ctx.Output.WriteLineAsync(Json.CliJson.Document(report)).ConfigureAwait(false);
             else foreach (var line in PersistReport.Render(report)) await ctx.Output.WriteLineAsync(line).ConfigureAwait(false);
             if (snapshot.Source(SourceKind.IpRoute2) is { Available: false } ip)
             {

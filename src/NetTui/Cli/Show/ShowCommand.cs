@@ -59,7 +59,7 @@ public static class ShowCommand
             // Drift needs the whole picture annotated (a real full read is; a fake inventory in tests is not).
             if (snapshot.NetworkManager is null) snapshot = Core.Persisting.PersistenceAnnotator.Annotate(snapshot);
             var report = DriftReport.From(snapshot);
-            if (r.GetValue(json)) await ctx.Output.WriteLineAsync(SnapshotJson.Serialize(report)).ConfigureAwait(false);
+            if (r.GetValue(json)) await ctx.Output.WriteLineAsync(Json.CliJson.Document(report)).ConfigureAwait(false);
             else foreach (var line in DriftReport.Render(report)) await ctx.Output.WriteLineAsync(line).ConfigureAwait(false);
         }
         else if (r.GetValue(json))

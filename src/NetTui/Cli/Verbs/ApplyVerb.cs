@@ -39,7 +39,7 @@ public static class ApplyVerb
         var (plan, errors) = await PlanFiles.ReadAsync(path, ct).ConfigureAwait(false);
         if (plan is null)
         {
-            if (json) await host.Out.WriteLineAsync(JsonSerializer.Serialize(new { outcome = "rejected", exitCode = 2, errors }, OperationJson.Options)).ConfigureAwait(false);
+            if (json) await host.Out.WriteLineAsync(Json.CliJson.Operation(Json.RejectedDocument<string>.Of(errors))).ConfigureAwait(false);
             else foreach (var e in errors) await host.Err.WriteLineAsync($"nettui: {e}").ConfigureAwait(false);
             return 2;
         }

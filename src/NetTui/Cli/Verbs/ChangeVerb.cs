@@ -130,7 +130,7 @@ internal static class ChangeVerb
     private static int Refuse(ChangeHost host, bool json, IReadOnlyList<ValueError> errors)
     {
         if (json)
-            host.Out.WriteLine(JsonSerializer.Serialize(new { outcome = "rejected", exitCode = 2, errors }, OperationJson.Options));
+            host.Out.WriteLine(Json.CliJson.Operation(Json.RejectedDocument<ValueError>.Of(errors)));
         else
             foreach (var e in errors) host.Err.WriteLine($"nettui: {e}");
         return 2;
@@ -160,34 +160,30 @@ internal static class ChangeVerb
     /// <summary>The report for scripts: everything but the two snapshots (those are `nettui show --json`'s job).</summary>
     public static string ReportJson(ChangeReport r, bool runtimeOnly = false) => ReportJson(r, null, runtimeOnly);
 
-    internal static string ReportJson(ChangeReport r, JournaledApply.Result? journaled, bool runtimeOnly) => JsonSerializer.Serialize(new
-    {
-        outcome = r.Outcome,
-        exitCode = r.ExitCode,
-        summary = r.Summary,
-        changeSetId = r.ChangeSetId,
-        historyId = journaled?.ChangeSetId,
-        confirmDeadline = journaled?.ConfirmDeadline,
-        watchdogPid = journaled?.WatchdogPid,
-        target = r.Target.Namespace,
-        errors = r.Errors,
-        operations = r.Operations.Select(o => new
-        {
-            operation = o.Operation,
-            description = o.Operation.Describe(),
-            consequences = r.Before is null ? [] : o.Operation.Consequences(r.Before).ToImmutableArray(),
-            persistence = PersistenceChoice.Label(o, r, runtimeOnly),
-            plan = o.Plan.SelectMany(s => s.Preview()).ToImmutableArray(),
-            steps = o.Plan,
-            inverse = o.Inverse,
-            inverseUnavailable = o.InverseUnavailable,
-            ran = o.Steps,
-            differences = o.Differences,
-        }),
-        failedStep = r.FailedStep,
-        undone = r.Undone,
-        undoFailures = r.UndoFailures,
-        differences = r.Differences,
-        notes = r.Notes,
-    }, OperationJson.Options);
+    internal static string ReportJson(ChangeReport r, JournaledApply.Result? journaled, bool runtimeOnly) => Json.CliJson.Operation(new Json.ChangeDocument(
+        r.Outcome,
+        r.ExitCode,
+        r.Summary,
+        r.ChangeSetId,
+        HistoryId: journaled?.ChangeSetId,
+        ConfirmDeadline: journaled?.ConfirmDeadline,
+        WatchdogPid: journaled?.WatchdogPid,
+        Target: r.Target.Namespace,
+        r.Errors,
+        [.. r.Operations.Select(o => new Json.OperationDocument(
+            o.Operation,
+            o.Operation.Describe(),
+            r.Before is null ? [] : o.Operation.Consequences(r.Before).ToImmutableArray(),
+            PersistenceChoice.Label(o, r, runtimeOnly),
+            o.Plan.SelectMany(s => s.Preview()).ToImmutableArray(),
+            o.Plan,
+            o.Inverse,
+            o.InverseUnavailable,
+            o.Steps,
+            o.Differences))],
+        r.FailedStep,
+        r.Undone,
+        r.UndoFailures,
+        r.Differences,
+        r.Notes));
 }

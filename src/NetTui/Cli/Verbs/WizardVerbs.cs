@@ -116,7 +116,7 @@ public static class WizardVerbs
 
         if (json && !r.GetValue(o.Apply))
         {
-            await host.Out.WriteLineAsync(JsonSerializer.Serialize(new { outcome = "planned", result.Mtu, result.Messages, local = result.Local, peer = result.Peer, localOut = outPath, peerOut = r.GetValue(o.PeerOut) }, OperationJson.Options)).ConfigureAwait(false);
+            await host.Out.WriteLineAsync(Json.CliJson.Operation(new Json.WizardPlannedDocument("planned", result.Mtu, result.Messages, result.Local, result.Peer, outPath, r.GetValue(o.PeerOut)))).ConfigureAwait(false);
             return 0;
         }
         if (!json)
@@ -142,7 +142,7 @@ public static class WizardVerbs
 
     private static async Task<int> RefuseAsync(ChangeHost host, bool json, IEnumerable<string> errors)
     {
-        if (json) await host.Out.WriteLineAsync(JsonSerializer.Serialize(new { outcome = "rejected", exitCode = 2, errors }, OperationJson.Options)).ConfigureAwait(false);
+        if (json) await host.Out.WriteLineAsync(Json.CliJson.Operation(Json.RejectedDocument<string>.Of(errors))).ConfigureAwait(false);
         else foreach (var e in errors) await host.Err.WriteLineAsync($"nettui: {e}").ConfigureAwait(false);
         return 2;
     }
