@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# NetTui at scale, side by side with iproute2 and nmcli (issue 9). One command, as root:
+# NetTui at scale, side by side with iproute2, nmcli and nmtui (issues 9 and 13). One command, as root:
 #   bash bench/run.sh            # full scale: 1,000 veth pairs, 200,000 routes, 200 OVS ports, NetworkManager
 #   BENCH_RUNS=3 BENCH_VETHS=100 BENCH_ROUTES=20000 BENCH_OVS_PORTS=20 bash bench/run.sh   # a quick try
 #   BENCH_SKIP_BUILD=1 ...        # reuse bench/out from the last run
@@ -45,6 +45,13 @@ echo "  $LINKS links, $ROUTES4 IPv4 + $ROUTES6 IPv6 routes"
 { echo "links=$LINKS"; echo "routes4=$ROUTES4"; echo "routes6=$ROUTES6"; echo "runs=$RUNS"
   echo "cpus=$(nproc)"; echo "kernel=$(uname -r)"; echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"; } > "$RES/meta.txt"
 
+# A small host: three veth pairs, nothing else (first screens and show on a small host, issue 13).
+SMALL_NS=$LAB_NS-s
+ip netns add "$SMALL_NS"
+for i in 0 1 2; do ip -n "$SMALL_NS" link add "s$i" type veth peer name "t$i"; done
+SMALL_LINKS=$(ip -n "$SMALL_NS" -o link show | wc -l)
+cleanup() { tmux_stop; ip netns del "$SMALL_NS" 2>/dev/null; lab_down; }
+
 # --- external commands: median wall time and peak RSS of each, round-robin so load drifts hit all alike
 # Each command is a name and a shell snippet; stdout goes to /dev/null (nettui's to the same place).
 declare -A CMD
@@ -56,7 +63,11 @@ CMD[nettui_show_all]="DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS $NETTUI show --json all -
 CMD[nettui_show_all_ipjson]="NETTUI_ROUTE_SOURCE=ip DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS $NETTUI show --json all --netns $LAB_NS --ovs-db $LAB_OVS_DB"
 CMD[nettui_show_links]="DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS $NETTUI show links --json --netns $LAB_NS --ovs-db $LAB_OVS_DB"
 CMD[nmcli_device]="DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS nmcli -t device"
-ORDER=(floor_issue floor_same_reads nettui_show_all nettui_show_all_ipjson nettui_show_links nmcli_device)
+# The small host: the issue's floor there, nettui's answer, and the native binary's bare start.
+CMD[floor_small]="ip netns exec $SMALL_NS sh -c 'ip -j -d link show; ip -j addr show; ip -j route show table all'"
+CMD[nettui_show_all_small]="DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS $NETTUI show --json all --netns $SMALL_NS --ovs-db $LAB_OVS_DB"
+CMD[nettui_version]="$NETTUI --version"
+ORDER=(floor_issue floor_same_reads nettui_show_all nettui_show_all_ipjson nettui_show_links nmcli_device floor_small nettui_show_all_small nettui_version)
 
 run_once() { # name -> appends "ms rss_kb" to $RES/name.samples
   local name=$1 t0 t1
@@ -90,19 +101,18 @@ for ((r = 0; r < RUNS; r++)); do
   echo "  run $r: first screen $first ms, live update $live ms, peak RSS ${rss} kB"
 done
 
-# --- a small host: three veth pairs, nothing else (the TUI's first screen on a small host)
-SMALL_NS=$LAB_NS-s
-ip netns add "$SMALL_NS"
-for i in 0 1 2; do ip -n "$SMALL_NS" link add "s$i" type veth peer name "t$i"; done
-SMALL_LINKS=$(ip -n "$SMALL_NS" -o link show | wc -l)
-: > "$RES/tui_small_tmux.samples"
+# --- the small host: nettui's first screen, and nmtui's on the same bus (the peer of issue 13), alternating
+: > "$RES/tui_small_tmux.samples"; : > "$RES/nmtui_small_tmux.samples"
 for ((r = 0; r < RUNS; r++)); do
   first=$(tmux_start "$SMALL_NS" "$SMALL_LINKS rows")
   echo "$first" >> "$RES/tui_small_tmux.samples"
   tmux_stop
+  first=$(tmux_start_nmtui)
+  echo "$first" >> "$RES/nmtui_small_tmux.samples"
+  tmux_stop
 done
 ip netns del "$SMALL_NS"
-echo "  small host first screen: $(sort -n "$RES/tui_small_tmux.samples" | tr '\n' ' ')ms"
+echo "  small host first screen: nettui $(sort -n "$RES/tui_small_tmux.samples" | tr '\n' ' ')ms; nmtui $(sort -n "$RES/nmtui_small_tmux.samples" | tr '\n' ' ')ms"
 
 # --- in-process: TUI keypress -> redraw over the real inventory, and the micro benchmarks
 # The tools' output in the scale namespace, for the micro benchmarks (route4.json is the ~19 MB dump).

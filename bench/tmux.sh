@@ -31,6 +31,17 @@ tmux_start() {
   wait_screen "$t0" "$re" 30
 }
 
+# Starts nmtui in the same 200x50 pane on the lab's bus (it reads only the bus, so no
+# namespace); prints the ms to its first complete screen (the main menu, whose last item is "Quit").
+tmux_start_nmtui() {
+  local t0
+  tm kill-server 2>/dev/null
+  t0=$(now_ms)
+  tm new-session -d -s bench -x 200 -y 50 \
+    "exec env DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS TERM=xterm-256color nmtui"
+  wait_screen "$t0" "Quit" 30
+}
+
 tmux_pid() { tm display -p -t bench '#{pane_pid}'; }
 
 # Peak resident memory (VmHWM, kB) of the TUI so far.

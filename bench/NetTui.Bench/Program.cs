@@ -43,6 +43,6 @@ public static class Program
         foreach (var r in results)
             Console.WriteLine($"  {r.Name,-64} {r.Median,9:0.0} {r.Unit}{(r.Note is null ? "" : "  (" + r.Note + ")")}");
         if (path is not null)
-            File.WriteAllText(path, JsonSerializer.Serialize(results, Report.Json));
+            File.WriteAllText(path, JsonSerializer.Serialize(results, BenchJson.Default.ListResult));
     }
 }

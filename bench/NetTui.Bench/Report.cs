@@ -5,17 +5,10 @@ namespace NetTui.Bench;
 
 /// <summary>
 /// Joins one run's measurements (the shell's *.samples files and the harness's JSON) into
-/// the table bench/run.sh prints and the JSON it writes, with the targets of issue 9.
+/// the table bench/run.sh prints and the JSON it writes, with the targets of issue 13 (Targets).
 /// </summary>
 public static class Report
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        // A measurement that did not happen is NaN, written as "NaN" rather than failing the report.
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public static int Print(string dir, string? jsonPath)
     {
         var meta = File.ReadAllLines(Path.Combine(dir, "meta.txt"))
@@ -54,36 +47,17 @@ public static class Report
         var smallFirst = Col("tui_small_tmux.samples", 0);
         results.Add(new("TUI start -> first complete screen (scale)", "ms", tmuxFirst, "tmux capture-pane polling (coarse)"));
         results.Add(new("TUI start -> first complete screen (small host)", "ms", smallFirst, "tmux capture-pane polling (coarse)"));
+        results.Add(new("nmtui start -> first screen (small host, same bus)", "ms", Col("nmtui_small_tmux.samples", 0), "tmux capture-pane polling (coarse)"));
         results.Add(new("TUI live update: link added -> on screen", "ms", tmuxLive, "tmux capture-pane polling (coarse)"));
         results.Add(new("TUI peak RSS (VmHWM)", "MB", tmuxRss, "/proc/PID/status"));
 
         foreach (var file in new[] { "tui_inproc.json", "micro.json" })
             if (File.Exists(Path.Combine(dir, file)))
-                results.AddRange(JsonSerializer.Deserialize<List<Result>>(File.ReadAllText(Path.Combine(dir, file)), Json) ?? []);
+                results.AddRange(JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(dir, file)), BenchJson.Default.ListResult) ?? []);
 
-        // The slowest key (median of its samples, wall time) at one screen size.
-        double WorstKey(string size) =>
-            results.Where(r => r.Method.StartsWith("in-process headless (InjectKey", StringComparison.Ordinal)
-                               && r.Name.StartsWith(size + " ", StringComparison.Ordinal))
-                .Select(r => r.Median).DefaultIfEmpty(double.NaN).Max();
-        var worstKey = WorstKey("120x40");
-        var worstKeyLarge = WorstKey("200x50");
-        var liveInProc = results.FirstOrDefault(r => r.Name.StartsWith("live update", StringComparison.Ordinal))?.Median ?? double.NaN;
-
-        var targets = new List<(string Target, string Measured, bool Met)>
-        {
-            ("inventory <= 1.2x the iproute2 floor (issue's 3 commands)", $"{showAll / floorIssue:0.00}x ({showAll:0} vs {floorIssue:0} ms)", showAll <= 1.2 * floorIssue),
-            ("inventory <= 1.2x the same reads by iproute2/ovs-vsctl", $"{showAll / floorSame:0.00}x ({showAll:0} vs {floorSame:0} ms)", showAll <= 1.2 * floorSame),
-            ("device list faster than nmcli -t device", $"{showLinks / nmcli:0.00}x ({showLinks:0} vs {nmcli:0} ms)", showLinks < nmcli),
-            ("first screen <= 1 s at scale (tmux)", $"{Measure.Median(tmuxFirst):0} ms", Measure.Median(tmuxFirst) <= 1000),
-            ("first screen <= 300 ms small host (tmux)", $"{Measure.Median(smallFirst):0} ms", Measure.Median(smallFirst) <= 300),
-            ("keypress -> redraw <= 30 ms, 120x40 (slowest key's median, in-process)", $"{worstKey:0.0} ms", worstKey <= 30),
-            ("keypress -> redraw <= 30 ms, 200x50 (slowest key's median, in-process)", $"{worstKeyLarge:0.0} ms", worstKeyLarge <= 30),
-            ("live update <= 200 ms (in-process)", $"{liveInProc:0} ms", liveInProc <= 200),
-            ("live update <= 200 ms (tmux)", $"{Measure.Median(tmuxLive):0} ms", Measure.Median(tmuxLive) <= 200),
-            ("peak RSS <= 250 MB (TUI)", $"{Measure.Median(tmuxRss):0} MB", Measure.Median(tmuxRss) <= 250),
-            ("peak RSS <= 250 MB (show --json all)", $"{showRss:0} MB", showRss <= 250),
-        };
+        var targets = Targets.Evaluate(results, new Targets.Commands(floorIssue, floorSame, showAll, showRss, showLinks, nmcli,
+            Cmd("floor_small", out _), Cmd("nettui_show_all_small", out _), Cmd("nettui_version", out _)),
+            new Targets.Tmux(tmuxFirst, smallFirst, Col("nmtui_small_tmux.samples", 0), tmuxLive, tmuxRss));
 
         Console.WriteLine();
         Console.WriteLine($"NetTui benchmark: {meta.GetValueOrDefault("links")} links, {meta.GetValueOrDefault("routes4")} IPv4 + {meta.GetValueOrDefault("routes6")} IPv6 routes; " +
@@ -102,12 +76,12 @@ public static class Report
         {
             var doc = new JsonObject
             {
-                ["meta"] = JsonSerializer.SerializeToNode(meta, Json),
-                ["results"] = JsonSerializer.SerializeToNode(results.Select(r => new { r.Name, r.Unit, r.Median, r.Samples, r.Method, r.Note }), Json),
-                ["targets"] = JsonSerializer.SerializeToNode(targets.Select(t => new { t.Target, t.Measured, t.Met }), Json),
+                ["meta"] = JsonSerializer.SerializeToNode(meta, BenchJson.Default.DictionaryStringString),
+                ["results"] = JsonSerializer.SerializeToNode(results, BenchJson.Default.ListResult),
+                ["targets"] = JsonSerializer.SerializeToNode(targets, BenchJson.Default.ListTargetResult),
             };
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
-            File.WriteAllText(jsonPath, doc.ToJsonString(Json));
+            File.WriteAllText(jsonPath, doc.ToJsonString(BenchJson.Default.Options));
             File.Copy(jsonPath, Path.Combine(dir, "results.json"), overwrite: true);
             Console.WriteLine($"\nwritten: {jsonPath}");
         }
