@@ -43,22 +43,8 @@ public sealed class JournalHistoryBackend(Journal journal, Func<HostAccess> acce
     {
         var plan = await PlanAsync(request, ct).ConfigureAwait(false);
         if (!plan.CanProceed) return new(request, [], [], plan.Refusal ?? $"nothing to {request.Verb}");
-        var lines = new List<string>();
         using var host = access();
-        foreach (var revert in plan.Reverts)
-        {
-            lines.Add(Reverter.SummaryOf(revert));
-            var detail = await journal.GetAsync(revert.Target.Id, ct).ConfigureAwait(false);
-            var (steps, why) = detail is null ? ([], "it no longer exists") : UndoPlanner.InverseSteps(detail);
-            if (why is not null) { lines.Add($"  cannot be reverted: {why}"); continue; }
-            var ops = steps.Select(s => OperationJson.Deserialize(s.ParametersJson)).OfType<Operation>().ToList();
-            // The executor's dry run: the exact commands, each operation planned on the host as the previous ones leave it.
-            var dry = await host.Executor(revert.Target.Namespace, NullObserver.Instance)
-                .ApplyAsync(ops, host.Context, new ApplyOptions(DryRun: true), ct).ConfigureAwait(false);
-            foreach (var op in dry.Operations)
-                lines.AddRange(PlanPreview.Lines(op.Operation, op.Plan, dry.Target).Select(l => "  " + l));
-            foreach (var e in dry.Errors) lines.Add($"  refused now: {e}");
-        }
+        var lines = await RevertCommands.LinesAsync(journal, host, plan, ct).ConfigureAwait(false);
         return new(request, [.. plan.Reverts.Select(r => r.Target.Id)], lines, null);
     }
 
@@ -99,11 +85,5 @@ public sealed class JournalHistoryBackend(Journal journal, Func<HostAccess> acce
         if (run.Refusal is not null) return new(false, [run.Refusal]);
         if (run.Found.Count == 0) return new(true, ["nothing was left pending"]);
         return new(run.Succeeded, [.. run.Outcomes.Select(o => o.Message)]);
-    }
-
-    /// <summary>The dry run is not journaled (every notification is the interface's no-op).</summary>
-    private sealed class NullObserver : IChangeObserver
-    {
-        public static readonly NullObserver Instance = new();
     }
 }

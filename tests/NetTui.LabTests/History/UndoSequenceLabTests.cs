@@ -41,7 +41,10 @@ public sealed class UndoSequenceLabTests
         var journal = h.Journal;
         Assert.Equal(10, (await journal.ListAllAsync(TestContext.Current.CancellationToken)).Count(cs => cs.Status == ChangeSetStatus.Applied));
 
-        await h.OkAsync("undo", "--steps", "3", "--yes");
+        var undo = await h.OkAsync("undo", "--steps", "3", "--yes");
+        // The commands are shown before they run (the inverses of the last three changes).
+        Assert.Contains("del-port obr0 gre1", undo, StringComparison.Ordinal);
+        Assert.Contains("ip addr del 192.168.1.2/24 dev br0", undo, StringComparison.Ordinal);
         SnapshotShape.Equal(after[6], await h.ReadAsync(), "after undo 3");
 
         await h.OkAsync("rollback", "--to", "0", "--yes");

@@ -59,9 +59,11 @@ internal static class RevertFlow
             if (!p.CanProceed)
                 return await HistorySupport.FailAsync(host, json, HistorySupport.Refused, p.Refusal ?? $"nothing to {verb}").ConfigureAwait(false);
 
+            using var access = changes.Access();
+            // What will run, before asking: each change-set and the exact commands of its inverse.
             if (!json)
-                foreach (var revert in p.Reverts)
-                    await host.Out.WriteLineAsync($"{verb}: #{revert.Target.Id} {revert.Target.Summary}").ConfigureAwait(false);
+                foreach (var line in await RevertCommands.LinesAsync(journal, access, p, ct).ConfigureAwait(false))
+                    await host.Out.WriteLineAsync(line).ConfigureAwait(false);
             if (!r.GetValue(o.Yes))
             {
                 if (json || host.Ask is null)
@@ -70,7 +72,6 @@ internal static class RevertFlow
                     return await HistorySupport.FailAsync(host, json, HistorySupport.Refused, "nothing was changed").ConfigureAwait(false);
             }
 
-            using var access = changes.Access();
             var reverter = new Reverter(journal, access);
             var run = await RevertSequence.RunAsync(reverter, lease, p.Reverts,
                 async (revert, drift) =>
