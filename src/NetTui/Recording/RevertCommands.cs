@@ -22,7 +22,11 @@ public static class RevertCommands
             var detail = await journal.GetAsync(revert.Target.Id, ct).ConfigureAwait(false);
             var (steps, why) = detail is null ? ([], "it no longer exists") : UndoPlanner.InverseSteps(detail);
             if (why is not null) { lines.Add($"  cannot be reverted: {why}"); continue; }
-            var ops = steps.Select(s => OperationJson.Deserialize(s.ParametersJson)).OfType<Operation>().ToList();
+            // A Doctor fix is undone by the commands it recorded; show them as they will run.
+            foreach (var d in steps.Where(s => DoctorUndo.IsDoctorStep(s.Kind)))
+                lines.Add("  " + (Doctor.DoctorCommandJson.Read(d.ParametersJson)?.ToSpec().Display ?? d.Description));
+            var ops = steps.Where(s => !DoctorUndo.IsDoctorStep(s.Kind)).Select(s => OperationJson.Deserialize(s.ParametersJson)).OfType<Operation>().ToList();
+            if (ops.Count == 0) continue;
             var dry = await host.Executor(revert.Target.Namespace, NullObserver.Instance)
                 .ApplyAsync(ops, host.Context, new ApplyOptions(DryRun: true), ct).ConfigureAwait(false);
             foreach (var op in dry.Operations)
