@@ -90,17 +90,21 @@ lab_up() {
 
 # NetworkManager after the links and routes exist (it reads them once, not 200,000 events).
 lab_nm_up() {
-  local t; t=$(now_ms); step "NetworkManager on a private bus"
+  # $1 namespace, $2 its subdirectory of $LAB_DIR, $3 how many devices NetworkManager must list when settled.
+  local ns=${1:-$LAB_NS} dir=$LAB_DIR/${2:-nm} devices=${3:-$((2 * BENCH_VETHS))} t
+  local bus="unix:path=$LAB_DIR/${2:-nm}/bus.sock"
+  mkdir -p "$dir/conn"
+  t=$(now_ms); step "NetworkManager on a private bus ($ns)"
   sed -e 's#<user>[^<]*</user>##' -e 's#<fork/>##' -e 's#<standard_system_servicedirs/>##' -e 's#<syslog/>##' \
-      -e 's#<servicehelper>[^<]*</servicehelper>##' -e "s#<pidfile>[^<]*</pidfile>#<pidfile>$LAB_DIR/nm/dbus.pid</pidfile>#" \
-      -e "s#<listen>[^<]*</listen>#<listen>unix:path=$LAB_DIR/nm/bus.sock</listen>#" \
+      -e 's#<servicehelper>[^<]*</servicehelper>##' -e "s#<pidfile>[^<]*</pidfile>#<pidfile>$dir/dbus.pid</pidfile>#" \
+      -e "s#<listen>[^<]*</listen>#<listen>unix:path=$dir/bus.sock</listen>#" \
       -e 's#<includedir>system.d</includedir>#<includedir>/usr/share/dbus-1/system.d</includedir>#' \
-      /usr/share/dbus-1/system.conf > "$LAB_DIR/nm/bus.conf"
+      /usr/share/dbus-1/system.conf > "$dir/bus.conf"
   # `ip netns exec` (not the in_ns function, which would fork a subshell) so $! is the daemon itself.
-  ip netns exec "$LAB_NS" dbus-daemon --nofork --config-file="$LAB_DIR/nm/bus.conf" >"$LAB_DIR/nm/dbus.log" 2>&1 &
-  echo $! > "$LAB_DIR/nm/dbus-daemon.pid"
-  wait_for 15 test -S "$LAB_DIR/nm/bus.sock" || { echo "dbus-daemon did not start"; return 1; }
-  cat > "$LAB_DIR/nm/nm.conf" <<EOF
+  ip netns exec "$ns" dbus-daemon --nofork --config-file="$dir/bus.conf" >"$dir/dbus.log" 2>&1 &
+  echo $! > "$dir/dbus-daemon.pid"
+  wait_for 15 test -S "$dir/bus.sock" || { echo "dbus-daemon did not start"; return 1; }
+  cat > "$dir/nm.conf" <<EOF
 [main]
 plugins=keyfile
 auth-polkit=false
@@ -110,20 +114,20 @@ rc-manager=unmanaged
 no-auto-default=*
 
 [keyfile]
-path=$LAB_DIR/nm/conn
+path=$dir/conn
 
 [logging]
 level=WARN
 EOF
   mkdir -p /run/NetworkManager /var/lib/NetworkManager
-  DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS ip netns exec "$LAB_NS" unshare -m -- sh -c \
+  DBUS_SYSTEM_BUS_ADDRESS=$bus ip netns exec "$ns" unshare -m -- sh -c \
     'mount -t tmpfs none /run/NetworkManager && mount -t tmpfs none /var/lib/NetworkManager && exec NetworkManager --no-daemon --config="$1"' \
-    bench-nm "$LAB_DIR/nm/nm.conf" >"$LAB_DIR/nm/nm.log" 2>&1 &
-  echo $! > "$LAB_DIR/nm/NetworkManager.pid"
-  nm_running() { [ "$(DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS in_ns nmcli -t -f RUNNING general status 2>/dev/null)" = running ]; }
-  wait_for 120 nm_running || { echo "NetworkManager did not answer"; tail -5 "$LAB_DIR/nm/nm.log"; return 1; }
+    bench-nm "$dir/nm.conf" >"$dir/nm.log" 2>&1 &
+  echo $! > "$dir/NetworkManager.pid"
+  nm_running() { [ "$(DBUS_SYSTEM_BUS_ADDRESS=$bus ip netns exec "$ns" nmcli -t -f RUNNING general status 2>/dev/null)" = running ]; }
+  wait_for 120 nm_running || { echo "NetworkManager did not answer"; tail -5 "$dir/nm.log"; return 1; }
   # Until NetworkManager has looked at every device, nmcli's answer is not the steady one.
-  nm_settled() { [ "$(DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS in_ns nmcli -t -f DEVICE device | wc -l)" -ge $((2 * BENCH_VETHS)) ]; }
+  nm_settled() { [ "$(DBUS_SYSTEM_BUS_ADDRESS=$bus ip netns exec "$ns" nmcli -t -f DEVICE device | wc -l)" -ge "$devices" ]; }
   wait_for 120 nm_settled || echo -n "(NetworkManager lists fewer devices than links) "
   done_in "$t"
 }
@@ -132,7 +136,7 @@ EOF
 lab_down() {
   [ -n "${LAB_DIR:-}" ] && [ -d "$LAB_DIR" ] || return 0
   local f pid
-  for f in "$LAB_DIR"/nm/NetworkManager.pid "$LAB_DIR"/nm/dbus-daemon.pid "$LAB_DIR"/ovs/ovs-vswitchd.pid "$LAB_DIR"/ovs/ovsdb-server.pid; do
+  for f in "$LAB_DIR"/nm/NetworkManager.pid "$LAB_DIR"/nm/dbus-daemon.pid "$LAB_DIR"/nm-small/NetworkManager.pid "$LAB_DIR"/nm-small/dbus-daemon.pid "$LAB_DIR"/ovs/ovs-vswitchd.pid "$LAB_DIR"/ovs/ovsdb-server.pid; do
     pid=$(cat "$f" 2>/dev/null) || continue
     # The pid must still be a process of this lab (its command line names the lab dir), not a reused pid.
     if [ -d "/proc/$pid" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF "$LAB_DIR"; then

@@ -50,6 +50,10 @@ SMALL_NS=$LAB_NS-s
 ip netns add "$SMALL_NS"
 for i in 0 1 2; do ip -n "$SMALL_NS" link add "s$i" type veth peer name "t$i"; done
 SMALL_LINKS=$(ip -n "$SMALL_NS" -o link show | wc -l)
+# The small host has its own NetworkManager (nmtui's first screen grows with the devices it
+# lists: on the scale bus it took 5 s), so nettui and nmtui are compared on a small host's bus.
+SMALL_BUS="unix:path=$LAB_DIR/nm-small/bus.sock"
+if [ "$BENCH_NM" = 1 ]; then lab_nm_up "$SMALL_NS" nm-small 6 || exit 1; fi
 cleanup() { tmux_stop; ip netns del "$SMALL_NS" 2>/dev/null; lab_down; }
 
 # --- external commands: median wall time and peak RSS of each, round-robin so load drifts hit all alike
@@ -65,7 +69,7 @@ CMD[nettui_show_links]="DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS $NETTUI show links --js
 CMD[nmcli_device]="DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS nmcli -t device"
 # The small host: the issue's floor there, nettui's answer, and the native binary's bare start.
 CMD[floor_small]="ip netns exec $SMALL_NS sh -c 'ip -j -d link show; ip -j addr show; ip -j route show table all'"
-CMD[nettui_show_all_small]="DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS $NETTUI show --json all --netns $SMALL_NS --ovs-db $LAB_OVS_DB"
+CMD[nettui_show_all_small]="DBUS_SYSTEM_BUS_ADDRESS=$SMALL_BUS $NETTUI show --json all --netns $SMALL_NS --ovs-db $LAB_OVS_DB"
 CMD[nettui_version]="$NETTUI --version"
 ORDER=(floor_issue floor_same_reads nettui_show_all nettui_show_all_ipjson nettui_show_links nmcli_device floor_small nettui_show_all_small nettui_version)
 
@@ -104,10 +108,10 @@ done
 # --- the small host: nettui's first screen, and nmtui's on the same bus (the peer of issue 13), alternating
 : > "$RES/tui_small_tmux.samples"; : > "$RES/nmtui_small_tmux.samples"
 for ((r = 0; r < RUNS; r++)); do
-  first=$(tmux_start "$SMALL_NS" "$SMALL_LINKS rows")
+  first=$(tmux_start "$SMALL_NS" "$SMALL_LINKS rows" "$SMALL_BUS")
   echo "$first" >> "$RES/tui_small_tmux.samples"
   tmux_stop
-  first=$(tmux_start_nmtui)
+  first=$(tmux_start_nmtui "$SMALL_BUS")
   echo "$first" >> "$RES/nmtui_small_tmux.samples"
   tmux_stop
 done

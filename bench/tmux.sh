@@ -23,22 +23,22 @@ wait_screen() {
 # Its journal (read at start by the History view) is the lab's, never /var/lib/nettui.
 # Prints the ms from start to that screen. The pane runs nettui itself (exec), so its pid is nettui's.
 tmux_start() {
-  local ns=$1 re=$2 t0
+  local ns=$1 re=$2 bus=${3:-$LAB_BUS} t0
   tm kill-server 2>/dev/null
   t0=$(now_ms)
   tm new-session -d -s bench -x 200 -y 50 \
-    "exec env DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS NETTUI_HISTORY=$LAB_DIR/history.db TERM=xterm-256color $NETTUI --netns $ns --ovs-db $LAB_OVS_DB"
+    "exec env DBUS_SYSTEM_BUS_ADDRESS=$bus NETTUI_HISTORY=$LAB_DIR/history.db TERM=xterm-256color $NETTUI --netns $ns --ovs-db $LAB_OVS_DB"
   wait_screen "$t0" "$re" 30
 }
 
 # Starts nmtui in the same 200x50 pane on the lab's bus (it reads only the bus, so no
 # namespace); prints the ms to its first complete screen (the main menu, whose last item is "Quit").
 tmux_start_nmtui() {
-  local t0
+  local bus=${1:-$LAB_BUS} t0
   tm kill-server 2>/dev/null
   t0=$(now_ms)
   tm new-session -d -s bench -x 200 -y 50 \
-    "exec env DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS TERM=xterm-256color nmtui"
+    "exec env DBUS_SYSTEM_BUS_ADDRESS=$bus TERM=xterm-256color nmtui"
   wait_screen "$t0" "Quit" 30
 }
 

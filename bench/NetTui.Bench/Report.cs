@@ -47,7 +47,7 @@ public static class Report
         var smallFirst = Col("tui_small_tmux.samples", 0);
         results.Add(new("TUI start -> first complete screen (scale)", "ms", tmuxFirst, "tmux capture-pane polling (coarse)"));
         results.Add(new("TUI start -> first complete screen (small host)", "ms", smallFirst, "tmux capture-pane polling (coarse)"));
-        results.Add(new("nmtui start -> first screen (small host, same bus)", "ms", Col("nmtui_small_tmux.samples", 0), "tmux capture-pane polling (coarse)"));
+        results.Add(new("nmtui start -> first screen (small host, its own NetworkManager, same bus as nettui)", "ms", Col("nmtui_small_tmux.samples", 0), "tmux capture-pane polling (coarse)"));
         results.Add(new("TUI live update: link added -> on screen", "ms", tmuxLive, "tmux capture-pane polling (coarse)"));
         results.Add(new("TUI peak RSS (VmHWM)", "MB", tmuxRss, "/proc/PID/status"));
 
