@@ -10,9 +10,7 @@ using NetTui.Host.Reachability;
 
 namespace NetTui.Host.Changes;
 
-/// <summary><see cref="Guard"/>: probes that must still pass after the change, else it is undone (see <see cref="ReachabilityGuard"/>).</summary>
-public sealed record ApplyOptions(bool DryRun = false, bool RollbackOnVerifyFailure = true, InventoryParts Parts = InventoryParts.All,
-    ReachabilityGuard? Guard = null);
+public sealed record ApplyOptions(bool DryRun = false, bool RollbackOnVerifyFailure = true, InventoryParts Parts = InventoryParts.All);
 
 /// <summary>
 /// Applies a change-set all or nothing. For each operation: read the host, validate, plan,
@@ -58,8 +56,8 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
             return await FinishAsync(run.Reject([.. check.Errors.Select(e => new ValueError(e.Where, e.Message))], current)).ConfigureAwait(false);
 
         // What the host reaches before the change (gateway, DNS, the SSH client), to compare after it.
-        var probes = options.Guard ?? guard;
-        var reachedBefore = options.DryRun || probes is null ? null : await probes.RunAsync(ct).ConfigureAwait(false);
+        // `guard`: probes that must still pass after the change, else it is undone (ReachabilityGuard).
+        var reachedBefore = options.DryRun || guard is null ? null : await guard.RunAsync(ct).ConfigureAwait(false);
 
         try
         {
@@ -132,7 +130,7 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
             return await FinishAsync(await RollbackAsync(run, $"the change stopped: {e.Message}", null, [], ctx).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
-        if (reachedBefore is not null && await probes!.LostSinceAsync(reachedBefore, CancellationToken.None).ConfigureAwait(false) is [var lost, ..] lostAll)
+        if (reachedBefore is not null && await guard!.LostSinceAsync(reachedBefore, CancellationToken.None).ConfigureAwait(false) is [var lost, ..] lostAll)
             return await FinishAsync(await RollbackAsync(run, $"the change cut the host off: {lost}", null, [.. lostAll.Select(l => $"probe failed after the change: {l}")], ctx).ConfigureAwait(false)).ConfigureAwait(false);
 
         if (options.DryRun)

@@ -62,7 +62,12 @@ public sealed class ReachabilityGuard(ICommandRunner runner, IReadOnlyList<Probe
         var (gateway, dev) = Parse(lookup.StandardOutput);
         var via = gateway is null ? $"dev {dev}" : $"via {gateway} dev {dev}";
         if (!p.Ping || gateway is null) return new(p, true, via);
-        var ping = await TryRunAsync(new CommandSpec("ping", ["-n", "-c", "1", "-W", "1", gateway], ProbeTimeout), ct).ConfigureAwait(false);
+        // Through the device the lookup named: a link-local IPv6 gateway (fe80::1, learnt from router
+        // advertisements) is unreachable without it.
+        System.Collections.Immutable.ImmutableArray<string> pingArgs = dev is null
+            ? ["-n", "-c", "1", "-W", "1", gateway]
+            : ["-n", "-c", "1", "-W", "1", "-I", dev, gateway];
+        var ping = await TryRunAsync(new CommandSpec("ping", pingArgs, ProbeTimeout), ct).ConfigureAwait(false);
         return ping is { Succeeded: true } ? new(p, true, $"{via}, the gateway answers") : new(p, false, $"{via}, but the gateway {gateway} does not answer");
     }
 

@@ -38,8 +38,9 @@ public sealed class ReachabilityGuardLabTests
         }
     }
 
-    private static ApplyOptions Guarded(OpsLab lab, ProbeKinds kinds, string? ssh = null) =>
-        new(Guard: new ReachabilityGuard(lab.Runner, ProbeTargets.From(kinds, resolvConf: null, sshConnection: ssh)));
+    /// <summary>The lab's executor guarded by <paramref name="kinds"/>, as HostChanges builds it for a change.</summary>
+    private static ChangeExecutor Guarded(OpsLab lab, ProbeKinds kinds, string? ssh = null) =>
+        new(lab.Runner, lab.Inventory, guard: new ReachabilityGuard(lab.Runner, ProbeTargets.From(kinds, resolvConf: null, sshConnection: ssh)));
 
     private static async Task<bool> HasDefaultRouteAsync(OpsLab lab) => (await lab.Host.IpJsonAsync("route", "show", "default")).Count > 0;
 
@@ -47,8 +48,7 @@ public sealed class ReachabilityGuardLabTests
     public async Task Removing_the_default_route_is_undone_at_once_naming_the_gateway_probe()
     {
         await using var lab = await GatewayLab.CreateAsync();
-        var r = await lab.Host.Executor().ApplyAsync(new DeleteRoute("default", Via: "10.77.0.1"), lab.Host.Context,
-            Guarded(lab.Host, ProbeKinds.Gateway), TestContext.Current.CancellationToken);
+        var r = await Guarded(lab.Host, ProbeKinds.Gateway).ApplyAsync(new DeleteRoute("default", Via: "10.77.0.1"), lab.Host.Context, ct: TestContext.Current.CancellationToken);
 
         Assert.True(r.Outcome == ChangeOutcome.RolledBack, $"{r.Outcome}: {r.Summary}");
         Assert.Contains("the change cut the host off: IPv4 default route", r.Summary, StringComparison.Ordinal);
@@ -59,8 +59,7 @@ public sealed class ReachabilityGuardLabTests
     public async Task Without_probes_the_same_change_applies()
     {
         await using var lab = await GatewayLab.CreateAsync();
-        var r = await lab.Host.Executor().ApplyAsync(new DeleteRoute("default", Via: "10.77.0.1"), lab.Host.Context,
-            Guarded(lab.Host, ProbeKinds.None), TestContext.Current.CancellationToken);
+        var r = await Guarded(lab.Host, ProbeKinds.None).ApplyAsync(new DeleteRoute("default", Via: "10.77.0.1"), lab.Host.Context, ct: TestContext.Current.CancellationToken);
         Assert.True(r.Outcome == ChangeOutcome.Applied, $"{r.Outcome}: {r.Summary}");
         Assert.False(await HasDefaultRouteAsync(lab.Host));
     }
@@ -69,14 +68,13 @@ public sealed class ReachabilityGuardLabTests
     public async Task Removing_the_route_back_to_the_ssh_client_is_undone()
     {
         await using var lab = await GatewayLab.CreateAsync();
-        var r = await lab.Host.Executor().ApplyAsync(new DeleteRoute("10.88.0.0/24", Via: "10.77.0.1"), lab.Host.Context,
-            Guarded(lab.Host, ProbeKinds.Ssh, ssh: "10.88.0.5 50022 10.77.0.2 22"), TestContext.Current.CancellationToken);
+        var r = await Guarded(lab.Host, ProbeKinds.Ssh, ssh: "10.88.0.5 50022 10.77.0.2 22").ApplyAsync(new DeleteRoute("10.88.0.0/24", Via: "10.77.0.1"), lab.Host.Context, ct: TestContext.Current.CancellationToken);
         // The default route still leads there: take it away too, in the same change, so the client is cut off.
         Assert.True(r.Outcome == ChangeOutcome.Applied, "the default route still reaches the client: " + r.Summary);
 
         await lab.Host.Ip("route", "add", "10.88.0.0/24", "via", "10.77.0.1");
-        var cut = await lab.Host.Executor().ApplyAsync([new DeleteRoute("10.88.0.0/24", Via: "10.77.0.1"), new DeleteRoute("default", Via: "10.77.0.1")],
-            lab.Host.Context, Guarded(lab.Host, ProbeKinds.Ssh, ssh: "10.88.0.5 50022 10.77.0.2 22"), TestContext.Current.CancellationToken);
+        var cut = await Guarded(lab.Host, ProbeKinds.Ssh, ssh: "10.88.0.5 50022 10.77.0.2 22").ApplyAsync([new DeleteRoute("10.88.0.0/24", Via: "10.77.0.1"), new DeleteRoute("default", Via: "10.77.0.1")],
+            lab.Host.Context, ct: TestContext.Current.CancellationToken);
         Assert.True(cut.Outcome == ChangeOutcome.RolledBack, $"{cut.Outcome}: {cut.Summary}");
         Assert.Contains("SSH client 10.88.0.5", cut.Summary, StringComparison.Ordinal);
         Assert.True(await HasDefaultRouteAsync(lab.Host));

@@ -18,6 +18,7 @@ public class ChangeVerbsTests
         public StringWriter Err { get; } = new();
         public NetworkTarget? Target { get; private set; }
         public bool Systemd { get; set; }
+        public bool KernelDatapath { get; set; } = true;
         public Core.Operations.OvsConnection? Ovs { get; private set; }
 
         public ChangeHost Host => new()
@@ -32,6 +33,7 @@ public class ChangeVerbsTests
                 Probe = _ => Task.FromResult(NetTui.UnitTests.History.TestChanges.NoNetworkManager),
             },
             HasSystemd = () => Systemd,
+            KernelDatapath = () => KernelDatapath,
             Out = Out,
             Err = Err,
         };
@@ -87,6 +89,17 @@ public class ChangeVerbsTests
         Assert.Equal(2, await w.Run(args));
         Assert.Empty(w.Runner.Ran);
         Assert.StartsWith("nettui: ", w.Err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, "datapath_type=system")]
+    [InlineData(false, "datapath_type=netdev")]
+    public async Task Ovs_bridge_add_defaults_to_the_datapath_this_kernel_can_run(bool kernelModule, string expected)
+    {
+        var w = new World { KernelDatapath = kernelModule };
+        Assert.Equal(0, await w.Run("ovs", "bridge", "add", "obr7", "--dry-run"));
+        Assert.Contains(expected, w.Out.ToString(), StringComparison.Ordinal);
+        Assert.Empty(w.Runner.Ran);
     }
 
     [Fact]

@@ -7,8 +7,12 @@ namespace NetTui.Host.Inventory.Ovs;
 /// </summary>
 public static class KernelModule
 {
+    /// <summary>Loaded is asked each time (a stat); the installed list is read once per process,
+    /// since the OVS source is re-read every few seconds and modules.dep does not change under it.</summary>
     public static bool Available(string name) =>
-        Available(name, "/sys/module", "/lib/modules", ReadRelease());
+        Directory.Exists(Path.Combine("/sys/module", name)) || Installed.GetOrAdd(name, n => Available(n, "/sys/module", "/lib/modules", ReadRelease()));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Installed = new(StringComparer.Ordinal);
 
     internal static bool Available(string name, string sysModule, string libModules, string? release)
     {

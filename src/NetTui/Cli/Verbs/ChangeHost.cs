@@ -26,6 +26,9 @@ public sealed class ChangeHost
     /// <summary>Whether systemd runs this machine (then `docker bridge --restart` can restart dockerd through it).</summary>
     public Func<bool> HasSystemd { get; init; } = () => Directory.Exists("/run/systemd/system");
 
+    /// <summary>Whether this kernel can run OVS's system datapath (then it is `ovs bridge add`'s default, else netdev).</summary>
+    public Func<bool> KernelDatapath { get; init; } = () => Host.Inventory.Ovs.KernelModule.Available("openvswitch");
+
     /// <summary>Null when this process may change the network; else the one line saying it needs root or CAP_NET_ADMIN.</summary>
     public Func<string?> MissingPrivilege { get; init; } = ChangePrivilege.Missing;
 

@@ -26,11 +26,11 @@ public static class OvsVerbs
     {
         var cmd = new Command("add", "Create an OVS bridge");
         var name = new Argument<string>("NAME");
-        var datapath = new Option<string?>("--datapath") { HelpName = "system|netdev", Description = "system (kernel module) or netdev (userspace); default system" };
+        var datapath = new Option<string?>("--datapath") { HelpName = "system|netdev", Description = "system (kernel module) or netdev (userspace); default system, or netdev where the kernel has no openvswitch module" };
         cmd.Add(name);
         cmd.Add(datapath);
         var common = ChangeOptions.AddTo(cmd, host);
-        ChangeVerb.SetAction(cmd, host, common, r => new CreateOvsBridge(r.GetValue(name)!, r.GetValue(datapath) ?? "system"));
+        ChangeVerb.SetAction(cmd, host, common, r => new CreateOvsBridge(r.GetValue(name)!, r.GetValue(datapath) ?? (host.KernelDatapath() ? "system" : "netdev")));
         return cmd;
     }
 
