@@ -17,14 +17,17 @@ public enum PersistenceKind
     Kernel,
     /// <summary>Nothing: it exists only now and is lost at the next reboot.</summary>
     RuntimeOnly,
+    /// <summary>A systemd unit NetTui generated (nettui-*.service) runs the commands at boot.</summary>
+    SystemdUnit,
 }
 
 /// <summary>
 /// Where one link, address or route persists. <see cref="Profile"/>/<see cref="Uuid"/> name
-/// the NetworkManager profile when <see cref="Where"/> is NetworkManager; <see cref="Note"/>
+/// the NetworkManager profile when <see cref="Where"/> is NetworkManager, <see cref="Unit"/> the
+/// systemd unit when it is SystemdUnit; <see cref="Note"/>
 /// says why when that is not obvious ("follows 192.168.1.1/24", "kernel link-local").
 /// </summary>
-public sealed record Persistence(PersistenceKind Where, string? Profile = null, string? Uuid = null, string? Note = null)
+public sealed record Persistence(PersistenceKind Where, string? Profile = null, string? Uuid = null, string? Note = null, string? Unit = null)
 {
     public static readonly Persistence RuntimeOnly = new(PersistenceKind.RuntimeOnly);
     public bool SurvivesReboot => Where != PersistenceKind.RuntimeOnly;
@@ -35,6 +38,7 @@ public sealed record Persistence(PersistenceKind Where, string? Profile = null, 
         PersistenceKind.Ovsdb => "OVSDB",
         PersistenceKind.Docker => "Docker",
         PersistenceKind.Kernel => "kernel",
+        PersistenceKind.SystemdUnit => $"systemd unit {Unit}",
         _ => "runtime only (lost at reboot)",
     };
 }

@@ -21,6 +21,8 @@ public enum DriftKind
     RuntimeRoute,
     /// <summary>A port whose profile names another bridge than the one it is in now.</summary>
     PortMismatch,
+    /// <summary>Something a NetTui systemd unit makes at boot that is not so now.</summary>
+    UnitObjectMissing,
 }
 
 /// <summary>
@@ -119,6 +121,7 @@ public static class DriftFinder
                 Fix = $"nmcli connection modify {dev.Persistence.Profile} +ipv{(r.Family == AddressFamily.Inet6 ? 6 : 4)}.routes \"{r.Destination}{(r.Gateway is null ? "" : " " + r.Gateway)}\" keeps it; or delete the route",
             });
         }
+        items.AddRange(UnitDrift.Find(s, byName));
         return items.ToImmutable();
     }
 }

@@ -23,16 +23,32 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
 
     protected override IEnumerable<ValueError> CheckHost(HostSnapshot host, OperationContext ctx) => Inner.Validate(host, ctx);
 
-    /// <summary>The plan and the label together (for previews that show the label apart).</summary>
-    public PersistentPlan PlanPersistence(HostSnapshot host) =>
-        RuntimeOnly ? PersistentPlan.Runtime("--runtime-only was asked") : PersistentPlanner.Plan(Inner, host);
+    /// <summary>
+    /// The plan and the label together (for previews that show the label apart). What no
+    /// configuration system holds gets a systemd unit where systemd runs the host
+    /// (<see cref="BootUnitPlanner"/>); --runtime-only never does.
+    /// </summary>
+    public PersistentPlan PlanPersistence(HostSnapshot host, OperationContext? ctx = null)
+    {
+        if (RuntimeOnly) return PersistentPlan.Runtime("--runtime-only was asked");
+        var p = PersistentPlanner.Plan(Inner, host);
+        if (!p.LostAtReboot || DockerOwned.Touched(Inner, host) is not null) return p;
+        if (host.Systemd is { Booted: true } && BootUnitPlanner.MissingAtBoot(Inner, host) is { } missing)
+            return PersistentPlan.Runtime($"{p.RuntimeReason}; a boot unit cannot hold it either: nothing makes {missing} again at boot");
+        return BootUnitPlanner.UnitFor(Inner, host, Inner.Plan(host, ctx ?? OperationContext.Default)) is { } unit
+            ? PersistentPlan.InUnit(unit, p.RuntimeReason!)
+            : p;
+    }
 
     public override ImmutableArray<PlanStep> Plan(HostSnapshot host, OperationContext ctx)
     {
-        var p = PlanPersistence(host);
-        return p.Persistent
-            ? [new NoteStep(p.Label), .. p.Steps]
-            : [new NoteStep(p.Label), .. Inner.Plan(host, ctx)];
+        var p = PlanPersistence(host, ctx);
+        // Units making what this takes away go with it (detach obr0 removes the unit attaching it at boot).
+        var removals = RuntimeOnly ? [] : BootUnitPlanner.Remove(Inner, host);
+        if (p.Persistent) return [new NoteStep(p.Label), .. p.Steps, .. removals];
+        var runtime = Inner.Plan(host, ctx);
+        var unit = p.Unit is { } u ? BootUnitPlanner.Install(u, Inner, host, runtime) : [];
+        return [new NoteStep(p.Label), .. runtime, .. removals, .. unit];
     }
 
     public override Operation Inverse(HostSnapshot before, OperationContext ctx) => new PersistedOperation(Inner.Inverse(before, ctx), RuntimeOnly);

@@ -10,7 +10,8 @@ namespace NetTui.Core.Persisting;
 /// Says, for every link, address and route of a snapshot, what brings it back after a
 /// reboot: a NetworkManager profile (matched by interface-name), OVSDB (OVS bridges, ports
 /// and internal interfaces), Docker (docker0, br-&lt;id&gt; networks, container veths), the
-/// kernel (loopback, IPv6 link-local, the routes the kernel makes for an address), or nothing.
+/// kernel (loopback, IPv6 link-local, the routes the kernel makes for an address), a systemd
+/// unit NetTui generated (PersistenceAnnotator.Units.cs), or nothing.
 /// Pure: everything comes from the snapshot, including <see cref="HostSnapshot.NetworkManager"/>.
 /// </summary>
 public static partial class PersistenceAnnotator
@@ -26,7 +27,7 @@ public static partial class PersistenceAnnotator
         var ovsNames = OvsNames(s.Ovs);
         var dockerNames = s.Containers.Select(c => c.HostVeth).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var profiles = ProfilesByInterface(s.NetworkManager);
-        return s with { Links = s.Links.Select(l => AnnotateLink(l, profiles.GetValueOrDefault(l.Name), ovsNames, dockerNames)).ToImmutableArray() };
+        return s with { Links = s.Links.Select(l => AnnotateLink(l, profiles.GetValueOrDefault(l.Name), ovsNames, dockerNames, s.Systemd)).ToImmutableArray() };
     }
 
     /// <summary>Routes only, from the links' annotations (call <see cref="AnnotateLinks"/> first when links changed).</summary>
@@ -45,7 +46,7 @@ public static partial class PersistenceAnnotator
         void Annotate(int slice)
         {
             for (int i = slice * Slice, end = Math.Min(i + Slice, source.Length); i < end; i++)
-                routes[i] = source[i] with { Persistence = ForRoute(source[i], byName, profiles) };
+                routes[i] = source[i] with { Persistence = InUnit(InUnit(ForRoute(source[i], byName, profiles), s.Systemd, RouteObject(source[i])), s.Systemd, RouteObject(source[i]) with { Device = BootObjects.AnyDevice }) };
         }
         if (slices > 1) Parallel.For(0, slices, Annotate);
         else if (slices == 1) Annotate(0);
@@ -62,10 +63,10 @@ public static partial class PersistenceAnnotator
     private static Dictionary<string, NmProfile> ProfilesByInterface(NetworkManagerState? nm) =>
         nm?.ProfileByInterface() ?? new Dictionary<string, NmProfile>(StringComparer.Ordinal);
 
-    private static Link AnnotateLink(Link l, NmProfile? profile, HashSet<string> ovs, HashSet<string> docker)
+    private static Link AnnotateLink(Link l, NmProfile? profile, HashSet<string> ovs, HashSet<string> docker, SystemdState? units)
     {
-        var where = ForLink(l, profile, ovs, docker);
-        var addresses = l.Addresses.Select(a => a with { Persistence = ForAddress(a, where, profile) }).ToImmutableArray();
+        var where = WithPortUnit(InUnit(ForLink(l, profile, ovs, docker), units, new(BootObjectKind.Link, l.Name)), l, units);
+        var addresses = l.Addresses.Select(a => a with { Persistence = InUnit(ForAddress(a, where, profile), units, new(BootObjectKind.Address, l.Name, a.Cidr)) }).ToImmutableArray();
         return l with { Persistence = where, Addresses = addresses };
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NetTui.Core.Model;
 using NetTui.Core.Operations;
 
 namespace NetTui.Core.Persisting;
@@ -11,6 +12,15 @@ namespace NetTui.Core.Persisting;
 public sealed record PersistentPlan(ImmutableArray<PlanStep> Steps, string? RuntimeReason, string Label)
 {
     public bool Persistent => RuntimeReason is null;
+
+    /// <summary>Runtime commands that a generated systemd unit runs again at boot (null: none).</summary>
+    public BootUnit? Unit { get; init; }
+
+    /// <summary>Lost at a reboot: runtime commands that nothing (no profile, OVSDB, daemon.json or unit) makes again.</summary>
+    public bool LostAtReboot => RuntimeReason is { Length: > 0 } && Unit is null;
+
+    /// <summary>The runtime commands, and a unit that runs them again at boot.</summary>
+    public static PersistentPlan InUnit(BootUnit unit, string why) => new([], why, BootUnitPlanner.Label(unit, why)) { Unit = unit };
 
     public static PersistentPlan Nm(string label, IEnumerable<PlanStep> steps) => new([.. steps], null, label);
     public static PersistentPlan Runtime(string reason) => new([], reason, $"runtime only: LOST AT REBOOT ({reason})");

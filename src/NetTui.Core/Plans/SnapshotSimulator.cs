@@ -28,7 +28,7 @@ public static class SnapshotSimulator
     public static (HostSnapshot Host, OperationContext Context) After(HostSnapshot s, OperationContext ctx, Operation op, IEnumerable<PlanStep>? planned = null) => op switch
     {
         // The kernel state NetworkManager builds is the inner operation's; its profiles come from the steps.
-        PersistedOperation p => After(SimulatedProfiles.After(s, planned ?? p.Plan(s, ctx)), ctx, p.Inner),
+        PersistedOperation p => AfterPersisted(s, ctx, p, [.. planned ?? p.Plan(s, ctx)]),
         CreateBridge b => (CreateBridgeOn(s, b), ctx),
         DeleteBridge b => (RemoveLink(s, b.Name), ctx),
         AddAddress a => (AddAddressOn(s, a.Interface, IpPrefix.Parse(a.Address).Get(), a.Routes), ctx),
@@ -49,6 +49,9 @@ public static class SnapshotSimulator
         SetDockerDefaultBridge d => (s, ctx.WithFile(d.PathIn(ctx), DaemonJson.Set(ctx.FileText(d.PathIn(ctx)), "bridge", d.Bridge))),
         _ => (s, ctx),
     };
+
+    private static (HostSnapshot, OperationContext) AfterPersisted(HostSnapshot s, OperationContext ctx, PersistedOperation p, IReadOnlyList<PlanStep> steps) =>
+        After(SimulatedUnits.After(SimulatedProfiles.After(s, steps), steps), ctx, p.Inner);
 
     private static int NextIndex(HostSnapshot s) => s.Links.IsEmpty ? 1 : s.Links.Max(l => l.Index) + 1;
 

@@ -44,11 +44,12 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         // a view of routes need not say whether NetworkManager runs.
         // With its profiles: they say what persists (see Persisting.PersistenceAnnotator).
         var nmTask = (parts | InventoryParts.Routes) == InventoryParts.All ? NetworkManagerReader.ReadAsync(options.SystemBusAddress, ct) : null;
+        var systemdTask = nmTask is null ? null : Systemd.BootUnitReader.ReadAsync(options.SystemdRoot, ct);
         var hostNameTask = ReadHostNameAsync(ct);
         if (PhaseTiming.Enabled)
             foreach (var (name, task) in new (string, Task?)[] { ("links", linksTask), ("routes", routesTask), ("ovs", ovsTask), ("docker", dockerTask), ("nm", nmTask) })
                 _ = task?.ContinueWith(_ => PhaseTiming.Mark($"inventory: {name} read"), TaskScheduler.Default);
-        await Task.WhenAll(new Task?[] { linksTask, routesTask, ovsTask, dockerTask, nmTask, hostNameTask }.OfType<Task>()).ConfigureAwait(false);
+        await Task.WhenAll(new Task?[] { linksTask, routesTask, ovsTask, dockerTask, nmTask, systemdTask, hostNameTask }.OfType<Task>()).ConfigureAwait(false);
         PhaseTiming.Mark("inventory: all reads done");
 
         var links = linksTask?.Result;
@@ -80,7 +81,7 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         PhaseTiming.Mark("inventory: joined");
         // Persistence annotations need the whole picture (profiles, OVS, Docker); only then.
         if (nmTask is null) return snapshot;
-        var annotated = PersistenceAnnotator.Annotate(snapshot with { NetworkManager = nmTask.Result.State });
+        var annotated = PersistenceAnnotator.Annotate(snapshot with { NetworkManager = nmTask.Result.State, Systemd = systemdTask!.Result });
         PhaseTiming.Mark("inventory: persistence annotated");
         return annotated;
     }

@@ -5,4 +5,5 @@ namespace NetTui.Host.Inventory;
 /// the Docker API endpoint, the system D-Bus (null: its default socket). The app's composition
 /// root fills them in from the command line and the environment; nothing here reads the environment.
 /// </summary>
-public sealed record InventoryOptions(string? OvsDatabase = null, string? DockerHost = null, string? SystemBusAddress = null);
+/// <see cref="SystemdRoot"/>: where systemd's directories are ("/" on a host; a test's own directory).
+public sealed record InventoryOptions(string? OvsDatabase = null, string? DockerHost = null, string? SystemBusAddress = null, string SystemdRoot = "/");

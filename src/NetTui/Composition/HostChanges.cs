@@ -74,13 +74,16 @@ public sealed class HostChanges : IDisposable
     /// <summary>What undo, rollback, recovery and the watchdog act through (any namespace the journal names).</summary>
     public HostAccess Access() => new(Runner, Inventory, (t, o) => Executor(t, o), Files, Context, Checkpoints);
 
-    /// <summary>The persistence decision's one probe: does NetworkManager answer (never asked with --runtime-only)?</summary>
+    /// <summary>The persistence decision's one probe: does NetworkManager answer, does systemd run the host (never asked with --runtime-only)?</summary>
     public async Task<PersistenceMode> ProbeAsync(bool runtimeOnly, CancellationToken ct = default)
     {
         if (runtimeOnly) return new PersistenceMode(true, null);
         if (_parts.Probe is { } probe) return await probe(ct).ConfigureAwait(false);
         var status = await NetworkManagerProbe.ProbeAsync(Options.BusAddress, ct).ConfigureAwait(false);
-        return new PersistenceMode(false, status.Available ? null : status.Reason ?? "NetworkManager did not answer");
+        return new PersistenceMode(false, status.Available ? null : status.Reason ?? "NetworkManager did not answer")
+        {
+            BootUnits = Host.Inventory.Systemd.BootUnitReader.Booted(Options.SystemdRoot),
+        };
     }
 
     /// <summary>

@@ -34,9 +34,12 @@ public sealed record HostOptions
     /// <summary>Whether --docker-host was given (forwarded to the watchdog only then).</summary>
     public bool DockerHostGiven { get; init; }
 
+    /// <summary>Where systemd's directories are: "/" (a test gives its own, so nothing real is touched).</summary>
+    public string SystemdRoot { get; init; } = "/";
+
     public NetworkTarget Target => new(Netns);
 
-    public InventoryOptions Inventory => new(OvsDb, DockerHost, BusAddress);
+    public InventoryOptions Inventory => new(OvsDb, DockerHost, BusAddress, SystemdRoot);
 
     /// <summary>
     /// What the commit-confirmed watchdog must be started with to reach the same daemons and log

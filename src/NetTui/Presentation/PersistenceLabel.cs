@@ -12,6 +12,9 @@ namespace NetTui.Presentation;
 public sealed record PersistenceMode(bool RuntimeOnly, string? Unavailable)
 {
     public bool Persists => !RuntimeOnly && Unavailable is null;
+
+    /// <summary>systemd manages the host: what no configuration system holds can get a boot unit.</summary>
+    public bool BootUnits { get; init; }
 }
 
 /// <summary>
@@ -24,9 +27,11 @@ public static class PersistenceLabel
 {
     public const string RuntimeOnlyAsked = "--runtime-only was asked";
 
-    /// <summary>The operation to apply: wrapped in <see cref="PersistedOperation"/> when NetworkManager can hold it and the mode allows.</summary>
+    /// <summary>The operation to apply: wrapped in <see cref="PersistedOperation"/> when NetworkManager (or, on a systemd host, a boot unit) can hold it and the mode allows.</summary>
     public static Operation Choose(Operation op, PersistenceMode mode) =>
-        mode.Persists && PersistentPlanner.CanPersist(op) ? PersistedOperation.Wrap(op, runtimeOnly: false) : op;
+        mode.Persists && PersistentPlanner.CanPersist(op) || mode.BootUnits && !mode.RuntimeOnly && !BootObjects.Made(op).IsEmpty
+            ? PersistedOperation.Wrap(op, runtimeOnly: false)
+            : op;
 
     /// <summary>
     /// The persistence line of an operation whose plan is <paramref name="plan"/>. A wrapped

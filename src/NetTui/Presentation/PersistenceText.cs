@@ -11,7 +11,7 @@ public static class PersistenceText
     /// <summary>The column's header in every view that has one.</summary>
     public const string Column = "Boot";
 
-    /// <summary>Short cell text: "NM:profile", "OVSDB", "Docker", "kernel", "lost"; empty when not determined.</summary>
+    /// <summary>Short cell text: "NM:profile", "OVSDB", "Docker", "kernel", "unit:NAME", "lost"; empty when not determined.</summary>
     public static string Short(Persistence? p) => p?.Where switch
     {
         null => "",
@@ -19,8 +19,15 @@ public static class PersistenceText
         PersistenceKind.Ovsdb => "OVSDB",
         PersistenceKind.Docker => "Docker",
         PersistenceKind.Kernel => "kernel",
+        PersistenceKind.SystemdUnit => "unit:" + UnitStem(p.Unit),
         _ => "lost",
     };
+
+    /// <summary>"nettui-attach-obr0-br0.service" as "attach-obr0-br0": the prefix and suffix say nothing in a narrow cell.</summary>
+    private static string UnitStem(string? unit) =>
+        unit is null ? "" : unit.StartsWith(SystemdState.UnitPrefix, StringComparison.Ordinal) && unit.EndsWith(".service", StringComparison.Ordinal)
+            ? unit[SystemdState.UnitPrefix.Length..^".service".Length]
+            : unit;
 
     /// <summary>The detail pane's text: the full form and the note ("NetworkManager (nettui-br0)", "runtime only (lost at reboot)").</summary>
     public static string Long(Persistence? p) =>

@@ -1,0 +1,33 @@
+using NetTui.Core.Model;
+
+namespace NetTui.Core.Persisting;
+
+/// <summary>Drift of NetTui's systemd units: what a unit makes at boot, compared with what runs now.</summary>
+internal static class UnitDrift
+{
+    public static IEnumerable<DriftItem> Find(HostSnapshot s, IReadOnlyDictionary<string, Link> byName)
+    {
+        if (s.Systemd is not { } systemd) yield break;
+        foreach (var unit in systemd.Units)
+            foreach (var o in unit.Makes.Where(o => !HoldsNow(o, s, byName)))
+                yield return new(DriftKind.UnitObjectMissing, o.ToString(), $"unit {unit.Name} {o.Describe()} at boot, but that is not so now")
+                {
+                    Interface = o.Device == BootObjects.AnyDevice ? null : o.Device,
+                    Fix = $"systemctl start {unit.Name} makes it now (once); `nettui undo` of the change that made it, or systemctl disable {unit.Name}, drops it from boot",
+                };
+    }
+
+    private static bool HoldsNow(BootObject o, HostSnapshot s, IReadOnlyDictionary<string, Link> byName)
+    {
+        byName.TryGetValue(o.Device, out var link);
+        return o.Kind switch
+        {
+            BootObjectKind.Link => link is not null,
+            BootObjectKind.Up => link is { AdminUp: true },
+            BootObjectKind.Port => link?.Master == o.Value,
+            BootObjectKind.Address => link?.Addresses.Any(a => a.Cidr == o.Value) == true,
+            BootObjectKind.Mtu => link is not null && link.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture) == o.Value,
+            _ => s.Routes.Any(r => r.Destination == o.Value && (o.Device == BootObjects.AnyDevice || r.Device == o.Device)),
+        };
+    }
+}
