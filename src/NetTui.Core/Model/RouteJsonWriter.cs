@@ -23,10 +23,10 @@ public sealed class RouteJsonWriter : JsonConverter<Route>
         Persistence = JsonEncodedText.Encode("persistence"), Inet = JsonEncodedText.Encode("inet"), Inet6 = JsonEncodedText.Encode("inet6");
 
     /// <summary>Persistence's properties, in the reflection serializer's order (the test checks this is all of them).</summary>
-    public static readonly string[] PersistenceProperties = ["Where", "Profile", "Uuid", "Note", "SurvivesReboot"];
+    public static readonly string[] PersistenceProperties = ["Where", "Profile", "Uuid", "Note", "Unit", "SurvivesReboot"];
 
     private static readonly JsonEncodedText Where = JsonEncodedText.Encode("where"), Profile = JsonEncodedText.Encode("profile"),
-        Uuid = JsonEncodedText.Encode("uuid"), Note = JsonEncodedText.Encode("note"), SurvivesReboot = JsonEncodedText.Encode("survivesReboot");
+        Uuid = JsonEncodedText.Encode("uuid"), Note = JsonEncodedText.Encode("note"), Unit = JsonEncodedText.Encode("unit"), SurvivesReboot = JsonEncodedText.Encode("survivesReboot");
 
     /// <summary>PersistenceKind as JsonStringEnumConverter(CamelCase) writes it, indexed by value.</summary>
     private static readonly JsonEncodedText[] Kinds = Enum.GetValues<PersistenceKind>()
@@ -69,6 +69,7 @@ public sealed class RouteJsonWriter : JsonConverter<Route>
         writer.WriteString(Profile, p.Profile);
         writer.WriteString(Uuid, p.Uuid);
         writer.WriteString(Note, p.Note);
+        writer.WriteString(Unit, p.Unit);
         writer.WriteBoolean(SurvivesReboot, p.SurvivesReboot);
         writer.WriteEndObject();
     }
