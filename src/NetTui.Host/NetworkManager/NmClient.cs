@@ -38,7 +38,15 @@ public sealed partial class NmClient : IDisposable
 
     private async Task<DBusConnection> ConnectAsync(CancellationToken ct)
     {
-        if (_connection is not null) return _connection;
+        if (_connection is not null)
+        {
+            // A connection the bus closed (NetworkManager or the bus restarted since it was
+            // opened: a TUI left open, an undo after a reboot) is replaced before the call is
+            // sent, so the call is never lost and never sent twice.
+            if (!_connection.DisconnectedAsync().IsCompleted) return _connection;
+            _connection.Dispose();
+            _connection = null;
+        }
         var path = NetworkManagerProbe.BusSocketPath(_address);
         if (path is not null && !File.Exists(path))
             throw new NetworkManagerException($"NetworkManager is not reachable: no system D-Bus at {path}", notRunning: true);

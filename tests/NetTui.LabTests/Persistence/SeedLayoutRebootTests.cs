@@ -92,6 +92,22 @@ public sealed class SeedLayoutRebootTests
         Assert.Equal("\"10.10.0.2\"", (await ovs.VsctlCheckedAsync("get", "interface", "gre0", "options:remote_ip")).StandardOutput.Trim());
         var bridge = await lab.Host.BridgeJsonAsync("link", "show");
         Assert.Contains(bridge, p => (string?)p!["ifname"] == "obr0" && (string?)p["master"] == "br0");
+
+        // Undo through the one change path (the History view's backend; the CLI's `nettui undo` is
+        // the same Reverter, but its systemd root is the machine's): the units go with the layout.
+        var history = TuiComposition.History(changes)!;
+        var preview = await history.PreviewAsync(new Tui.HistoryRequest(Tui.HistoryAction.Undo), ct);
+        Assert.True(preview.CanRun, preview.Refusal);
+        Assert.Contains(preview.Lines, l => l.Contains("disable nettui-port-obr0-br0.service", StringComparison.Ordinal));
+        var outcome = await history.RevertAsync(preview, force: true, ct);
+        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Lines));
+        foreach (var unit in units)
+        {
+            Assert.False(File.Exists(Path.Combine(unitDir, unit)), $"{unit} is still there after undo");
+            Assert.False(File.Exists(Path.Combine(unitDir, "multi-user.target.wants", unit)), $"{unit} is still enabled after undo");
+        }
+        Assert.False(await lab.ProfileExistsAsync("nettui-br0"));
+        Assert.False((await lab.Host.RunAsync("ip", "link", "show", "br0")).Succeeded, "br0 is still there after undo");
     }
 
     /// <summary>An OVS bridge with the underlay address, as the wizard's own lab test has it (the GRE port's remote is reached through it).</summary>
