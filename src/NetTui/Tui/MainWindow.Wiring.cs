@@ -30,8 +30,9 @@ internal sealed partial class MainWindow
     internal bool Filtering => _filter.Visible;
     public bool Jump() => _navigation.Jump();
 
-    internal Func<IReadOnlyList<Operation>, Task<ChangeReport>>? ApplyChanges { get => _forms.Apply; set => _forms.Apply = value; }
-    internal Func<IReadOnlyList<Operation>, TimeSpan, Task<ChangeReport>>? ApplyChangesConfirmed { get => _forms.ApplyConfirmed; set => _forms.ApplyConfirmed = value; }
+    internal Func<Presentation.Forms.FormApply, Task<ChangeReport>>? ApplyChanges { get => _forms.Apply; set => _forms.Apply = value; }
+    /// <summary>Forms offer the confirm timer and probes rows (the app's change path takes them).</summary>
+    internal bool OfferConfirmTimer { get => _forms.OfferTimer; set => _forms.OfferTimer = value; }
     internal Func<string, string?>? ReadFile { get => _forms.ReadFile; set => _forms.ReadFile = value; }
     internal Presentation.PersistenceMode? Persistence { get => _forms.Persistence; set => _forms.Persistence = value; }
     internal Func<Task<string>>? RestartDocker { get => _forms.RestartDocker; set => _forms.RestartDocker = value; }

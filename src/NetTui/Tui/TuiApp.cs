@@ -40,8 +40,8 @@ public static class TuiApp
         // The one change path (Composition/HostChanges), as the CLI's verbs use it.
         using var changes = Composition.TuiComposition.Changes(options, inventory);
         var forms = new TuiChangePath(changes, options.RuntimeOnly);
-        window.ApplyChanges = ops => forms.ApplyAsync(ops);
-        window.ApplyChangesConfirmed = (ops, within) => forms.ApplyAsync(ops, within);
+        window.ApplyChanges = forms.ApplyAsync;
+        window.OfferConfirmTimer = true;
         // A journal that cannot be used refuses every change; the header says so until it is fixed.
         window.JournalProblem = () => changes.Journal.Problem?.Line;
         window.Wizard.SavePath = Path.Combine(changes.Options.StateDirectory, TunnelWizardOverlay.PlanFileName);

@@ -2,6 +2,7 @@ using NetTui.Composition;
 using NetTui.Core.Commands;
 using NetTui.Core.Operations;
 using NetTui.Host.Changes;
+using NetTui.Presentation.Forms;
 
 namespace NetTui.Tui;
 
@@ -23,16 +24,22 @@ public sealed class TuiChangePath(HostChanges changes, bool runtimeOnly = false)
 
     /// <summary>Applies a form's operations (off the UI thread); with <paramref name="confirmWithin"/>, as a commit-confirmed change.</summary>
     public Task<ChangeReport> ApplyAsync(IReadOnlyList<Operation> ops, TimeSpan? confirmWithin = null, CancellationToken ct = default) =>
-        Task.Run(() => ApplyCoreAsync(ops, confirmWithin, ct), ct);
+        ApplyAsync(new FormApply(ops, confirmWithin), ct);
+
+    /// <summary>A form's apply: its operations, confirm timer and probes.</summary>
+    public Task<ChangeReport> ApplyAsync(FormApply ask) => ApplyAsync(ask, CancellationToken.None);
+
+    public Task<ChangeReport> ApplyAsync(FormApply ask, CancellationToken ct) => Task.Run(() => ApplyCoreAsync(ask, ct), ct);
 
     /// <summary>Null when this process may change the network; else why not (root or CAP_NET_ADMIN is needed).</summary>
     public Func<string?> MissingPrivilege { get; init; } = NetTui.Host.Commands.ChangePrivilege.Missing;
 
-    private async Task<ChangeReport> ApplyCoreAsync(IReadOnlyList<Operation> ops, TimeSpan? confirmWithin, CancellationToken ct)
+    private async Task<ChangeReport> ApplyCoreAsync(FormApply ask, CancellationToken ct)
     {
+        var (ops, confirmWithin) = (ask.Operations, ask.ConfirmWithin);
         // Up front, like the CLI: nothing runs and nothing is journaled.
         if (MissingPrivilege() is { } unprivileged) return Rejected("not applied: " + unprivileged, []);
-        var result = await changes.ApplyAsync(new ChangeRequest(ops) { RuntimeOnly = runtimeOnly, ConfirmWithin = confirmWithin }, ct).ConfigureAwait(false);
+        var result = await changes.ApplyAsync(new ChangeRequest(ops) { RuntimeOnly = runtimeOnly, ConfirmWithin = confirmWithin, Probes = ask.Probes }, ct).ConfigureAwait(false);
         if (result.Report is not { } report)
         {
             changes.Log.Warning("change refused: {Why}", string.Join("; ", result.Refusal));

@@ -35,7 +35,7 @@ public sealed class BadJournalFormTests : IDisposable
         var path = new TuiChangePath(changes);
         using var s = new Screen(LabSnapshots.Lab(), 160, 40, readOnly: false);
         // As TuiApp wires it; the apply is waited for here, so its result is on screen at once.
-        s.Window.ApplyChanges = ops => Task.FromResult(path.ApplyAsync(ops).GetAwaiter().GetResult());
+        s.Window.ApplyChanges = a => Task.FromResult(path.ApplyAsync(a).GetAwaiter().GetResult());
         s.Window.JournalProblem = () => changes.Journal.Problem?.Line;
         s.Window.ShowView(ViewKind.Bridges);
 

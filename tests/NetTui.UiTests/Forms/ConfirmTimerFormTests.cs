@@ -16,6 +16,13 @@ public class ConfirmTimerFormTests
     private sealed class Recorder
     {
         public List<(IReadOnlyList<Operation> Ops, TimeSpan? Within)> Calls { get; } = [];
+        public List<Core.Reachability.ProbeKinds> Probes { get; } = [];
+
+        public Task<ChangeReport> Apply(FormApply a)
+        {
+            Probes.Add(a.Probes);
+            return Apply(a.Operations, a.ConfirmWithin);
+        }
 
         public Task<ChangeReport> Apply(IReadOnlyList<Operation> ops, TimeSpan? within)
         {
@@ -29,8 +36,8 @@ public class ConfirmTimerFormTests
     {
         var s = new Screen(LabSnapshots.Lab(), 100, 40, readOnly: false);
         var r = new Recorder();
-        s.Window.ApplyChanges = ops => r.Apply(ops, null);
-        s.Window.ApplyChangesConfirmed = (ops, within) => r.Apply(ops, within);
+        s.Window.ApplyChanges = r.Apply;
+        s.Window.OfferConfirmTimer = true;
         s.Window.ShowView(ViewKind.Bridges);
         s.Press(Key.N);
         return (s, r);
@@ -61,6 +68,25 @@ public class ConfirmTimerFormTests
     }
 
     [Fact]
+    public void The_probes_row_goes_with_the_change_and_a_bad_probe_is_refused_under_its_row()
+    {
+        var (s, rec) = OpenBridgeForm();
+        using var _ = s;
+        Assert.Contains(ProbeRow.Label, s.Text);
+        Assert.Equal(Core.Reachability.ProbeKinds.All, s.Window.Form!.Probes);
+        s.Window.Form.SetProbes("wifi");
+        Assert.Contains("✗ probes: 'wifi' is not a probe (gateway, dns, ssh or none)", s.Text);
+        s.Press(Key.Enter);
+        Assert.Empty(rec.Calls);
+        Assert.Contains("not applied: probes:", s.Window.Form.ResultText);
+
+        s.Window.Form.SetProbes("gateway,ssh");
+        s.Press(Key.Enter);
+        Assert.Single(rec.Calls);
+        Assert.Equal(Core.Reachability.ProbeKinds.Gateway | Core.Reachability.ProbeKinds.Ssh, Assert.Single(rec.Probes));
+    }
+
+    [Fact]
     public void A_bad_timer_is_refused_under_its_row_and_nothing_is_applied()
     {
         var (s, rec) = OpenBridgeForm();
@@ -77,7 +103,7 @@ public class ConfirmTimerFormTests
     {
         var s = new Screen(LabSnapshots.Lab(), 100, 40, readOnly: false);
         using var _ = s;
-        s.Window.ApplyChanges = ops => new Recorder().Apply(ops, null);
+        s.Window.ApplyChanges = a => new Recorder().Apply(a.Operations, null);
         s.Window.ShowView(ViewKind.Bridges);
         s.Press(Key.N);
         Assert.DoesNotContain(ConfirmTimer.Label, s.Text);

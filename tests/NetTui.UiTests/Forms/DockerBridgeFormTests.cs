@@ -134,7 +134,7 @@ public class DockerBridgeFormTests
         Assert.Empty(restarts);
 
         s.Press(Key.Enter); // close
-        s.Window.ApplyChanges = ops => Task.FromResult(new ChangeReport(Guid.Empty, new NetworkTarget(null), ChangeOutcome.RolledBack,
+        s.Window.ApplyChanges = _ => Task.FromResult(new ChangeReport(Guid.Empty, new NetworkTarget(null), ChangeOutcome.RolledBack,
             "failed at step 1, nothing left half-done", [], [new ValueError("daemon-json", "permission denied")], null, [], [], [], [], null, null));
         s.Press(Key.E, Key.Tab, Key.Tab, Key.CursorDown, Key.Enter);
         Assert.Contains("✗ failed at step 1", s.Text);

@@ -33,7 +33,7 @@ public class FormDialogTests
     {
         var s = new Screen(LabSnapshots.Lab(), width, height, readOnly);
         var r = new Recorder();
-        s.Window.ApplyChanges = r.Apply;
+        s.Window.ApplyChanges = a => r.Apply(a.Operations);
         s.Window.ShowView(view);
         s.App.LayoutAndDraw();
         return (s, r);
@@ -195,7 +195,7 @@ public class FormDialogTests
     {
         var (s, _) = Open(ViewKind.Bridges);
         using var __ = s;
-        s.Window.ApplyChanges = ops => Task.FromResult(new ChangeReport(Guid.Empty, new NetworkTarget(null), ChangeOutcome.RolledBack,
+        s.Window.ApplyChanges = _ => Task.FromResult(new ChangeReport(Guid.Empty, new NetworkTarget(null), ChangeOutcome.RolledBack,
             "failed at step 1, nothing left half-done", [], [new ValueError("name", "RTNETLINK answers: Operation not permitted")], null, [], [], [], [], null, null));
         s.Press(Key.N, Key.Enter);
         Assert.Contains("✗ failed at step 1", s.Text);

@@ -45,7 +45,7 @@ internal static class FormHarness
     {
         var s = new Screen(host ?? LabSnapshots.Lab(), width, height, readOnly: false);
         var r = new Recorder();
-        s.Window.ApplyChanges = r.Apply;
+        s.Window.ApplyChanges = a => r.Apply(a.Operations);
         s.Window.ReadFile = readFile;
         s.Window.ShowView(view);
         s.App.LayoutAndDraw();

@@ -61,7 +61,7 @@ public class DriftViewScreenTests
     {
         using var s = new Screen(PersistedLab.Snapshot(), 120, 40, readOnly: false);
         var rec = new Recorder();
-        s.Window.ApplyChanges = rec.Apply;
+        s.Window.ApplyChanges = a => rec.Apply(a.Operations);
         s.Press(Key.D7);
         Assert.True(s.Window.CurrentPane.Select(DriftPresenter.Key(new DriftItem(DriftKind.RuntimeBridge, "br9", ""))));
         s.Press(Key.P);

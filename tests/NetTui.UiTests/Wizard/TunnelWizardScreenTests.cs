@@ -119,8 +119,9 @@ public sealed class TunnelWizardScreenTests
     {
         using var s = new Screen(Host(), width: 120, height: 40, readOnly: false);
         var applied = new List<Operation>();
-        s.Window.ApplyChanges = ops =>
+        s.Window.ApplyChanges = a =>
         {
+            var ops = a.Operations;
             applied.AddRange(ops);
             return Task.FromResult(new ChangeReport(Guid.Empty, new NetworkTarget("ntl-ui"), ChangeOutcome.Applied,
                 $"applied {ops.Count} operation(s)", [], [], null, [], [], [], [], null, null));

@@ -36,11 +36,11 @@ internal sealed class FormsController(IShell shell) : IController
         new([Key.P], TuiAction.MakePersistent, "Persist", "make persistent: a NetworkManager profile for a runtime-only bridge or interface",
             AppliesTo: v => ViewController.Offers(v, FormVerb.Persist));
 
-    /// <summary>How a form applies its operations (the one change path in the app; a fake in tests). Null = no change path.</summary>
-    public Func<IReadOnlyList<Operation>, Task<ChangeReport>>? Apply { get; set; }
+    /// <summary>How a form applies its operations, timer and probes (the one change path in the app; a fake in tests). Null = no change path.</summary>
+    public Func<FormApply, Task<ChangeReport>>? Apply { get; set; }
 
-    /// <summary>How a form applies with a confirm timer (commit-confirmed); null: the form offers no timer.</summary>
-    public Func<IReadOnlyList<Operation>, TimeSpan, Task<ChangeReport>>? ApplyConfirmed { get; set; }
+    /// <summary>Whether forms offer the confirm timer and the probes rows (the app's change path takes both).</summary>
+    public bool OfferTimer { get; set; }
 
     /// <summary>Reads a file a form's operation works on (daemon.json) so its checks and preview see the real text; null = none.</summary>
     public Func<string, string?>? ReadFile { get; set; }
@@ -87,7 +87,7 @@ internal sealed class FormsController(IShell shell) : IController
         }
         _form.ReadFile = ReadFile;
         _form.Persistence = Persistence;
-        _form.Open(spec, shell.Snapshot, shell.ReadOnlyMode, Apply, shell.Theme, ApplyConfirmed);
+        _form.Open(spec, shell.Snapshot, shell.ReadOnlyMode, Apply, shell.Theme, OfferTimer);
         return true;
     }
 
@@ -99,7 +99,7 @@ internal sealed class FormsController(IShell shell) : IController
     {
         if (shell.ReadOnlyMode) return "read-only: changes need root (F5 saves the plans)";
         if (Apply is not { } apply) return "no change path in this session: F5 saves, then nettui apply the plan";
-        UiWork.Then(UiWork.Start(() => apply([.. plan.Operations])), shell.Post, r =>
+        UiWork.Then(UiWork.Start(() => apply(new FormApply([.. plan.Operations]))), shell.Post, r =>
         {
             shell.Message = (r.Succeeded ? "tunnel wizard: " : "tunnel wizard: change failed: ") + r.Summary;
             if (r.After is { } after) shell.ApplySnapshot(after);

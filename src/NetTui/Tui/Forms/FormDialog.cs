@@ -29,11 +29,11 @@ internal sealed class FormDialog : View
     private readonly Button _cancelButton = new() { Text = "Cancel", Y = Pos.AnchorEnd(1) };
     private FormSpec? _spec;
     private HostSnapshot _host = HostSnapshot.Empty("", null);
-    private Func<IReadOnlyList<Operation>, Task<ChangeReport>>? _apply;
-    // Commit-confirmed (docs/commit-confirmed.md): a "confirm within" row after the fields, shown when the session has a timer path.
-    private Func<IReadOnlyList<Operation>, TimeSpan, Task<ChangeReport>>? _applyWithTimer;
-    private TextField? _timer;
-    private Label? _timerUnder;
+    private Func<FormApply, Task<ChangeReport>>? _apply;
+    // Commit-confirmed (docs/commit-confirmed.md): a "confirm within" row after the fields, and
+    // the reachability probes (--probe) under it, shown when the session offers them.
+    private bool _offerTimer;
+    private ChangeOptionRows? _options;
     private bool _readOnly;
     private bool _applying;
     private bool _done;
@@ -68,10 +68,9 @@ internal sealed class FormDialog : View
     /// <summary>The form closed; whoever opened it restores focus.</summary>
     public event Action? Closed;
 
-    public void Open(FormSpec spec, HostSnapshot host, bool readOnly, Func<IReadOnlyList<Operation>, Task<ChangeReport>>? apply, Theme theme,
-        Func<IReadOnlyList<Operation>, TimeSpan, Task<ChangeReport>>? applyWithTimer = null)
+    public void Open(FormSpec spec, HostSnapshot host, bool readOnly, Func<FormApply, Task<ChangeReport>>? apply, Theme theme, bool offerTimer = false)
     {
-        _applyWithTimer = applyWithTimer;
+        _offerTimer = offerTimer;
         _spec = spec;
         _theme = theme;
         _host = host;
@@ -83,8 +82,7 @@ internal sealed class FormDialog : View
         Title = spec.Title + (readOnly ? " (read-only: changes need root)" : "");
         foreach (var old in _body.SubViews.ToList()) { _body.Remove(old); old.Dispose(); }
         _rows.Clear();
-        _timer = null;
-        _timerUnder = null;
+        _options = null;
         var y = 0;
         foreach (var f in spec.Fields)
         {
@@ -98,7 +96,7 @@ internal sealed class FormDialog : View
             _rows.Add((f, box, under));
             y += 2;
         }
-        if (applyWithTimer is not null) y = AddTimerRow(y, theme);
+        if (offerTimer) _options = ChangeOptionRows.Add(_body, y, theme, out y);
         _general.Y = y;
         _general.SetScheme(theme.Warn);
         var previewTitle = Plain.Text(new Label { X = 1, Y = y + 1, Text = "Commands that Apply runs:" });
@@ -117,25 +115,15 @@ internal sealed class FormDialog : View
         SetNeedsLayout();
     }
 
-    private int AddTimerRow(int y, Theme theme)
-    {
-        var label = Plain.Text(new Label { X = 1, Y = y, Width = 14, Text = ConfirmTimer.Label });
-        _timer = Plain.Text(new TextField { X = 16, Y = y, Width = 8, Text = "" });
-        _timerUnder = Plain.Text(new Label { X = 16, Y = y + 1, Width = Dim.Fill(2), Text = ConfirmTimer.Hint });
-        _timer.TextChanged += (_, _) => _timerUnder.Text = ConfirmTimer.Parse(_timer.Text).Error is { } e ? $"✗ confirm within: {e}" : ConfirmTimer.Hint;
-        _timer.SetScheme(theme.Base);
-        _timerUnder.SetScheme(theme.Warn);
-        _body.Add(label, _timer, _timerUnder);
-        return y + 2;
-    }
+    /// <summary>The probes the form would apply with now (all when it has no Probes row).</summary>
+    public Core.Reachability.ProbeKinds Probes => _options?.Probes.Probes ?? Core.Reachability.ProbeKinds.All;
+
+    public void SetProbes(string text) => _options?.SetProbes(text);
 
     /// <summary>The confirm timer the form would apply with now (null: a normal apply, or no timer row).</summary>
-    public TimeSpan? ConfirmWithin => ConfirmTimer.Parse(_timer?.Text).Within;
+    public TimeSpan? ConfirmWithin => _options?.Timer.Within;
 
-    public void SetConfirmWithin(string text)
-    {
-        if (_timer is not null) _timer.Text = text;
-    }
+    public void SetConfirmWithin(string text) => _options?.SetTimer(text);
 
     public void Close()
     {
@@ -203,7 +191,7 @@ internal sealed class FormDialog : View
     }
 
     /// <summary>The text boxes Tab and the arrows move between: the fields, then the confirm timer.</summary>
-    private List<TextField> Boxes() => [.. _rows.Select(r => r.Box), .. _timer is null ? [] : new[] { _timer }];
+    private List<TextField> Boxes() => [.. _rows.Select(r => r.Box), .. _options?.Boxes ?? []];
 
     /// <summary>
     /// The Kind field changed (bridge ↔ tunnel): show that kind's form instead, keeping what
@@ -214,7 +202,7 @@ internal sealed class FormDialog : View
         if (_spec?.KindSwitch?.Invoke(kind) is not { } next || next.Title == _spec.Title || _theme is null) return;
         var typed = _rows.Where(r => r.Field.Name != "kind" && (r.Box.Text ?? "") != r.Field.Default)
             .ToDictionary(r => r.Field.Name, r => r.Box.Text ?? "");
-        Open(next, _host, _readOnly, _apply, _theme, _applyWithTimer);
+        Open(next, _host, _readOnly, _apply, _theme, _offerTimer);
         foreach (var (name, text) in typed) SetValue(name, text);
         _rows.Find(r => r.Field.Name == "kind").Box?.SetFocus();
     }
@@ -239,12 +227,15 @@ internal sealed class FormDialog : View
             return;
         }
         if (_readOnly) { _result.Text = "not applied: changes need root (NetTui is read-only)"; return; }
-        var (within, timerError) = ConfirmTimer.Parse(_timer?.Text);
+        var (within, timerError) = _options?.Timer ?? (null, null);
         if (timerError is not null) { _result.Text = $"not applied: confirm within: {timerError}"; return; }
-        if (_apply is null || (within is not null && _applyWithTimer is null)) { _result.Text = "not applied: no change path in this session"; return; }
+        var (probes, probeError) = _options?.Probes ?? (Core.Reachability.ProbeKinds.All, null);
+        if (probeError is not null) { _result.Text = $"not applied: probes: {probeError}"; return; }
+        if (_apply is null || (within is not null && !_offerTimer)) { _result.Text = "not applied: no change path in this session"; return; }
         _applying = true;
         _result.Text = within is { } w ? $"applying (rolled back unless confirmed within {w.TotalSeconds:0} s)…" : "applying…";
-        var task = UiWork.Start(() => within is { } s ? _applyWithTimer!(r.Operations, s) : _apply(r.Operations));
+        var apply = _apply;
+        var task = UiWork.Start(() => apply(new FormApply(r.Operations, within, probes)));
         UiWork.When(task, UiWork.PostOf(App), Finish);
     }
 
