@@ -148,6 +148,17 @@ public sealed class TuiChangePathTests : IDisposable
     }
 
     [Fact]
+    public async Task A_commit_confirmed_change_that_fails_and_is_undone_leaves_no_checkpoint_behind()
+    {
+        var changes = Changes(new PersistenceMode(false, null));
+        _runner.Fails = (spec, _) => spec.Display.StartsWith("ip addr add", StringComparison.Ordinal);
+        var result = await changes.ApplyAsync(new NetTui.Composition.ChangeRequest([Add]) { ConfirmWithin = TimeSpan.FromSeconds(45), Probes = NetTui.Core.Reachability.ProbeKinds.None }, Ct);
+        Assert.Equal(ChangeOutcome.RolledBack, result.Report!.Outcome);
+        // Taken before the first command, removed once the executor has undone the change: the next change is not refused for "device already in a checkpoint".
+        Assert.Equal(["create 45", "destroy /org/freedesktop/NetworkManager/Checkpoint/1"], _checkpoints.Calls);
+    }
+
+    [Fact]
     public async Task Confirming_with_c_destroys_the_checkpoint_through_the_TUIs_change_path()
     {
         var changes = Changes(new PersistenceMode(false, null));
