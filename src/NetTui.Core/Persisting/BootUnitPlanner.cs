@@ -65,7 +65,7 @@ public static class BootUnitPlanner
         foreach (var unit in systemd.Units.Where(u => BootObjects.Removes(op, u.Primary)))
         {
             yield return new CommandStep($"disable {unit.Name}", Systemctl(systemd, "disable", unit.Name), [Systemctl(systemd, "enable", unit.Name)]);
-            yield return new FileWriteStep($"remove systemd unit {unit.Name} ({unit.Primary.Describe()} at boot)", systemd.PathOf(unit.Name), null, unit.Text, null);
+            yield return FileWriteStep.WriteOrRemove($"remove systemd unit {unit.Name} ({unit.Primary.Describe()} at boot)", systemd.PathOf(unit.Name), null, unit.Text);
         }
     }
 

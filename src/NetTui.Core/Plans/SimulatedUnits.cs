@@ -18,7 +18,7 @@ internal static class SimulatedUnits
         {
             var name = Path.GetFileName(f.Path);
             units.RemoveAll(u => u.Name == name);
-            if (f.Content is not null && BootUnitFile.Parse(name, f.Content) is { } unit) units.Add(unit);
+            if (!f.RemoveFile && BootUnitFile.Parse(name, f.Content) is { } unit) units.Add(unit);
         }
         return s with { Systemd = systemd with { Units = [.. units] } };
     }

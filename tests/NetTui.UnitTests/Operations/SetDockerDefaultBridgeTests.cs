@@ -21,7 +21,7 @@ public class SetDockerDefaultBridgeTests
         Assert.Equal("warn", DaemonJson.Get(step.Content, "log-level"));
         Assert.Equal("vfs", DaemonJson.Get(step.Content, "storage-driver"));
         Assert.Equal("br0", DaemonJson.Get(step.Content, "bridge"));
-        Assert.True(step.Content!.IndexOf("log-level", StringComparison.Ordinal) < step.Content!.IndexOf("bridge", StringComparison.Ordinal));
+        Assert.True(step.Content.IndexOf("log-level", StringComparison.Ordinal) < step.Content.IndexOf("bridge", StringComparison.Ordinal));
         Assert.Contains(op.Notes(ctx), n => n.Contains("restart", StringComparison.Ordinal));
         Assert.Contains(step.Preview(), l => l.StartsWith("cp ", StringComparison.Ordinal));
     }

@@ -114,7 +114,7 @@ public class BootUnitTests
         var disable = Assert.Single(steps.OfType<CommandStep>(), c => c.Do.Program == "systemctl");
         Assert.Equal("systemctl disable nettui-port-obr0-br0.service", disable.Do.Display);
         var remove = Assert.Single(steps.OfType<FileWriteStep>());
-        Assert.Null(remove.Content);
+        Assert.True(remove.RemoveFile);
         Assert.Equal(text, remove.Previous);
         Assert.Equal("rm /etc/systemd/system/nettui-port-obr0-br0.service", Assert.Single(remove.Preview()));
     }
@@ -129,7 +129,7 @@ public class BootUnitTests
         var up = new PersistedOperation(new SetLinkState("obr0", true)).Plan(after, ctx);
         var write = Assert.Single(up.OfType<FileWriteStep>());
         Assert.EndsWith("nettui-up-obr0.service", write.Path, StringComparison.Ordinal);
-        Assert.Contains("nettui-port-obr0-br0.service", write.Content!.Split('\n').Single(l => l.StartsWith("After=", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("nettui-port-obr0-br0.service", write.Content.Split('\n').Single(l => l.StartsWith("After=", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]
