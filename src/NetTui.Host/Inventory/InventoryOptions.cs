@@ -5,5 +5,11 @@ namespace NetTui.Host.Inventory;
 /// the Docker API endpoint, the system D-Bus (null: its default socket). The app's composition
 /// root fills them in from the command line and the environment; nothing here reads the environment.
 /// </summary>
-/// <see cref="SystemdRoot"/>: where systemd's directories are ("/" on a host; a test's own directory).
-public sealed record InventoryOptions(string? OvsDatabase = null, string? DockerHost = null, string? SystemBusAddress = null, string SystemdRoot = "/");
+public sealed record InventoryOptions(string? OvsDatabase = null, string? DockerHost = null, string? SystemBusAddress = null)
+{
+    /// <summary>The directory boot configuration files are read under ("" = /; NETTUI_CONFIG_ROOT).</summary>
+    public string ConfigRoot { get; init; } = "";
+
+    /// <summary>Where systemd's directories are: the config root, else "/".</summary>
+    public string SystemdRoot => ConfigRoot is "" ? "/" : ConfigRoot;
+}

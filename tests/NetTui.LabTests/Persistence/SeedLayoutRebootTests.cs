@@ -36,7 +36,7 @@ public sealed class SeedLayoutRebootTests
             BusAddress = lab.Nm.BusAddress,
             DockerHost = "unix://" + Path.Combine(lab.Host.StateDir, "no-docker.sock"),
             HistoryPath = Path.Combine(lab.Host.StateDir, "history.db"),
-            SystemdRoot = root,
+            ConfigRoot = root,
         });
         Operation[] seed =
         [
