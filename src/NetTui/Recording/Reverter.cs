@@ -93,6 +93,36 @@ public sealed class Reverter(Journal journal, HostAccess host)
     }
 
     /// <summary>
+    /// Repairs a change-set whose own undo failed (<see cref="ChangeSetStatus.NeedsRepair"/>):
+    /// the host is compared with the facts recorded before the change; the steps whose undo
+    /// failed and whose objects still differ from before are reverted again (journaled as a
+    /// rollback of it). Says what still differs from before, read back, never a guess.
+    /// </summary>
+    public async Task<RevertOutcome> RepairAsync(ApplyLock lease, long id, CancellationToken ct = default)
+    {
+        var detail = await journal.GetAsync(id, ct).ConfigureAwait(false);
+        if (detail is null) return new(id, null, false, $"change-set #{id} does not exist");
+        var cs = detail.ChangeSet;
+        var now = await host.Inventory(cs.Namespace).ReadAsync(ct: ct).ConfigureAwait(false);
+        var (steps, why) = UndoPlanner.RepairSteps(detail, s => s.BeforeFacts.Count > 0 && SnapshotFacts.Drift(s.BeforeFacts, now).IsEmpty);
+        if (why is not null) return new(id, null, false, $"repair #{id}: {why}");
+        if (steps.IsEmpty)
+        {
+            await journal.MarkRolledBackAsync(id, ct).ConfigureAwait(false);
+            return new(id, null, true, $"repair #{id}: {StillDifferent(cs, now) ?? "read back, the host is as it was before it"}; marked rolled back");
+        }
+        var outcome = await RunAsync(lease, id, steps, new JournalEntry($"repair #{id}: {cs.Summary}", cs.Namespace, ChangeSetKind.Rollback, id), ct).ConfigureAwait(false);
+        if (!outcome.Succeeded || outcome.Report?.After is not { } after) return outcome;
+        return outcome with { Message = $"{outcome.Message}; {StillDifferent(cs, after) ?? "read back, the host is as it was before it"}" };
+    }
+
+    /// <summary>What the host shows that differs from the facts recorded before <paramref name="cs"/> (null: nothing).</summary>
+    private static string? StillDifferent(ChangeSet cs, Core.Model.HostSnapshot now) =>
+        SnapshotFacts.Drift(cs.BeforeFacts, now) is { IsEmpty: false } drift
+            ? $"read back, still different from before: {string.Join("; ", drift)}"
+            : null;
+
+    /// <summary>
     /// Rolls back a commit-confirmed change that was not confirmed in time. The caller (the
     /// watchdog, or a restart after the watchdog died) may find it still confirm_pending past its
     /// deadline: it claims it first, so a late confirm and this rollback never both win.
