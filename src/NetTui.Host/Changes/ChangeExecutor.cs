@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NetTui.Core.Commands;
 using NetTui.Core.Model;
 using NetTui.Core.Operations;
+using NetTui.Core.Persisting;
 using NetTui.Core.Plans;
 using NetTui.Core.Values;
 using NetTui.Host.Commands;
@@ -65,6 +66,9 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
             {
                 var op = ops[i];
                 var errors = op.Validate(current, ctx);
+                // NetworkManager gone (before or mid-change): no silent fallback to runtime commands.
+                if (errors.Count == 0 && !options.DryRun && op is PersistedOperation persisted && persisted.PersistenceLost(current) is { } persistenceLost)
+                    errors = [new ValueError("persistence", persistenceLost)];
                 if (errors.Count > 0)
                 {
                     if (run.Done.Count == 0) return await FinishAsync(run.Reject(errors, current)).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using NetTui.Core.Operations;
+using NetTui.Core.Persisting;
 using NetTui.History.Facts;
 using NetTui.History.Journaling;
 using NetTui.History.Locking;
@@ -25,6 +26,12 @@ public sealed record RevertOutcome(long TargetId, long? RevertId, bool Succeeded
 /// </summary>
 public sealed class Reverter(Journal journal, HostAccess host)
 {
+    /// <summary>
+    /// --runtime-only: persisted steps revert only their runtime side (NetworkManager down, the
+    /// admin accepts that the profile stays and decides the object at boot). Said in the outcome.
+    /// </summary>
+    public bool RuntimeOnly { get; init; }
+
     /// <summary>What differs between the host now and the facts <paramref name="revert"/>'s target left behind.</summary>
     public async Task<ImmutableArray<FactDifference>> DriftAsync(PlannedRevert revert, CancellationToken ct = default)
     {
@@ -179,13 +186,15 @@ public sealed class Reverter(Journal journal, HostAccess host)
             try { op = OperationJson.Deserialize(s.ParametersJson); }
             catch (JsonException e) { return new(targetId, null, false, $"#{targetId}: step \"{s.Description}\" cannot be read back ({e.Message})"); }
             if (op is null) return new(targetId, null, false, $"#{targetId}: step \"{s.Description}\" is empty in the journal");
-            ops.Add(op);
+            ops.Add(RuntimeOnly && op is PersistedOperation { RuntimeOnly: false } persisted ? persisted with { RuntimeOnly = true } : op);
         }
 
         var observer = new JournalObserver(journal, lease, entry);
         var report = await host.Executor(entry.Namespace, observer).ApplyAsync(ops, host.Context, ct: ct).ConfigureAwait(false);
         var ok = report.Outcome == ChangeOutcome.Applied;
         var what = entry.Summary ?? $"revert #{targetId}";
+        if (ok && RuntimeOnly && ops.Any(o => o is PersistedOperation))
+            what += " (runtime side only: its NetworkManager profiles stay on disk and decide at boot)";
         var message = ok
             ? $"{what}: done as #{observer.ChangeSetId}"
             : report.Outcome == ChangeOutcome.Rejected
