@@ -3,6 +3,7 @@ using NetTui.Core.Operations;
 using NetTui.Core.Persisting;
 using NetTui.Core.Values;
 using NetTui.History.Journaling;
+using NetTui.History.Locking;
 using NetTui.Host.Changes;
 using NetTui.Host.Commands;
 using NetTui.Host.Inventory;
@@ -35,7 +36,14 @@ public sealed class HostChanges : IDisposable
         Context = options.OvsDb is { } db && OvsDatabase.Parse(db) is { Ok: true } parsed
             ? OperationContext.Default with { Ovs = new OvsConnection(parsed.Get()) }
             : OperationContext.Default;
-        Journal = new JournalHandle(options.HistoryPath, _parts.OpenJournal ?? NetTui.History.Journaling.Journal.Open);
+        var open = _parts.OpenJournal ?? NetTui.History.Journaling.Journal.Open;
+        var targets = TargetLocks.For(options.LockDirectory, options.Netns, options.OvsDb);
+        Journal = new JournalHandle(options.HistoryPath, path =>
+        {
+            var journal = open(path);
+            journal.Targets = targets;
+            return journal;
+        });
         Checkpoints = _parts.Checkpoints ?? new NmCheckpoints(options.BusAddress);
         // One NetworkManager connection for the process, opened on first use.
         _nmSteps = new(() => _parts.NetworkManagerSteps?.Invoke() ?? new NetworkManagerStepHandler(new NmClient(options.BusAddress)));
