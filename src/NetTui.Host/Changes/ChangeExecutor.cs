@@ -191,6 +191,7 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
         {
             var r = await runner.RunAsync(spec, ct).ConfigureAwait(false);
             if (OvsApplyFailure.Of(r) is { } notApplied) return (r, $"{spec.Display}: {notApplied}");
+            if (!r.Succeeded && CommandTimeouts.OvsAlarm(r) is { } timedOut) return (r, timedOut);
             return (r, r.Succeeded ? null : $"{spec.Display}: {r.Message} (exit {r.ExitCode})");
         }
         catch (CommandTimeoutException e) { return (null, e.Message); }
