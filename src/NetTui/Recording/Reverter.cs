@@ -174,20 +174,57 @@ public sealed class Reverter(Journal journal, HostAccess host)
             : $"#{cs.Id}: NetworkManager had already rolled it back ({failure})");
     }
 
-    private async Task<RevertOutcome> RunAsync(ApplyLock lease, long targetId, IReadOnlyList<PlannedStep> steps, JournalEntry entry, CancellationToken ct)
+    /// <summary>
+    /// The watchdog's last resort (ConfirmWatchdog's "from memory"): the journal cannot be
+    /// written, so the inverse of the change-set as last read runs unjournaled, without the
+    /// apply lock (its file may be on the same broken disk); recording it is tried afterwards.
+    /// A host put back matters more than a journal that says so.
+    /// </summary>
+    public async Task<RevertOutcome> RollBackFromMemoryAsync(ChangeSetDetail known, CancellationToken ct = default)
     {
-        // A Doctor fix's steps are commands, not operations: replayed through the command runner.
-        if (steps.Count > 0 && steps.All(s => DoctorUndo.IsDoctorStep(s.Kind)))
-            return await DoctorReplay.RunAsync(journal, lease, host.Runner(entry.Namespace), targetId, steps, entry, ct).ConfigureAwait(false);
+        var id = known.ChangeSet.Id;
+        var (steps, why) = UndoPlanner.InverseSteps(known);
+        if (why is not null) return new(id, null, false, $"#{id}: {why}");
+        var (ops, unreadable) = ReadOperations(id, steps);
+        if (unreadable is not null) return new(id, null, false, unreadable);
+        var report = await host.Executor(known.ChangeSet.Namespace, new Unjournaled()).ApplyAsync(ops, host.Context, ct: ct).ConfigureAwait(false);
+        string recorded;
+        try
+        {
+            if (report.Outcome == ChangeOutcome.Applied) await journal.MarkRolledBackAsync(id, ct).ConfigureAwait(false);
+            recorded = "recorded in the journal afterwards";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            recorded = $"NOT recorded in the journal ({e.Message})";
+        }
+        return new(id, null, report.Outcome == ChangeOutcome.Applied, $"rollback #{id} without the journal: {report.Summary}; {recorded}", report);
+    }
+
+    private sealed class Unjournaled : IChangeObserver;
+
+    /// <summary>The operations of journaled steps (with --runtime-only applied), or the one line saying which step cannot be read back.</summary>
+    private (List<Operation> Ops, string? Error) ReadOperations(long targetId, IReadOnlyList<PlannedStep> steps)
+    {
         var ops = new List<Operation>();
         foreach (var s in steps)
         {
             Operation? op;
             try { op = OperationJson.Deserialize(s.ParametersJson); }
-            catch (JsonException e) { return new(targetId, null, false, $"#{targetId}: step \"{s.Description}\" cannot be read back ({e.Message})"); }
-            if (op is null) return new(targetId, null, false, $"#{targetId}: step \"{s.Description}\" is empty in the journal");
+            catch (JsonException e) { return ([], $"#{targetId}: step \"{s.Description}\" cannot be read back ({e.Message})"); }
+            if (op is null) return ([], $"#{targetId}: step \"{s.Description}\" is empty in the journal");
             ops.Add(RuntimeOnly && op is PersistedOperation { RuntimeOnly: false } persisted ? persisted with { RuntimeOnly = true } : op);
         }
+        return (ops, null);
+    }
+
+    private async Task<RevertOutcome> RunAsync(ApplyLock lease, long targetId, IReadOnlyList<PlannedStep> steps, JournalEntry entry, CancellationToken ct)
+    {
+        // A Doctor fix's steps are commands, not operations: replayed through the command runner.
+        if (steps.Count > 0 && steps.All(s => DoctorUndo.IsDoctorStep(s.Kind)))
+            return await DoctorReplay.RunAsync(journal, lease, host.Runner(entry.Namespace), targetId, steps, entry, ct).ConfigureAwait(false);
+        var (ops, unreadable) = ReadOperations(targetId, steps);
+        if (unreadable is not null) return new(targetId, null, false, unreadable);
 
         var observer = new JournalObserver(journal, lease, entry);
         var report = await host.Executor(entry.Namespace, observer).ApplyAsync(ops, host.Context, ct: ct).ConfigureAwait(false);
