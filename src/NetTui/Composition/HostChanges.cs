@@ -119,6 +119,8 @@ public sealed class HostChanges : IDisposable
             Log.Warning("change refused: {Problem}", problem!.Line);
             return ChangeResult.Refuse(mode, [], problem!.Line);
         }
+        // Commit-confirmed's second trigger: an expired change whose watchdog died goes first.
+        var first = await RollBackExpiredAsync(journal, ct).ConfigureAwait(false);
         var journaled = new JournaledChange.Request(Target, ops, ctx)
         {
             ConfirmWithin = request.ConfirmWithin,
@@ -129,7 +131,37 @@ public sealed class HostChanges : IDisposable
         };
         var guard = Guard(request);
         var result = await JournaledChange.RunAsync(journal, journaled, o => Executor(Target, o, guard), ct).ConfigureAwait(false);
-        return new(result.Report, mode, result.ChangeSetId, result.ConfirmDeadline, result.WatchdogPid, result.Notes, result.Refusal);
+        return new(result.Report, mode, result.ChangeSetId, result.ConfirmDeadline, result.WatchdogPid, [.. first, .. result.Notes], result.Refusal);
+    }
+
+    /// <summary>
+    /// Rolls back, first, every commit-confirmed change past its deadline whose watchdog is gone
+    /// (killed, or the host rebooted): any NetTui start that changes something (a change verb, the
+    /// TUI) does it and says so, one line each. Empty when there was none.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RollBackExpiredAsync(Journal journal, CancellationToken ct = default)
+    {
+        var expired = (await journal.InspectAtStartupAsync(ct).ConfigureAwait(false)).ExpiredWithoutWatchdog;
+        if (expired.Count == 0) return [];
+        var notes = new List<string>();
+        try
+        {
+            await using var lease = await journal.AcquireApplyLockAsync("roll back expired unconfirmed changes", LockWait, ct).ConfigureAwait(false);
+            using var access = Access();
+            var recovery = new PendingRecovery(journal, access);
+            foreach (var cs in expired)
+            {
+                var outcome = await recovery.RollBackAsync(lease, cs.Id, ct).ConfigureAwait(false);
+                notes.Add($"#{cs.Id} {cs.Summary} was not confirmed by {cs.ConfirmDeadline?.UtcDateTime:HH:mm:ss} UTC and its watchdog is gone: " +
+                    (outcome.Succeeded ? $"rolled back first ({outcome.Message})" : $"rolling it back FAILED: {outcome.Message}"));
+                Log.Warning("expired unconfirmed change-set {Id}: {Message}", cs.Id, outcome.Message);
+            }
+        }
+        catch (NetTui.History.Locking.JournalLockedException e)
+        {
+            notes.Add($"expired unconfirmed change(s) not rolled back yet: {e.Message}");
+        }
+        return notes;
     }
 
     /// <summary>The journal for a history verb or view, or the one line saying why it cannot be used.</summary>
