@@ -111,6 +111,8 @@ public sealed class Reverter(Journal journal, HostAccess host)
         if (detail is null) return new(id, null, false, $"change-set #{id} does not exist");
         var cs = detail.ChangeSet;
         var now = await host.Inventory(cs.Namespace).ReadAsync(ct: ct).ConfigureAwait(false);
+        // Facts read from a source that does not answer say "absent": that is no proof the objects are gone.
+        if (Unreadable(detail, now) is { } blind) return new(id, null, false, $"repair #{id}: {blind}; start it, then run `nettui rollback --pending` again");
         var (steps, why) = UndoPlanner.RepairSteps(detail, s => s.BeforeFacts.Count > 0 && SnapshotFacts.Drift(s.BeforeFacts, now).IsEmpty);
         if (why is not null) return new(id, null, false, $"repair #{id}: {why}");
         if (steps.IsEmpty)
@@ -121,6 +123,18 @@ public sealed class Reverter(Journal journal, HostAccess host)
         var outcome = await RunAsync(lease, id, steps, new JournalEntry($"repair #{id}: {cs.Summary}", cs.Namespace, ChangeSetKind.Rollback, id), ct).ConfigureAwait(false);
         if (!outcome.Succeeded || outcome.Report?.After is not { } after) return outcome;
         return outcome with { Message = $"{outcome.Message}; {StillDifferent(cs, after) ?? "read back, the host is as it was before it"}" };
+    }
+
+    /// <summary>Why the objects of the failed undo steps cannot be read now (null: they can).</summary>
+    private static string? Unreadable(ChangeSetDetail detail, Core.Model.HostSnapshot now)
+    {
+        var kinds = detail.Steps.Where(s => s.Status == StepStatus.UndoFailed)
+            .SelectMany(s => s.BeforeFacts.Keys).Select(FactObject.FromKey).OfType<FactObject>().Select(o => o.Kind).ToHashSet();
+        if (now.Source(Core.Model.SourceKind.IpRoute2) is { Available: false } ip) return $"the kernel's network configuration cannot be read ({ip.Reason})";
+        if (kinds.Overlaps([FactObjectKind.OvsBridge, FactObjectKind.OvsPort, FactObjectKind.OvsInterface])
+            && now.Source(Core.Model.SourceKind.Ovs) is { Available: false } ovs)
+            return $"Open vSwitch cannot be read ({ovs.Reason}): ovsdb-server and ovs-vswitchd must run";
+        return null;
     }
 
     /// <summary>What the host shows that differs from the facts recorded before <paramref name="cs"/> (null: nothing).</summary>
