@@ -23,7 +23,7 @@ public sealed class FaultInjectionLabTests
         var resume = Path.Combine(h.Lab.Host.StateDir, "resume-ovsdb");
 
         ExecResult change;
-        using (var nettui = await h.StartPausedAsync(1, resume, "ovs", "bridge", "add", "obr1", "--datapath", "netdev"))
+        using (var nettui = await h.StartPausedUntilAsync(resume, 1, "ovs", "bridge", "add", "obr1", "--datapath", "netdev"))
         {
             // add-br is done; the database goes away before the rest and the undo.
             await h.Lab.Ovs!.StopServerAsync();
@@ -90,7 +90,7 @@ public sealed class FaultInjectionLabTests
         var resume = Path.Combine(h.Lab.Host.StateDir, "resume-lock");
         var otherDb = Path.Combine(h.Lab.Host.StateDir, "other.db");
 
-        using var first = await h.StartPausedAsync(1, resume, "bridge", "add", "bra", "--address", "10.6.0.1/24", "--probe", "none");
+        using var first = await h.StartPausedUntilAsync(resume, 1, "bridge", "add", "bra", "--address", "10.6.0.1/24", "--probe", "none");
         // The second names another journal: only the namespace's lock can make it wait.
         var second = NettuiCli.RunAsync(h.Lab.Host.StateDir, h.Environment(),
             ["bridge", "add", "brb", "--probe", "none", "--netns", h.Netns, "--history", otherDb, "--docker-host", "unix://" + Path.Combine(h.Absent, "docker.sock")]);

@@ -71,10 +71,13 @@ internal sealed class HistoryLab : IAsyncDisposable
     /// change-set pending with that many commands recorded. The caller kills it.
     /// </summary>
     public Task<System.Diagnostics.Process> StartPausedAsync(int pauseAfterStep, params string[] args) =>
-        StartPausedAsync(pauseAfterStep, null, args);
+        StartPausedCoreAsync(pauseAfterStep, null, args);
 
-    /// <summary>The same; with <paramref name="resumeFile"/> it goes on once the test creates that file (NETTUI_TEST_RESUME_FILE).</summary>
-    public async Task<System.Diagnostics.Process> StartPausedAsync(int pauseAfterStep, string? resumeFile, params string[] args)
+    /// <summary>The same, but it goes on once the test creates <paramref name="resumeFile"/> (NETTUI_TEST_RESUME_FILE).</summary>
+    public Task<System.Diagnostics.Process> StartPausedUntilAsync(string resumeFile, int pauseAfterStep, params string[] args) =>
+        StartPausedCoreAsync(pauseAfterStep, resumeFile, args);
+
+    private async Task<System.Diagnostics.Process> StartPausedCoreAsync(int pauseAfterStep, string? resumeFile, string[] args)
     {
         var psi = new System.Diagnostics.ProcessStartInfo(NettuiCli.Command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var a in (string[])[.. NettuiCli.Command.Skip(1), .. args, .. Common]) psi.ArgumentList.Add(a);
