@@ -58,6 +58,36 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
     public override IEnumerable<string> Consequences(HostSnapshot host) => Inner.Consequences(host);
     public override bool IsDestructive => Inner.IsDestructive;
 
+    /// <summary>
+    /// Null, or why this operation must not run now: it was decided persisted (wrapped while
+    /// NetworkManager ran) and NetworkManager is down, so its plan would silently become runtime
+    /// commands, leaving (or missing) the profile that decides the object at boot. A change decided
+    /// persisted stays persisted or fails as a whole; --runtime-only is the admin's way round.
+    /// </summary>
+    public string? PersistenceLost(HostSnapshot host)
+    {
+        if (RuntimeOnly || host.NetworkManager is not { Available: false } nm || PersistentPlanner.Plan(Inner, host).Persistent) return null;
+        var profile = Interface is { } iface ? $"the NetworkManager profile of {iface} (NetTui names it {ProfileBuilder.ProfileId(iface)})" : "its NetworkManager profile";
+        return $"NetworkManager is not running ({nm.Reason}): \"{Inner.Describe()}\" was decided persisted and would leave {profile} as it is, deciding it at boot; " +
+            "start NetworkManager and try again, or use --runtime-only to change only the runtime side (the profile stays)";
+    }
+
+    /// <summary>The interface whose profile holds this operation (null: a route without a device).</summary>
+    private string? Interface => Inner switch
+    {
+        Operations.CreateBridge c => c.Name,
+        DeleteBridge d => d.Name,
+        AttachToBridge a => a.Interface,
+        DetachFromBridge d => d.Interface,
+        Operations.AddAddress a => a.Interface,
+        Operations.RemoveAddress r => r.Interface,
+        Operations.AddRoute r => r.Dev,
+        Operations.DeleteRoute r => r.Dev,
+        CreateIpTunnel t => t.Name,
+        DeleteIpTunnel t => t.Name,
+        _ => null,
+    };
+
     /// <summary>Wraps every operation of a change; already wrapped ones stay as they are.</summary>
     public static Operation Wrap(Operation op, bool runtimeOnly) => op is PersistedOperation or MakePersistent or ForgetProfiles ? op : new PersistedOperation(op, runtimeOnly);
 }

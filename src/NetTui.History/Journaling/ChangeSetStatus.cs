@@ -17,6 +17,11 @@ public enum ChangeSetStatus
     ConfirmPending,
     /// <summary>The deadline passed and the watchdog claimed it; a confirm now is too late.</summary>
     ConfirmExpired,
+    /// <summary>
+    /// Failed, and undoing what it had done failed too (a daemon was gone): the host is half-changed.
+    /// Blocks new changes until `nettui rollback --pending` retries the failed undo steps.
+    /// </summary>
+    NeedsRepair,
 }
 
 /// <summary>What a change-set does: an admin's change, or the reversal of another change-set.</summary>
@@ -42,6 +47,8 @@ public enum StepStatus
     Reverted,
     /// <summary>Never ran because an earlier step failed.</summary>
     Skipped,
+    /// <summary>Applied, then its undo failed: it may still be in effect (the change-set needs repair).</summary>
+    UndoFailed,
 }
 
 public static class StatusText
@@ -55,6 +62,7 @@ public static class StatusText
         ChangeSetStatus.RolledBack => "rolled_back",
         ChangeSetStatus.ConfirmPending => "confirm_pending",
         ChangeSetStatus.ConfirmExpired => "confirm_expired",
+        ChangeSetStatus.NeedsRepair => "needs_repair",
         _ => throw new ArgumentOutOfRangeException(nameof(s), s, null),
     };
 
@@ -67,6 +75,7 @@ public static class StatusText
         "rolled_back" => ChangeSetStatus.RolledBack,
         "confirm_pending" => ChangeSetStatus.ConfirmPending,
         "confirm_expired" => ChangeSetStatus.ConfirmExpired,
+        "needs_repair" => ChangeSetStatus.NeedsRepair,
         _ => throw new FormatException($"unknown change-set status '{s}' in the history database"),
     };
 
@@ -95,6 +104,7 @@ public static class StatusText
         StepStatus.Failed => "failed",
         StepStatus.Reverted => "reverted",
         StepStatus.Skipped => "skipped",
+        StepStatus.UndoFailed => "undo_failed",
         _ => throw new ArgumentOutOfRangeException(nameof(s), s, null),
     };
 
@@ -105,6 +115,7 @@ public static class StatusText
         "failed" => StepStatus.Failed,
         "reverted" => StepStatus.Reverted,
         "skipped" => StepStatus.Skipped,
+        "undo_failed" => StepStatus.UndoFailed,
         _ => throw new FormatException($"unknown step status '{s}' in the history database"),
     };
 }

@@ -26,14 +26,37 @@ public sealed class ConfirmWatchdog(Journal journal, TimeSpan? pollInterval = nu
 {
     private readonly TimeSpan _poll = pollInterval ?? TimeSpan.FromMilliseconds(200);
 
+    public Task<WatchdogResult> RunAsync(
+        long changeSetId, Func<ChangeSet, CancellationToken, Task> rollback, CancellationToken ct = default) =>
+        RunAsync(changeSetId, rollback, null, ct);
+
+    /// <summary>
+    /// The loop. <paramref name="fromMemory"/>: how to roll back when the journal cannot be read
+    /// or written at the deadline (a read-only or vanished directory): it gets the change-set as
+    /// last read (the plan kept in memory) and why the journal failed. A journal error never ends
+    /// the loop early: the watchdog keeps its deadline from the last good read and acts on it.
+    /// </summary>
     public async Task<WatchdogResult> RunAsync(
-        long changeSetId, Func<ChangeSet, CancellationToken, Task> rollback, CancellationToken ct = default)
+        long changeSetId, Func<ChangeSet, CancellationToken, Task> rollback,
+        Func<ChangeSetDetail, string, CancellationToken, Task>? fromMemory, CancellationToken ct = default)
     {
+        ChangeSetDetail? known = null;
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            var cs = (await journal.GetAsync(changeSetId, ct).ConfigureAwait(false))?.ChangeSet;
+            ChangeSetDetail? detail;
+            try { detail = await journal.GetAsync(changeSetId, ct).ConfigureAwait(false); }
+            catch (Exception e) when (e is not OperationCanceledException && fromMemory is not null)
+            {
+                // The journal is unreadable: decide from the last good read.
+                if (known?.ChangeSet is { Status: ChangeSetStatus.ConfirmPending, ConfirmDeadline: { } due } && due <= journal.Time.GetUtcNow())
+                    return await FromMemoryAsync(known, $"the journal could not be read ({e.Message})", fromMemory, ct).ConfigureAwait(false);
+                await Task.Delay(_poll, journal.Time, ct).ConfigureAwait(false);
+                continue;
+            }
+            var cs = detail?.ChangeSet;
             if (cs is null) return new(WatchdogOutcome.NothingToDo, $"change-set #{changeSetId} does not exist");
+            known = detail;
 
             var wait = _poll;
             switch (cs.Status)
@@ -51,10 +74,20 @@ public sealed class ConfirmWatchdog(Journal journal, TimeSpan? pollInterval = nu
                     var left = deadline - journal.Time.GetUtcNow();
                     if (left <= TimeSpan.Zero)
                     {
-                        // Exactly one of this claim and a late confirm succeeds.
-                        if (await journal.TryClaimExpiredAsync(changeSetId, ct).ConfigureAwait(false))
+                        bool claimed;
+                        try { claimed = await journal.TryClaimExpiredAsync(changeSetId, ct).ConfigureAwait(false); }
+                        catch (Exception e) when (e is not OperationCanceledException && fromMemory is not null)
                         {
-                            await rollback(cs with { Status = ChangeSetStatus.ConfirmExpired }, ct).ConfigureAwait(false);
+                            return await FromMemoryAsync(detail!, $"the journal could not be written ({e.Message})", fromMemory, ct).ConfigureAwait(false);
+                        }
+                        // Exactly one of this claim and a late confirm succeeds.
+                        if (claimed)
+                        {
+                            try { await rollback(cs with { Status = ChangeSetStatus.ConfirmExpired }, ct).ConfigureAwait(false); }
+                            catch (Exception e) when (e is not OperationCanceledException && fromMemory is not null)
+                            {
+                                return await FromMemoryAsync(detail!, $"the journaled rollback failed ({e.Message})", fromMemory, ct).ConfigureAwait(false);
+                            }
                             return new(WatchdogOutcome.RolledBack, $"#{cs.Id} was not confirmed by {deadline.UtcDateTime:HH:mm:ss} UTC");
                         }
                         break; // confirmed (or undone) at the last moment: the next read says which
@@ -76,5 +109,12 @@ public sealed class ConfirmWatchdog(Journal journal, TimeSpan? pollInterval = nu
 
             await Task.Delay(wait, journal.Time, ct).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<WatchdogResult> FromMemoryAsync(
+        ChangeSetDetail known, string why, Func<ChangeSetDetail, string, CancellationToken, Task> fromMemory, CancellationToken ct)
+    {
+        await fromMemory(known, why, ct).ConfigureAwait(false);
+        return new(WatchdogOutcome.RolledBack, $"#{known.ChangeSet.Id} was not confirmed in time; {why}: rolled back from the plan kept in memory");
     }
 }

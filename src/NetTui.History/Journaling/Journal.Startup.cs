@@ -8,8 +8,11 @@ public sealed record StartupReport(
     IReadOnlyList<ChangeSet> ExpiredWithoutWatchdog,
     IReadOnlyList<ChangeSet> AwaitingConfirmation)
 {
-    /// <summary>Something was left half-done by a crash or a dead watchdog: offer to finish or roll back.</summary>
-    public bool NeedsAttention => Abandoned.Count > 0 || ExpiredWithoutWatchdog.Count > 0;
+    /// <summary>Change-sets whose own undo failed (a daemon was gone): the host is half-changed until they are repaired.</summary>
+    public IReadOnlyList<ChangeSet> NeedsRepair { get; init; } = [];
+
+    /// <summary>Something was left half-done by a crash, a dead watchdog or a failed undo: offer to finish, roll back or repair.</summary>
+    public bool NeedsAttention => Abandoned.Count > 0 || ExpiredWithoutWatchdog.Count > 0 || NeedsRepair.Count > 0;
 }
 
 public sealed partial class Journal
@@ -28,6 +31,10 @@ public sealed partial class Journal
             .Where(cs => cs.WatchdogPid is not { } pid || !ProcessLiveness.IsAlive(pid, 0))
             .ToList();
         var waiting = await AwaitingConfirmationAsync(ct).ConfigureAwait(false);
-        return new StartupReport(abandoned, expired, waiting);
+        return new StartupReport(abandoned, expired, waiting) { NeedsRepair = await NeedingRepairAsync(ct).ConfigureAwait(false) };
     }
+
+    /// <summary>Change-sets whose undo failed half-way, newest first (see <see cref="ChangeSetStatus.NeedsRepair"/>).</summary>
+    public Task<IReadOnlyList<ChangeSet>> NeedingRepairAsync(CancellationToken ct = default) =>
+        QueryAsync(SelectChangeSets + " WHERE status = 'needs_repair' ORDER BY id DESC", ct);
 }

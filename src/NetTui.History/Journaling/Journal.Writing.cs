@@ -115,8 +115,8 @@ public sealed partial class Journal
     /// </summary>
     public Task CompleteAsync(long changeSetId, ChangeSetStatus status, FactSet? afterFacts = null, string? error = null, CancellationToken ct = default)
     {
-        if (status is not (ChangeSetStatus.Applied or ChangeSetStatus.Failed))
-            throw new ArgumentException($"a change-set completes as applied or failed, not {status.ToText()} (see CompleteAwaitingConfirmationAsync)", nameof(status));
+        if (status is not (ChangeSetStatus.Applied or ChangeSetStatus.Failed or ChangeSetStatus.NeedsRepair))
+            throw new ArgumentException($"a change-set completes as applied, failed or needs_repair, not {status.ToText()} (see CompleteAwaitingConfirmationAsync)", nameof(status));
         return CompleteCoreAsync(changeSetId, status, afterFacts, error, confirmDeadline: null, ct);
     }
 
@@ -143,7 +143,7 @@ public sealed partial class Journal
             }
 
             var kind = StatusText.ParseKind(kindText);
-            if (status != ChangeSetStatus.Failed && kind != ChangeSetKind.Change && revertsId is { } target)
+            if (status is not (ChangeSetStatus.Failed or ChangeSetStatus.NeedsRepair) && kind != ChangeSetKind.Change && revertsId is { } target)
                 await MarkRevertedAsync(conn, tx, target,
                     kind == ChangeSetKind.Rollback ? ChangeSetStatus.RolledBack : ChangeSetStatus.Undone, ct).ConfigureAwait(false);
             return 0;
@@ -162,7 +162,7 @@ public sealed partial class Journal
     {
         await using var cmd = Command(conn, tx, """
             UPDATE change_sets SET status = $status
-            WHERE id = $id AND status IN ('applied', 'pending', 'confirm_pending', 'confirm_expired')
+            WHERE id = $id AND status IN ('applied', 'pending', 'confirm_pending', 'confirm_expired', 'needs_repair')
             """, ("$status", newStatus.ToText()), ("$id", id));
         if (await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1) return;
         var current = await StatusOfAsync(conn, tx, id, ct).ConfigureAwait(false);

@@ -41,7 +41,14 @@ public sealed partial class Journal
     /// <see cref="JournalLockedException"/> naming the holder.
     /// </summary>
     public Task<ApplyLock> AcquireApplyLockAsync(string purpose, TimeSpan wait, CancellationToken ct = default) =>
-        ApplyLock.AcquireAsync(_db, purpose, wait, Self, _time, ct);
+        ApplyLock.AcquireAsync(_db, Targets, purpose, wait, Self, _time, ct);
+
+    /// <summary>
+    /// What this process changes (namespace, OVSDB): their locks are taken with the journal's, so
+    /// NetTui processes with different journals still change one target one at a time. Set once
+    /// by the composition root when it opens the journal; none by default (tests of the journal alone).
+    /// </summary>
+    public TargetLocks Targets { get; set; } = TargetLocks.None;
 
     private string Now() => JournalTime.ToText(_time.GetUtcNow());
 

@@ -4,7 +4,8 @@ using NetTui.History.Storage;
 namespace NetTui.History.Locking;
 
 /// <summary>
-/// One change-set at a time per host: an exclusive flock on "&lt;db&gt;.lock", held from
+/// One change-set at a time per journal and per target (<see cref="TargetLocks"/>: the namespace
+/// and OVSDB, whichever journal): an exclusive flock on "&lt;db&gt;.lock", held from
 /// before the first command of a change-set until it is completed. flock is released by the
 /// kernel when the holder dies (even by SIGKILL), so a crash never leaves the host locked,
 /// and "lock free but change-set pending" proves the writer is gone. SQLite's own locking
@@ -16,6 +17,8 @@ public sealed class ApplyLock : IDisposable, IAsyncDisposable
 
     private readonly JournalDatabase _db;
     private FileStream? _file;
+    // The target's locks (namespace, OVSDB), held as long as the journal's; released after it.
+    private IReadOnlyList<FileStream> _targets = [];
 
     public ProcessIdentity Owner { get; }
     public string Purpose { get; }
@@ -37,8 +40,17 @@ public sealed class ApplyLock : IDisposable, IAsyncDisposable
     /// <see cref="JournalLockedException"/> naming the holder when it stays taken.
     /// </summary>
     public static async Task<ApplyLock> AcquireAsync(
-        JournalDatabase db, string purpose, TimeSpan wait, ProcessIdentity owner, TimeProvider time, CancellationToken ct = default)
+        JournalDatabase db, string purpose, TimeSpan wait, ProcessIdentity owner, TimeProvider time, CancellationToken ct = default) =>
+        await AcquireAsync(db, TargetLocks.None, purpose, wait, owner, time, ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// The same, with the locks of what is changed (<paramref name="targets"/>: the namespace and
+    /// OVSDB, whatever journal another NetTui uses) taken first, in a fixed order, then the journal's.
+    /// </summary>
+    public static async Task<ApplyLock> AcquireAsync(
+        JournalDatabase db, TargetLocks targets, string purpose, TimeSpan wait, ProcessIdentity owner, TimeProvider time, CancellationToken ct = default)
     {
+        var useTargets = targets.Prepare();
         // .NET implements FileShare.None with flock(LOCK_EX); with locking switched off it would silently not lock.
         if (AppContext.TryGetSwitch("System.IO.DisableFileLocking", out var disabled) && disabled ||
             Environment.GetEnvironmentVariable("DOTNET_SYSTEM_IO_DISABLEFILELOCKING") is "1" or "true")
@@ -49,7 +61,10 @@ public sealed class ApplyLock : IDisposable, IAsyncDisposable
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            var file = TryLock(db.LockPath);
+            var (held, busy) = useTargets ? TryLockTargets(targets) : ([], null);
+            var file = busy is null ? TryLock(db.LockPath) : null;
+            if (file is null)
+                foreach (var t in held) await t.DisposeAsync().ConfigureAwait(false);
             if (file is not null)
             {
                 var since = time.GetUtcNow();
@@ -60,16 +75,32 @@ public sealed class ApplyLock : IDisposable, IAsyncDisposable
                 catch
                 {
                     await file.DisposeAsync().ConfigureAwait(false);
+                    foreach (var t in held) await t.DisposeAsync().ConfigureAwait(false);
                     throw;
                 }
-                return new ApplyLock(db, file, owner, purpose, since);
+                return new ApplyLock(db, file, owner, purpose, since) { _targets = held };
             }
 
             var waited = waiting.Elapsed;
             if (waited >= wait)
-                throw new JournalLockedException(await ReadHolderAsync(db, ct).ConfigureAwait(false), waited, db.LockPath);
+                throw busy is { } target
+                    ? new JournalLockedException(null, waited, target.Path, $"another NetTui process is changing {target.Target.What} (lock {target.Path}, whatever its journal)")
+                    : new JournalLockedException(await ReadHolderAsync(db, ct).ConfigureAwait(false), waited, db.LockPath);
             await Task.Delay(PollInterval, ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Every lock of <paramref name="targets"/>, or none and the first one another process holds.</summary>
+    private static (IReadOnlyList<FileStream> Held, (TargetLocks.Target Target, string Path)? Busy) TryLockTargets(TargetLocks targets)
+    {
+        var held = new List<FileStream>();
+        foreach (var (target, path) in targets.Files)
+        {
+            if (TryLock(path) is { } f) { held.Add(f); continue; }
+            foreach (var h in held) h.Dispose();
+            return ([], (target, path));
+        }
+        return (held, null);
     }
 
     /// <summary>The current holder as recorded, or null when nobody (alive) holds the lock.</summary>
@@ -160,6 +191,7 @@ public sealed class ApplyLock : IDisposable, IAsyncDisposable
         finally
         {
             await file.DisposeAsync().ConfigureAwait(false);
+            foreach (var t in _targets) await t.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -13,13 +13,15 @@ public sealed record LockHolder(
 }
 
 /// <summary>Another NetTui process is applying a change on this host and did not finish in time.</summary>
-public sealed class JournalLockedException(LockHolder? holder, TimeSpan waited, string lockPath)
-    : Exception(Describe(holder, waited, lockPath))
+public sealed class JournalLockedException(LockHolder? holder, TimeSpan waited, string lockPath, string? what = null)
+    : Exception(Describe(holder, waited, lockPath, what))
 {
     public LockHolder? Holder { get; } = holder;
 
-    private static string Describe(LockHolder? holder, TimeSpan waited, string lockPath) =>
-        holder is null
+    private static string Describe(LockHolder? holder, TimeSpan waited, string lockPath, string? what) =>
+        what is not null
+            ? $"{what}; gave up after {waited.TotalSeconds:0.#}s"
+            : holder is null
             ? $"another NetTui process is applying a change (lock {lockPath}); gave up after {waited.TotalSeconds:0.#}s"
             : $"another NetTui process is applying a change: {holder}; gave up after {waited.TotalSeconds:0.#}s";
 }

@@ -13,7 +13,7 @@ namespace NetTui.History.Planning;
 /// <item>redoable = applied undo/rollback change-sets newer than the last real change (a new
 /// change discards the redo stack, as in editors: redoing across it would re-apply onto a host
 /// the old change never saw), newest first, i.e. the most recently undone comes back first;</item>
-/// <item>a pending or half-expired change-set blocks everything (in any namespace): the host
+/// <item>a pending, half-expired or needs-repair change-set blocks everything (in any namespace): the host
 /// state is unknown until it is finished or rolled back;</item>
 /// <item>a <see cref="NamespaceScope"/> limits what is reverted to one namespace's change-sets.</item>
 /// </list>
@@ -110,6 +110,24 @@ public static class UndoPlanner
             : (steps.ToImmutable(), null);
     }
 
+    /// <summary>
+    /// The repair of a change-set that needs it: the inverses of the steps whose undo failed,
+    /// newest first, skipping those the host already shows as before them (<paramref name="backAsBefore"/>:
+    /// their "before" facts read back equal, e.g. the daemon undid it on restart).
+    /// </summary>
+    public static (ImmutableArray<PlannedStep> Steps, string? Refusal) RepairSteps(ChangeSetDetail target, Func<JournalStep, bool> backAsBefore)
+    {
+        var steps = ImmutableArray.CreateBuilder<PlannedStep>();
+        foreach (var s in target.Steps.Where(s => s.Status == StepStatus.UndoFailed).OrderByDescending(s => s.Seq))
+        {
+            if (backAsBefore(s)) continue;
+            if (s.InverseKind is null || s.InverseParametersJson is null)
+                return ([], $"change-set #{target.ChangeSet.Id} step {s.Seq} ({s.Description}) cannot be reversed: repair it by hand");
+            steps.Add(new PlannedStep(s.InverseKind, s.InverseParametersJson, $"repair: {s.Description}", s.Kind, s.ParametersJson, s.BeforeFacts));
+        }
+        return (steps.ToImmutable(), null);
+    }
+
     private static List<ChangeSet> Newest(IEnumerable<ChangeSet> journal) => journal.OrderByDescending(cs => cs.Id).ToList();
 
     private static bool IsUndoable(ChangeSet cs) =>
@@ -119,15 +137,16 @@ public static class UndoPlanner
         cs.Status == ChangeSetStatus.Applied && cs.Kind is ChangeSetKind.Undo or ChangeSetKind.Rollback;
 
     // Failed change-sets were reversed by the executor: they changed nothing, so they do not end the redo stack.
-    private static bool TookEffect(ChangeSet cs) => cs.Status is not (ChangeSetStatus.Failed or ChangeSetStatus.Pending);
+    private static bool TookEffect(ChangeSet cs) => cs.Status is not (ChangeSetStatus.Failed or ChangeSetStatus.Pending or ChangeSetStatus.NeedsRepair);
 
     private static string? Blocker(List<ChangeSet> rows)
     {
-        var open = rows.FirstOrDefault(cs => cs.Status is ChangeSetStatus.Pending or ChangeSetStatus.ConfirmPending or ChangeSetStatus.ConfirmExpired);
+        var open = rows.FirstOrDefault(cs => cs.Status is ChangeSetStatus.Pending or ChangeSetStatus.ConfirmPending or ChangeSetStatus.ConfirmExpired or ChangeSetStatus.NeedsRepair);
         return open?.Status switch
         {
             null => null,
             ChangeSetStatus.Pending => $"change-set #{open.Id} ({open.Summary}) is still pending (being applied, or left by a crashed run): finish or roll it back first",
+            ChangeSetStatus.NeedsRepair => $"change-set #{open.Id} ({open.Summary}) needs repair: undoing it failed half-way (see `nettui history {open.Id}`); run `nettui rollback --pending` once the daemon is back",
             ChangeSetStatus.ConfirmPending => $"change-set #{open.Id} ({open.Summary}) awaits confirmation until {open.ConfirmDeadline?.UtcDateTime:HH:mm:ss} UTC: confirm it or let it roll back first",
             _ => $"change-set #{open.Id} ({open.Summary}) missed its confirmation deadline and is being rolled back",
         };

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NetTui.Core.Commands;
 using NetTui.Core.Model;
 using NetTui.Core.Operations;
+using NetTui.Core.Persisting;
 using NetTui.Core.Plans;
 using NetTui.Core.Values;
 using NetTui.Host.Commands;
@@ -35,7 +36,7 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
     public async Task<ChangeReport> ApplyAsync(IReadOnlyList<Operation> ops, OperationContext ctx, ApplyOptions? options = null, CancellationToken ct = default)
     {
         options ??= new ApplyOptions();
-        var run = new Run(Guid.NewGuid(), runner.Target, [.. ops]);
+        var run = new Run(Guid.NewGuid(), runner.Target, [.. ops], options.Parts);
 
         // Fields first, for every operation: nothing runs if any field of any operation is bad.
         var fieldErrors = ops.SelectMany(o => o.CheckFields()).ToList();
@@ -65,6 +66,9 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
             {
                 var op = ops[i];
                 var errors = op.Validate(current, ctx);
+                // NetworkManager gone (before or mid-change): no silent fallback to runtime commands.
+                if (errors.Count == 0 && !options.DryRun && op is PersistedOperation persisted && persisted.PersistenceLost(current) is { } persistenceLost)
+                    errors = [new ValueError("persistence", persistenceLost)];
                 if (errors.Count > 0)
                 {
                     if (run.Done.Count == 0) return await FinishAsync(run.Reject(errors, current)).ConfigureAwait(false);
@@ -188,6 +192,7 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
         {
             var r = await runner.RunAsync(spec, ct).ConfigureAwait(false);
             if (OvsApplyFailure.Of(r) is { } notApplied) return (r, $"{spec.Display}: {notApplied}");
+            if (!r.Succeeded && CommandTimeouts.OvsAlarm(r) is { } timedOut) return (r, timedOut);
             return (r, r.Succeeded ? null : $"{spec.Display}: {r.Message} (exit {r.ExitCode})");
         }
         catch (CommandTimeoutException e) { return (null, e.Message); }
@@ -235,14 +240,21 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
             (undo.Succeeded ? run.Undone : run.UndoFailures).Add(undo);
             await NotifyAsync(() => _observer.StepUndoneAsync(undo, CancellationToken.None), run).ConfigureAwait(false);
         }
+        // Never "as it was" without reading: the host is read back and compared with the read before the change.
         HostSnapshot? after = null;
-        try { after = await inventory.ReadAsync(InventoryParts.All, CancellationToken.None).ConfigureAwait(false); }
+        try { after = await inventory.ReadAsync(run.Parts, CancellationToken.None).ConfigureAwait(false); }
         catch (Exception e) when (e is not OperationCanceledException) { run.Notes.Add($"could not read the host after the rollback: {e.Message}"); }
         run.Differences.AddRange(diffs);
+        var delta = after is null || run.Before is null ? null : HostDelta.Between(run.Before, after);
+        var readBack = delta?.Describe() ?? "the host could not be read back to compare";
+        var undone = $"{run.Undone.Count} step(s) undone";
         if (run.UndoFailures.Count == 0)
-            return run.Report(ChangeOutcome.RolledBack, $"{reason}; {run.Undone.Count} step(s) undone, the host is as it was", failed, after);
-        return run.Report(ChangeOutcome.RollbackFailed,
-            $"{reason}; {run.UndoFailures.Count} undo step(s) FAILED, the host is not as it was: {run.UndoFailures[0].Description}: {run.UndoFailures[0].Error}", failed, after);
+            return run.Report(ChangeOutcome.RolledBack, $"{reason}; {undone}; {readBack}", failed, after);
+        var undoFailed = $"{run.UndoFailures.Count} undo step(s) FAILED ({run.UndoFailures[0].Description}: {run.UndoFailures[0].Error})";
+        // An undo command that failed where there was nothing left to undo (an --if-exists that exits 1): the read decides.
+        if (delta is { Same: true })
+            return run.Report(ChangeOutcome.RolledBack, $"{reason}; {undone}, {undoFailed}; {readBack}", failed, after);
+        return run.Report(ChangeOutcome.RollbackFailed, $"{reason}; {undone}, {undoFailed}; {readBack}", failed, after);
     }
 
     private async Task NotifyAsync(Func<Task> call, Run run)
@@ -259,8 +271,10 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
     }
 
     /// <summary>The mutable state of one ApplyAsync call.</summary>
-    private sealed class Run(Guid id, NetworkTarget target, ImmutableArray<Operation> ops)
+    private sealed class Run(Guid id, NetworkTarget target, ImmutableArray<Operation> ops, InventoryParts parts)
     {
+        /// <summary>What "before" was read with: the read back after a rollback reads the same, so the two compare.</summary>
+        public InventoryParts Parts { get; } = parts;
         public Guid Id { get; } = id;
         public NetworkTarget Target { get; } = target;
         public ImmutableArray<Operation> Ops { get; } = ops;

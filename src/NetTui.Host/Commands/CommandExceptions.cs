@@ -11,7 +11,7 @@ public sealed class CommandNotFoundException(string program, Exception inner)
 
 /// <summary>Raised when a program did not finish within its timeout (it has been killed).</summary>
 public sealed class CommandTimeoutException(CommandSpec spec)
-    : Exception($"{spec.Program} did not answer within {spec.Timeout.TotalSeconds:0.#} s ({spec.Display})")
+    : Exception(CommandTimeouts.Describe(spec, spec.Timeout, $"the limit NetTui gives {spec.Program}"))
 {
     public CommandSpec Spec { get; } = spec;
 }

@@ -3,6 +3,7 @@ using NetTui.Core.Operations;
 using NetTui.Core.Persisting;
 using NetTui.Core.Values;
 using NetTui.History.Journaling;
+using NetTui.History.Locking;
 using NetTui.Host.Changes;
 using NetTui.Host.Commands;
 using NetTui.Host.Inventory;
@@ -35,7 +36,14 @@ public sealed class HostChanges : IDisposable
         Context = options.OvsDb is { } db && OvsDatabase.Parse(db) is { Ok: true } parsed
             ? OperationContext.Default with { Ovs = new OvsConnection(parsed.Get()) }
             : OperationContext.Default;
-        Journal = new JournalHandle(options.HistoryPath, _parts.OpenJournal ?? NetTui.History.Journaling.Journal.Open);
+        var open = _parts.OpenJournal ?? NetTui.History.Journaling.Journal.Open;
+        var targets = TargetLocks.For(options.LockDirectory, options.Netns, options.OvsDb);
+        Journal = new JournalHandle(options.HistoryPath, path =>
+        {
+            var journal = open(path);
+            journal.Targets = targets;
+            return journal;
+        });
         Checkpoints = _parts.Checkpoints ?? new NmCheckpoints(options.BusAddress);
         // One NetworkManager connection for the process, opened on first use.
         _nmSteps = new(() => _parts.NetworkManagerSteps?.Invoke() ?? new NetworkManagerStepHandler(new NmClient(options.BusAddress)));
@@ -114,6 +122,8 @@ public sealed class HostChanges : IDisposable
             Log.Warning("change refused: {Problem}", problem!.Line);
             return ChangeResult.Refuse(mode, [], problem!.Line);
         }
+        // Commit-confirmed's second trigger: an expired change whose watchdog died goes first.
+        var first = await RollBackExpiredAsync(journal, ct).ConfigureAwait(false);
         var journaled = new JournaledChange.Request(Target, ops, ctx)
         {
             ConfirmWithin = request.ConfirmWithin,
@@ -124,7 +134,37 @@ public sealed class HostChanges : IDisposable
         };
         var guard = Guard(request);
         var result = await JournaledChange.RunAsync(journal, journaled, o => Executor(Target, o, guard), ct).ConfigureAwait(false);
-        return new(result.Report, mode, result.ChangeSetId, result.ConfirmDeadline, result.WatchdogPid, result.Notes, result.Refusal);
+        return new(result.Report, mode, result.ChangeSetId, result.ConfirmDeadline, result.WatchdogPid, [.. first, .. result.Notes], result.Refusal);
+    }
+
+    /// <summary>
+    /// Rolls back, first, every commit-confirmed change past its deadline whose watchdog is gone
+    /// (killed, or the host rebooted): any NetTui start that changes something (a change verb, the
+    /// TUI) does it and says so, one line each. Empty when there was none.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RollBackExpiredAsync(Journal journal, CancellationToken ct = default)
+    {
+        var expired = (await journal.InspectAtStartupAsync(ct).ConfigureAwait(false)).ExpiredWithoutWatchdog;
+        if (expired.Count == 0) return [];
+        var notes = new List<string>();
+        try
+        {
+            await using var lease = await journal.AcquireApplyLockAsync("roll back expired unconfirmed changes", LockWait, ct).ConfigureAwait(false);
+            using var access = Access();
+            var recovery = new PendingRecovery(journal, access);
+            foreach (var cs in expired)
+            {
+                var outcome = await recovery.RollBackAsync(lease, cs.Id, ct).ConfigureAwait(false);
+                notes.Add($"#{cs.Id} {cs.Summary} was not confirmed by {cs.ConfirmDeadline?.UtcDateTime:HH:mm:ss} UTC and its watchdog is gone: " +
+                    (outcome.Succeeded ? $"rolled back first ({outcome.Message})" : $"rolling it back FAILED: {outcome.Message}"));
+                Log.Warning("expired unconfirmed change-set {Id}: {Message}", cs.Id, outcome.Message);
+            }
+        }
+        catch (NetTui.History.Locking.JournalLockedException e)
+        {
+            notes.Add($"expired unconfirmed change(s) not rolled back yet: {e.Message}");
+        }
+        return notes;
     }
 
     /// <summary>The journal for a history verb or view, or the one line saying why it cannot be used.</summary>

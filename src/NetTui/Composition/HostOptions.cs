@@ -32,6 +32,9 @@ public sealed record HostOptions
     /// <summary>The directory the persistence backends' paths (/etc/network/...) are under: NETTUI_CONFIG_ROOT, else "" (the host's own /).</summary>
     public string ConfigRoot { get; init; } = "";
 
+    /// <summary>Where the per-target apply locks are (namespace, OVSDB; see TargetLocks): /run/nettui/locks, a test's own directory.</summary>
+    public string LockDirectory { get; init; } = NetTui.History.Locking.TargetLocks.DefaultDirectory;
+
     /// <summary>SSH_CONNECTION of this session ("client port server port"): the path back to the admin is one of the reachability probes.</summary>
     public string? SshConnection { get; init; }
     /// <summary>--log-file as given (forwarded to the watchdog).</summary>

@@ -85,7 +85,9 @@ public sealed class JournalObserver(Journal journal, ApplyLock lease, JournalEnt
 
         var after = report.After is null ? null : SnapshotFacts.Extract(report.After, TouchedObjects.Of(_ops, _before, report.After));
         if (!applied)
-            await journal.CompleteAsync(id, ChangeSetStatus.Failed, after, Failure(report), ct).ConfigureAwait(false);
+            // Its own undo failed: the host is half-changed until `rollback --pending` repairs it.
+            await journal.CompleteAsync(id, report.Outcome == ChangeOutcome.RollbackFailed ? ChangeSetStatus.NeedsRepair : ChangeSetStatus.Failed,
+                after, report.Summary, ct).ConfigureAwait(false);
         else if (entry.ConfirmWithin is { } within)
         {
             // The admin's time to confirm counts from the end of the apply, not its start.
@@ -99,19 +101,18 @@ public sealed class JournalObserver(Journal journal, ApplyLock lease, JournalEnt
 
     private long Id => ChangeSetId ?? throw new InvalidOperationException("the change-set was not started in the journal");
 
-    private static string Failure(ChangeReport r) => r.Outcome == ChangeOutcome.RollbackFailed
-        ? $"ROLLBACK FAILED, the host is not as it was: {r.Summary}"
-        : r.Summary;
-
     /// <summary>How operation <paramref name="i"/> ended in a change that did not apply: the failed one, the undone ones, the ones never run.</summary>
     private static (StepStatus, string?) StepEnd(ChangeReport r, int i)
     {
         var op = r.Operations.FirstOrDefault(o => o.Index == i);
         if (op is null) return (StepStatus.Skipped, null);
+        // Checked first: an operation whose undo failed may still be in effect, whether or not it was the one that failed.
+        if (r.Outcome == ChangeOutcome.RollbackFailed && r.UndoFailures.FirstOrDefault(u => u.Operation == i) is { } undo)
+            return (StepStatus.UndoFailed, $"{(r.FailedStep?.Operation == i ? r.FailedStep.Error + "; " : "")}undo failed: {undo.Description}: {undo.Error}");
         if (r.FailedStep?.Operation == i) return (StepStatus.Failed, r.FailedStep.Error);
         if (!op.Differences.IsEmpty) return (StepStatus.Failed, "did not verify: " + string.Join("; ", op.Differences));
         if (op.Steps.Any(s => s.Succeeded))
-            return (StepStatus.Reverted, r.UndoFailures.Any(u => u.Operation == i) ? "undo failed: " + r.UndoFailures.First(u => u.Operation == i).Error : null);
+            return (StepStatus.Reverted, r.UndoFailures.FirstOrDefault(u => u.Operation == i) is { } u2 ? $"undo failed, the host read back as before: {u2.Error}" : null);
         return (StepStatus.Skipped, null);
     }
 }

@@ -18,6 +18,8 @@ public enum PendingReason
     Abandoned,
     /// <summary>A commit-confirmed change not confirmed in time whose watchdog died: it can only be rolled back.</summary>
     UnconfirmedExpired,
+    /// <summary>A change whose own undo failed (a daemon was gone): rolling it back retries the failed undo steps.</summary>
+    NeedsRepair,
 }
 
 public enum RecoveryAction { Finish, RollBack }
@@ -30,6 +32,8 @@ public sealed record PendingChange(ChangeSet ChangeSet, PendingReason Reason, st
     /// <summary>Null when finishing may be tried (the host decides the rest); else why only a rollback is possible.</summary>
     public string? FinishRefusal => Reason == PendingReason.UnconfirmedExpired
         ? $"#{Id} was not confirmed in time: it can only be rolled back"
+        : Reason == PendingReason.NeedsRepair
+        ? $"#{Id} failed and its undo failed half-way: it can only be repaired with `nettui rollback --pending`"
         : ChangeSet.Kind != ChangeSetKind.Change
             ? $"#{Id} is a {ChangeSet.Kind.ToText()} of #{ChangeSet.RevertsId}: roll it back, then {ChangeSet.Kind.ToText()} again if wanted"
             : ChangeSet.WatchdogPid is not null
@@ -55,7 +59,7 @@ public sealed record RecoveryRun(IReadOnlyList<PendingChange> Found, IReadOnlyLi
 
 /// <summary>
 /// Finishing or rolling back what a crashed run (or a dead commit-confirmed watchdog) left
-/// pending: the one implementation behind `nettui finish`, `nettui rollback --pending` and the
+/// pending, and repairing a change whose own undo failed: the one implementation behind `nettui finish`, `nettui rollback --pending` and the
 /// TUI's start-up question. Every change runs through the executor under the apply lock.
 ///
 /// Finish: the step the crash interrupted is judged from the host: verifies → it completed
@@ -82,6 +86,8 @@ public sealed class PendingRecovery(Journal journal, HostAccess host)
                 if (found.All(f => f.Id != cs.Id))
                     found.Add(new PendingChange(cs, PendingReason.UnconfirmedExpired,
                         $"#{cs.Id} {cs.Summary}: not confirmed by {cs.ConfirmDeadline?.UtcDateTime:HH:mm:ss} UTC and its watchdog is gone"));
+        foreach (var cs in await journal.NeedingRepairAsync(ct).ConfigureAwait(false))
+            found.Add(new PendingChange(cs, PendingReason.NeedsRepair, StartupCheck.NeedsRepairLine(cs)));
         return [.. found.OrderByDescending(f => f.Id)];
     }
 
@@ -132,9 +138,12 @@ public sealed class PendingRecovery(Journal journal, HostAccess host)
         var reverter = new Reverter(journal, host);
         try
         {
-            var r = cs.Status == ChangeSetStatus.Pending
-                ? await reverter.RecoverAsync(lease, id, ct).ConfigureAwait(false)
-                : await reverter.RollBackUnconfirmedAsync(lease, id, ct).ConfigureAwait(false);
+            var r = cs.Status switch
+            {
+                ChangeSetStatus.Pending => await reverter.RecoverAsync(lease, id, ct).ConfigureAwait(false),
+                ChangeSetStatus.NeedsRepair => await reverter.RepairAsync(lease, id, ct).ConfigureAwait(false),
+                _ => await reverter.RollBackUnconfirmedAsync(lease, id, ct).ConfigureAwait(false),
+            };
             return new(id, RecoveryAction.RollBack, r.RevertId, r.Succeeded, r.Message, r.Report);
         }
         catch (InvalidOperationException e)

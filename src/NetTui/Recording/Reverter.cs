@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using NetTui.Core.Operations;
+using NetTui.Core.Persisting;
 using NetTui.History.Facts;
 using NetTui.History.Journaling;
 using NetTui.History.Locking;
@@ -25,6 +26,12 @@ public sealed record RevertOutcome(long TargetId, long? RevertId, bool Succeeded
 /// </summary>
 public sealed class Reverter(Journal journal, HostAccess host)
 {
+    /// <summary>
+    /// --runtime-only: persisted steps revert only their runtime side (NetworkManager down, the
+    /// admin accepts that the profile stays and decides the object at boot). Said in the outcome.
+    /// </summary>
+    public bool RuntimeOnly { get; init; }
+
     /// <summary>What differs between the host now and the facts <paramref name="revert"/>'s target left behind.</summary>
     public async Task<ImmutableArray<FactDifference>> DriftAsync(PlannedRevert revert, CancellationToken ct = default)
     {
@@ -93,6 +100,50 @@ public sealed class Reverter(Journal journal, HostAccess host)
     }
 
     /// <summary>
+    /// Repairs a change-set whose own undo failed (<see cref="ChangeSetStatus.NeedsRepair"/>):
+    /// the host is compared with the facts recorded before the change; the steps whose undo
+    /// failed and whose objects still differ from before are reverted again (journaled as a
+    /// rollback of it). Says what still differs from before, read back, never a guess.
+    /// </summary>
+    public async Task<RevertOutcome> RepairAsync(ApplyLock lease, long id, CancellationToken ct = default)
+    {
+        var detail = await journal.GetAsync(id, ct).ConfigureAwait(false);
+        if (detail is null) return new(id, null, false, $"change-set #{id} does not exist");
+        var cs = detail.ChangeSet;
+        var now = await host.Inventory(cs.Namespace).ReadAsync(ct: ct).ConfigureAwait(false);
+        // Facts read from a source that does not answer say "absent": that is no proof the objects are gone.
+        if (Unreadable(detail, now) is { } blind) return new(id, null, false, $"repair #{id}: {blind}; start it, then run `nettui rollback --pending` again");
+        var (steps, why) = UndoPlanner.RepairSteps(detail, s => s.BeforeFacts.Count > 0 && SnapshotFacts.Drift(s.BeforeFacts, now).IsEmpty);
+        if (why is not null) return new(id, null, false, $"repair #{id}: {why}");
+        if (steps.IsEmpty)
+        {
+            await journal.MarkRolledBackAsync(id, ct).ConfigureAwait(false);
+            return new(id, null, true, $"repair #{id}: {StillDifferent(cs, now) ?? "read back, the host is as it was before it"}; marked rolled back");
+        }
+        var outcome = await RunAsync(lease, id, steps, new JournalEntry($"repair #{id}: {cs.Summary}", cs.Namespace, ChangeSetKind.Rollback, id), ct).ConfigureAwait(false);
+        if (!outcome.Succeeded || outcome.Report?.After is not { } after) return outcome;
+        return outcome with { Message = $"{outcome.Message}; {StillDifferent(cs, after) ?? "read back, the host is as it was before it"}" };
+    }
+
+    /// <summary>Why the objects of the failed undo steps cannot be read now (null: they can).</summary>
+    private static string? Unreadable(ChangeSetDetail detail, Core.Model.HostSnapshot now)
+    {
+        var kinds = detail.Steps.Where(s => s.Status == StepStatus.UndoFailed)
+            .SelectMany(s => s.BeforeFacts.Keys).Select(FactObject.FromKey).OfType<FactObject>().Select(o => o.Kind).ToHashSet();
+        if (now.Source(Core.Model.SourceKind.IpRoute2) is { Available: false } ip) return $"the kernel's network configuration cannot be read ({ip.Reason})";
+        if (kinds.Overlaps([FactObjectKind.OvsBridge, FactObjectKind.OvsPort, FactObjectKind.OvsInterface])
+            && now.Source(Core.Model.SourceKind.Ovs) is { Available: false } ovs)
+            return $"Open vSwitch cannot be read ({ovs.Reason}): ovsdb-server and ovs-vswitchd must run";
+        return null;
+    }
+
+    /// <summary>What the host shows that differs from the facts recorded before <paramref name="cs"/> (null: nothing).</summary>
+    private static string? StillDifferent(ChangeSet cs, Core.Model.HostSnapshot now) =>
+        SnapshotFacts.Drift(cs.BeforeFacts, now) is { IsEmpty: false } drift
+            ? $"read back, still different from before: {string.Join("; ", drift)}"
+            : null;
+
+    /// <summary>
     /// Rolls back a commit-confirmed change that was not confirmed in time. The caller (the
     /// watchdog, or a restart after the watchdog died) may find it still confirm_pending past its
     /// deadline: it claims it first, so a late confirm and this rollback never both win.
@@ -137,25 +188,64 @@ public sealed class Reverter(Journal journal, HostAccess host)
             : $"#{cs.Id}: NetworkManager had already rolled it back ({failure})");
     }
 
-    private async Task<RevertOutcome> RunAsync(ApplyLock lease, long targetId, IReadOnlyList<PlannedStep> steps, JournalEntry entry, CancellationToken ct)
+    /// <summary>
+    /// The watchdog's last resort (ConfirmWatchdog's "from memory"): the journal cannot be
+    /// written, so the inverse of the change-set as last read runs unjournaled, without the
+    /// apply lock (its file may be on the same broken disk); recording it is tried afterwards.
+    /// A host put back matters more than a journal that says so.
+    /// </summary>
+    public async Task<RevertOutcome> RollBackFromMemoryAsync(ChangeSetDetail known, CancellationToken ct = default)
     {
-        // A Doctor fix's steps are commands, not operations: replayed through the command runner.
-        if (steps.Count > 0 && steps.All(s => DoctorUndo.IsDoctorStep(s.Kind)))
-            return await DoctorReplay.RunAsync(journal, lease, host.Runner(entry.Namespace), targetId, steps, entry, ct).ConfigureAwait(false);
+        var id = known.ChangeSet.Id;
+        var (steps, why) = UndoPlanner.InverseSteps(known);
+        if (why is not null) return new(id, null, false, $"#{id}: {why}");
+        var (ops, unreadable) = ReadOperations(id, steps);
+        if (unreadable is not null) return new(id, null, false, unreadable);
+        var report = await host.Executor(known.ChangeSet.Namespace, new Unjournaled()).ApplyAsync(ops, host.Context, ct: ct).ConfigureAwait(false);
+        string recorded;
+        try
+        {
+            if (report.Outcome == ChangeOutcome.Applied) await journal.MarkRolledBackAsync(id, ct).ConfigureAwait(false);
+            recorded = "recorded in the journal afterwards";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            recorded = $"NOT recorded in the journal ({e.Message})";
+        }
+        return new(id, null, report.Outcome == ChangeOutcome.Applied, $"rollback #{id} without the journal: {report.Summary}; {recorded}", report);
+    }
+
+    private sealed class Unjournaled : IChangeObserver;
+
+    /// <summary>The operations of journaled steps (with --runtime-only applied), or the one line saying which step cannot be read back.</summary>
+    private (List<Operation> Ops, string? Error) ReadOperations(long targetId, IReadOnlyList<PlannedStep> steps)
+    {
         var ops = new List<Operation>();
         foreach (var s in steps)
         {
             Operation? op;
             try { op = OperationJson.Deserialize(s.ParametersJson); }
-            catch (JsonException e) { return new(targetId, null, false, $"#{targetId}: step \"{s.Description}\" cannot be read back ({e.Message})"); }
-            if (op is null) return new(targetId, null, false, $"#{targetId}: step \"{s.Description}\" is empty in the journal");
-            ops.Add(op);
+            catch (JsonException e) { return ([], $"#{targetId}: step \"{s.Description}\" cannot be read back ({e.Message})"); }
+            if (op is null) return ([], $"#{targetId}: step \"{s.Description}\" is empty in the journal");
+            ops.Add(RuntimeOnly && op is PersistedOperation { RuntimeOnly: false } persisted ? persisted with { RuntimeOnly = true } : op);
         }
+        return (ops, null);
+    }
+
+    private async Task<RevertOutcome> RunAsync(ApplyLock lease, long targetId, IReadOnlyList<PlannedStep> steps, JournalEntry entry, CancellationToken ct)
+    {
+        // A Doctor fix's steps are commands, not operations: replayed through the command runner.
+        if (steps.Count > 0 && steps.All(s => DoctorUndo.IsDoctorStep(s.Kind)))
+            return await DoctorReplay.RunAsync(journal, lease, host.Runner(entry.Namespace), targetId, steps, entry, ct).ConfigureAwait(false);
+        var (ops, unreadable) = ReadOperations(targetId, steps);
+        if (unreadable is not null) return new(targetId, null, false, unreadable);
 
         var observer = new JournalObserver(journal, lease, entry);
         var report = await host.Executor(entry.Namespace, observer).ApplyAsync(ops, host.Context, ct: ct).ConfigureAwait(false);
         var ok = report.Outcome == ChangeOutcome.Applied;
         var what = entry.Summary ?? $"revert #{targetId}";
+        if (ok && RuntimeOnly && ops.Any(o => o is PersistedOperation))
+            what += " (runtime side only: its NetworkManager profiles stay on disk and decide at boot)";
         var message = ok
             ? $"{what}: done as #{observer.ChangeSetId}"
             : report.Outcome == ChangeOutcome.Rejected

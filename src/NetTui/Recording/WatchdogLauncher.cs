@@ -44,6 +44,7 @@ public static class WatchdogLauncher
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         // The rollback must not stop where the change under test was told to.
         psi.Environment.Remove(TestHooks.PauseAfterStepVariable);
+        psi.Environment.Remove(TestHooks.ResumeFileVariable);
 
         using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {Setsid}");
         p.StandardInput.Close();

@@ -66,6 +66,7 @@ public static class TuiApp
         window.Dispatch = a => app.Invoke(a); // the journal is read before Run: results queue until the loop runs
         window.History = Composition.TuiComposition.History(changes);
         window.StartHistory(); // asks about a change a crashed run left half-done
+        if (!readOnly) RollBackExpired(changes, window, app, log, stop.Token);
 
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
         {
@@ -102,4 +103,24 @@ public static class TuiApp
 
     private static IHostInventory DefaultInventory(TuiOptions options, NetworkTarget target, Serilog.ILogger log) =>
         new HostInventory(new CommandRunner(target, log), options.HostOptions.Inventory, log);
+
+    /// <summary>
+    /// A commit-confirmed change past its deadline whose watchdog is gone is rolled back as the TUI
+    /// starts (off the UI thread), and the status line says so; the History view reloads.
+    /// </summary>
+    private static void RollBackExpired(Composition.HostChanges changes, MainWindow window, IApplication app, Serilog.ILogger log, CancellationToken ct) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                if (changes.OpenJournal().Journal is not { } journal) return;
+                var notes = await changes.RollBackExpiredAsync(journal, ct).ConfigureAwait(false);
+                if (notes.Count > 0)
+                    app.Invoke(() => { window.Message = string.Join(" | ", notes); window.ReloadHistory(); window.SetNeedsDraw(); });
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.Error(e, "rolling back expired unconfirmed changes at start failed");
+            }
+        }, ct);
 }

@@ -70,11 +70,19 @@ internal sealed class HistoryLab : IAsyncDisposable
     /// step (the test-only NETTUI_TEST_PAUSE_AFTER_STEP hook), and waits until it is there: a
     /// change-set pending with that many commands recorded. The caller kills it.
     /// </summary>
-    public async Task<System.Diagnostics.Process> StartPausedAsync(int pauseAfterStep, params string[] args)
+    public Task<System.Diagnostics.Process> StartPausedAsync(int pauseAfterStep, params string[] args) =>
+        StartPausedCoreAsync(pauseAfterStep, null, args);
+
+    /// <summary>The same, but it goes on once the test creates <paramref name="resumeFile"/> (NETTUI_TEST_RESUME_FILE).</summary>
+    public Task<System.Diagnostics.Process> StartPausedUntilAsync(string resumeFile, int pauseAfterStep, params string[] args) =>
+        StartPausedCoreAsync(pauseAfterStep, resumeFile, args);
+
+    private async Task<System.Diagnostics.Process> StartPausedCoreAsync(int pauseAfterStep, string? resumeFile, string[] args)
     {
         var psi = new System.Diagnostics.ProcessStartInfo(NettuiCli.Command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var a in (string[])[.. NettuiCli.Command.Skip(1), .. args, .. Common]) psi.ArgumentList.Add(a);
         var extra = new Dictionary<string, string> { ["NETTUI_TEST_PAUSE_AFTER_STEP"] = pauseAfterStep.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (resumeFile is not null) extra["NETTUI_TEST_RESUME_FILE"] = resumeFile;
         foreach (var (k, v) in Environment(extra)) psi.Environment[k] = v;
         var nettui = System.Diagnostics.Process.Start(psi)!;
         try

@@ -21,7 +21,8 @@ public static class TestChanges
         NetworkManagerSteps = () => new FakeNetworkManagerSteps(networkManagerStep),
     };
 
-    public static HostOptions Options(string historyPath, string? netns = "ntl-unit") => new() { Netns = netns, HistoryPath = historyPath };
+    public static HostOptions Options(string historyPath, string? netns = "ntl-unit") =>
+        new() { Netns = netns, HistoryPath = historyPath, LockDirectory = Path.Combine(Path.GetDirectoryName(historyPath)!, "locks") };
 
     public static HostChanges For(ICommandRunner runner, IHostInventory inventory, string historyPath = "/nonexistent/ntl/history.db") =>
         new(Options(historyPath), Parts(runner, inventory));

@@ -10,12 +10,13 @@ public class ChangeExecutorTests
     private static readonly CreateBridge Bridge = new("br0", "192.168.100.1/24") { Ports = ["veth1"] };
     private static readonly HostSnapshot Done = Host.WithBridge("br0", false, "192.168.100.1/24").WithPort("br0", "veth1");
 
-    /// <summary>A fake host that "becomes" <paramref name="after"/> once the first command ran.</summary>
+    /// <summary>A fake host that "becomes" <paramref name="after"/> once the first command ran, and is back as before once br0 is deleted.</summary>
     private static (ChangeExecutor, RecordingRunner, FakeInventory, RecordingObserver) Make(HostSnapshot after, Func<Core.Commands.CommandSpec, int, bool>? fails = null)
     {
         var inv = new FakeInventory(Host);
         var runner = new RecordingRunner { Fails = fails ?? ((_, _) => false) };
-        runner.After = _ => inv.Snapshot = after;
+        var failing = fails ?? ((_, _) => false);
+        runner.After = spec => inv.Snapshot = spec.Display == "ip link del dev br0" && !failing(spec, runner.Ran.Count) ? Host : after;
         var obs = new RecordingObserver();
         return (new ChangeExecutor(runner, inv, new MemoryFiles(), obs), runner, inv, obs);
     }
@@ -54,10 +55,10 @@ public class ChangeExecutorTests
     }
 
     [Fact]
-    public async Task A_failing_undo_is_reported_and_the_rest_still_undone()
+    public async Task A_failing_undo_is_reported_the_rest_still_undone_and_what_is_left_named()
     {
-        // Step 3 (attach) fails; undoing step 2 (address) fails too; step 1's undo still runs.
-        var (ex, runner, _, _) = Make(Done, (spec, n) => n == 3 || spec.Display == "ip addr del 192.168.100.1/24 dev br0");
+        // Step 3 (attach) fails; undoing step 1 (create br0) fails too; step 2's undo still runs.
+        var (ex, runner, _, _) = Make(Done, (spec, n) => n == 3 || spec.Display == "ip link del dev br0");
         var r = await ex.ApplyAsync(Bridge, OperationContext.Default, ct: TestContext.Current.CancellationToken);
         Assert.Equal(ChangeOutcome.RollbackFailed, r.Outcome);
         Assert.Equal(1, r.ExitCode);
@@ -65,6 +66,21 @@ public class ChangeExecutorTests
         Assert.Single(r.Undone);
         Assert.Equal("ip link del dev br0", runner.Lines[^1]);
         Assert.Contains("FAILED", r.Summary, StringComparison.Ordinal);
+        // Read back, not guessed: what is left is named, never a generic "not as it was".
+        Assert.Contains("the host differs from before: left: ", r.Summary, StringComparison.Ordinal);
+        Assert.Contains("bridge link br0", r.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("not as it was", r.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_undo_that_fails_where_nothing_was_left_is_a_rollback_read_back_as_before()
+    {
+        // Undoing the address fails (deleting br0 took it already): the read back decides, no false alarm.
+        var (ex, _, _, _) = Make(Done, (spec, n) => n == 3 || spec.Display == "ip addr del 192.168.100.1/24 dev br0");
+        var r = await ex.ApplyAsync(Bridge, OperationContext.Default, ct: TestContext.Current.CancellationToken);
+        Assert.Equal(ChangeOutcome.RolledBack, r.Outcome);
+        Assert.Single(r.UndoFailures);
+        Assert.Contains("read back, the host is as it was", r.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

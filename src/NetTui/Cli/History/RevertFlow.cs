@@ -18,9 +18,15 @@ internal sealed record RevertOptions
         Description = "Revert even where the host was changed since (the differences are still printed); without it such a revert is refused",
     };
 
+    public Option<bool> RuntimeOnly { get; } = new("--runtime-only")
+    {
+        Description = "Revert only the runtime side of persisted changes (for when NetworkManager is down); their profiles stay and decide at boot",
+    };
+
     public static RevertOptions AddTo(Command command)
     {
         var o = new RevertOptions();
+        command.Add(o.RuntimeOnly);
         command.Add(o.Yes);
         command.Add(o.Json);
         command.Add(o.Force);
@@ -72,7 +78,7 @@ internal static class RevertFlow
                     return await HistorySupport.FailAsync(host, json, HistorySupport.Refused, "nothing was changed").ConfigureAwait(false);
             }
 
-            var reverter = new Reverter(journal, access);
+            var reverter = new Reverter(journal, access) { RuntimeOnly = r.GetValue(o.RuntimeOnly) };
             var run = await RevertSequence.RunAsync(reverter, lease, p.Reverts,
                 async (revert, drift) =>
                 {

@@ -36,6 +36,13 @@ public static class WatchdogCommand
                     await using var lease = await journal.AcquireApplyLockAsync($"watchdog: roll back #{changeSet}", TimeSpan.FromHours(1), token).ConfigureAwait(false);
                     var outcome = await reverter.RollBackUnconfirmedAsync(lease, changeSet, token).ConfigureAwait(false);
                     log.Information("watchdog #{ChangeSet}: {Message}", changeSet, outcome.Message);
+                    // Nothing journaled and not done (the journal refused the rollback's change-set): roll back from memory.
+                    if (!outcome.Succeeded && outcome.RevertId is null) throw new InvalidOperationException(outcome.Message);
+                }, async (known, why, token) =>
+                {
+                    log.Warning("watchdog #{ChangeSet}: {Why}; rolling back from the plan kept in memory", changeSet, why);
+                    var outcome = await reverter.RollBackFromMemoryAsync(known, token).ConfigureAwait(false);
+                    log.Warning("watchdog #{ChangeSet}: {Message}", changeSet, outcome.Message);
                 }, ct).ConfigureAwait(false);
                 log.Information("watchdog #{ChangeSet} ends: {Outcome}: {Reason}", changeSet, result.Outcome, result.Reason);
                 return 0;

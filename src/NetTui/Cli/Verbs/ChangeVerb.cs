@@ -97,8 +97,10 @@ internal static class ChangeVerb
             if (journaled?.ConfirmDeadline is { } deadline && report.Succeeded)
                 await host.Out.WriteLineAsync(
                     $"applied #{journaled.ChangeSetId}; run \"nettui confirm {journaled.ChangeSetId}\" within {confirmWithin} s or it will be rolled back at {deadline.ToLocalTime():HH:mm:ss}").ConfigureAwait(false);
-            else if (journaled?.ChangeSetId is { } id)
+            else if (journaled?.ChangeSetId is { } id && report.Succeeded)
                 await host.Out.WriteLineAsync($"history: #{id} (undo with \"nettui undo\")").ConfigureAwait(false);
+            else if (journaled?.ChangeSetId is { } broken && report.Outcome == ChangeOutcome.RollbackFailed)
+                await host.Err.WriteLineAsync($"nettui: #{broken} NEEDS REPAIR: run \"nettui rollback --pending\" once the daemon is back (new changes are refused until then)").ConfigureAwait(false);
         }
         if (after is not null && report.Outcome == ChangeOutcome.Applied)
             return await after(report, r, changes.Runner(target), ct).ConfigureAwait(false);

@@ -43,12 +43,13 @@ public static class HistoryPresenter
         ChangeSetStatus.ConfirmExpired => "unconfirmed, expired: rolling back",
         ChangeSetStatus.Applied when cs.ConfirmedAt is not null => "applied (confirmed)",
         ChangeSetStatus.RolledBack => "rolled back",
+        ChangeSetStatus.NeedsRepair => "NEEDS REPAIR (rollback --pending)",
         _ => cs.Status.ToText(),
     };
 
     public static RowTone Tone(ChangeSet cs) => cs.Status switch
     {
-        ChangeSetStatus.Failed => RowTone.Error,
+        ChangeSetStatus.Failed or ChangeSetStatus.NeedsRepair => RowTone.Error,
         ChangeSetStatus.Pending or ChangeSetStatus.ConfirmPending or ChangeSetStatus.ConfirmExpired => RowTone.Warn,
         ChangeSetStatus.Undone or ChangeSetStatus.RolledBack => RowTone.Dim,
         _ => RowTone.Normal,

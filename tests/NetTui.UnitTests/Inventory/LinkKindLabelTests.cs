@@ -1,0 +1,33 @@
+using NetTui.Core.Model;
+using NetTui.Host.Inventory.IpRoute2;
+using NetTui.Presentation;
+
+namespace NetTui.UnitTests.Inventory;
+
+/// <summary>
+/// Links of kinds this machine's kernel cannot make (dummy, bond, vlan, vrf, ipvlan), in the
+/// shape `ip -d -j link` prints them (Fixtures/iproute2/link-kinds.json, written by hand: the
+/// lab kernel has none of these modules): the known ones map to their kind, the others keep
+/// the kernel's kind name as their label instead of a bare "other".
+/// </summary>
+public sealed class LinkKindLabelTests
+{
+    private static Link L(string name) =>
+        IpLinkParser.Parse(Fixtures.Read("iproute2/link-kinds.json")).Links.Single(l => l.Name == name);
+
+    [Theory]
+    [InlineData("dummy0", "dummy")]
+    [InlineData("bond0", "bond")]
+    [InlineData("dummy0.42", "vlan")]
+    [InlineData("vrf-blue", "vrf")]
+    [InlineData("ipvl0", "ipvlan")]
+    public void Every_kind_keeps_its_label(string name, string label) => Assert.Equal(label, LinkText.Kind(L(name)));
+
+    [Fact]
+    public void Unnamed_kinds_are_other_with_the_kernels_name()
+    {
+        Assert.Equal(LinkKind.Other, L("vrf-blue").Kind);
+        Assert.Equal("vrf", L("vrf-blue").Label);
+        Assert.Equal(LinkKind.Vlan, L("dummy0.42").Kind);
+    }
+}
