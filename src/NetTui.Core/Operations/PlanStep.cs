@@ -36,15 +36,21 @@ public sealed record CommandStep(string Description, CommandSpec Do, ImmutableAr
 }
 
 /// <summary>
-/// Replace a file's text, keeping a backup of what was there. Undo writes the previous text
-/// back (or removes the file if there was none). <see cref="Previous"/> is the text the plan
-/// was made from: the executor refuses to write if the file changed since.
+/// Replace a file's text (<see cref="Content"/> null: remove the file), keeping a backup of
+/// what was there. Undo writes the previous text back (or removes the file if there was none).
+/// <see cref="Previous"/> is the text the plan was made from: the executor refuses to write if
+/// the file changed since.
 /// </summary>
-public sealed record FileWriteStep(string Description, string Path, string Content, string? Previous, string? BackupPath)
+public sealed record FileWriteStep(string Description, string Path, string? Content, string? Previous, string? BackupPath)
     : PlanStep(Description)
 {
     public override IEnumerable<string> Preview()
     {
+        if (Content is null)
+        {
+            yield return $"rm {ShellQuote.Quote(Path)}";
+            yield break;
+        }
         if (Previous is not null && BackupPath is not null)
             yield return $"cp {ShellQuote.Quote(Path)} {ShellQuote.Quote(BackupPath)}    # backup";
         yield return $"# write {Path}:";

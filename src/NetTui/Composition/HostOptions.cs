@@ -9,13 +9,15 @@ namespace NetTui.Composition;
 /// Where a NetTui process acts and which daemons it talks to: the target namespace, the OVSDB
 /// socket, the Docker API, the system D-Bus (NetworkManager), the history journal and the log.
 /// Read ONCE, by the composition root, from the command line and the environment
-/// (<see cref="FromEnvironment"/> is the only reader of DBUS_SYSTEM_BUS_ADDRESS, DOCKER_HOST and
-/// NETTUI_HISTORY); everything below gets these values instead of looking for its own.
+/// (<see cref="FromEnvironment"/> is the only reader of DBUS_SYSTEM_BUS_ADDRESS, DOCKER_HOST,
+/// NETTUI_HISTORY and NETTUI_CONFIG_ROOT); everything below gets these values instead of looking for its own.
 /// </summary>
 public sealed record HostOptions
 {
     public const string BusVariable = "DBUS_SYSTEM_BUS_ADDRESS";
     public const string DockerVariable = "DOCKER_HOST";
+    /// <summary>Where the configuration files NetTui writes live ("" = /): tests point it at a directory, never at the real /etc.</summary>
+    public const string ConfigRootVariable = "NETTUI_CONFIG_ROOT";
 
     public string? Netns { get; init; }
     /// <summary>--ovs-db as given (null: ovs-vsctl's own default from OVS_RUNDIR).</summary>
@@ -26,6 +28,9 @@ public sealed record HostOptions
     public string? BusAddress { get; init; }
     /// <summary>The journal file: --history, else NETTUI_HISTORY, else the per-host or per-user default.</summary>
     public required string HistoryPath { get; init; }
+
+    /// <summary>The directory the persistence backends' paths (/etc/network/...) are under: NETTUI_CONFIG_ROOT, else "" (the host's own /).</summary>
+    public string ConfigRoot { get; init; } = "";
 
     /// <summary>SSH_CONNECTION of this session ("client port server port"): the path back to the admin is one of the reachability probes.</summary>
     public string? SshConnection { get; init; }
@@ -68,6 +73,7 @@ public sealed record HostOptions
                 : HistoryLocation.Resolve(history, env, Environment.IsPrivilegedProcess, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)),
             LogFile = logFile,
             SshConnection = env("SSH_CONNECTION"),
+            ConfigRoot = env(ConfigRootVariable) is { Length: > 0 } root ? root : "",
         };
     }
 

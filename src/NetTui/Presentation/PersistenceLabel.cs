@@ -1,6 +1,7 @@
 using NetTui.Core.Model;
 using NetTui.Core.Operations;
 using NetTui.Core.Persisting;
+using NetTui.Core.Persisting.Backends;
 
 namespace NetTui.Presentation;
 
@@ -12,6 +13,12 @@ namespace NetTui.Presentation;
 public sealed record PersistenceMode(bool RuntimeOnly, string? Unavailable)
 {
     public bool Persists => !RuntimeOnly && Unavailable is null;
+
+    /// <summary>The file backend changes are written with (null: NetworkManager profiles, when <see cref="Persists"/>).</summary>
+    public BackendChoice? Backend { get; init; }
+
+    /// <summary>What the header says: "persist: ifupdown", "persist: nm", "runtime only".</summary>
+    public string HeaderText => RuntimeOnly || !Persists ? "runtime only" : "persist: " + BackendChoice.Word(Backend?.Kind ?? PersistenceBackendKind.NetworkManager);
 }
 
 /// <summary>
@@ -26,7 +33,7 @@ public static class PersistenceLabel
 
     /// <summary>The operation to apply: wrapped in <see cref="PersistedOperation"/> when NetworkManager can hold it and the mode allows.</summary>
     public static Operation Choose(Operation op, PersistenceMode mode) =>
-        mode.Persists && PersistentPlanner.CanPersist(op) ? PersistedOperation.Wrap(op, runtimeOnly: false) : op;
+        mode.Persists && PersistenceBackends.CanPersist(mode.Backend, op) ? PersistedOperation.Wrap(op, runtimeOnly: false, mode.Backend) : op;
 
     /// <summary>
     /// The persistence line of an operation whose plan is <paramref name="plan"/>. A wrapped
@@ -38,6 +45,9 @@ public static class PersistenceLabel
         if (op is PersistedOperation or MakePersistent or ForgetProfiles)
             return plan.OfType<NoteStep>().FirstOrDefault()?.Description;
         if (host is null) return null;
+        if (mode.Backend is { } backend)
+            return PersistentPlanner.KeptByItsDaemon(op)?.Label
+                   ?? PersistentPlan.Runtime(mode.RuntimeOnly ? RuntimeOnlyAsked : $"NetTui does not persist \"{op.Describe()}\" with {BackendChoice.Word(backend.Kind)}").Label;
         var planned = PersistentPlanner.Plan(op, host);
         // OVSDB and daemon.json keep what they keep whatever was asked.
         if (planned.RuntimeReason == "") return planned.Label;
