@@ -36,17 +36,24 @@ public sealed record CommandStep(string Description, CommandSpec Do, ImmutableAr
 }
 
 /// <summary>
-/// Replace a file's text (<see cref="Content"/> null: remove the file), keeping a backup of
+/// Replace a file's text (or remove the file: <see cref="RemoveFile"/>), keeping a backup of
 /// what was there. Undo writes the previous text back (or removes the file if there was none).
 /// <see cref="Previous"/> is the text the plan was made from: the executor refuses to write if
 /// the file changed since.
 /// </summary>
-public sealed record FileWriteStep(string Description, string Path, string? Content, string? Previous, string? BackupPath)
+public sealed record FileWriteStep(string Description, string Path, string Content, string? Previous, string? BackupPath)
     : PlanStep(Description)
 {
+    /// <summary>The file is removed (a persistence backend's file for an object that is deleted); <see cref="Content"/> is unused.</summary>
+    public bool RemoveFile { get; init; }
+
+    /// <summary>A step that writes <paramref name="content"/>, or removes the file when it is null.</summary>
+    public static FileWriteStep WriteOrRemove(string description, string path, string? content, string? previous) =>
+        new(description, path, content ?? "", previous, null) { RemoveFile = content is null };
+
     public override IEnumerable<string> Preview()
     {
-        if (Content is null)
+        if (RemoveFile)
         {
             yield return $"rm {ShellQuote.Quote(Path)}";
             yield break;

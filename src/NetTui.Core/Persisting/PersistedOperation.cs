@@ -42,7 +42,7 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
         if (RuntimeOnly) return PersistentPlan.Runtime("--runtime-only was asked");
         if (!Restore.IsDefaultOrEmpty)
             return PersistentPlan.Files($"persistent: {BackendChoice.Word(Backend!.Kind)} files put back as they were",
-                Restore.Select(r => new FileWriteStep(r.Content is null ? $"remove {r.Path}" : $"restore {r.Path}", r.Path, r.Content, r.Expected, null)));
+                Restore.Select(r => FileWriteStep.WriteOrRemove(r.Content is null ? $"remove {r.Path}" : $"restore {r.Path}", r.Path, r.Content, r.Expected)));
         if (Backend is not null && PersistenceBackends.For(Backend) is null)
             return PersistentPlan.Runtime($"NetTui cannot write {BackendChoice.Word(Backend.Kind)} files yet");
         return FileBackend is { } b ? b.Plan(Inner, host, ctx) : PersistentPlanner.Plan(Inner, host);
@@ -60,7 +60,7 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
     {
         Backend = Backend,
         // A file backend's inverse puts back every file this one writes, as it was read.
-        Restore = FileBackend is null || RuntimeOnly ? [] : [.. PlanPersistence(before, ctx).Steps.OfType<FileWriteStep>().Select(f => new FileRestore(f.Path, f.Content, f.Previous))],
+        Restore = FileBackend is null || RuntimeOnly ? [] : [.. PlanPersistence(before, ctx).Steps.OfType<FileWriteStep>().Select(f => new FileRestore(f.Path, f.RemoveFile ? null : f.Content, f.Previous))],
     };
 
     public override IReadOnlyList<string> Verify(HostSnapshot after, OperationContext ctx) => Inner.Verify(after, ctx);

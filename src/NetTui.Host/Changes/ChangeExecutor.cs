@@ -165,7 +165,7 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
                         return new StepOutcome(op, index, f.Description, false, [], $"{f.Path} changed since the plan was made; not overwriting it");
                     if (f.Previous is not null && f.BackupPath is not null)
                         await _files.WriteAsync(f.BackupPath, f.Previous, ct).ConfigureAwait(false);
-                    if (f.Content is null) await _files.DeleteAsync(f.Path, ct).ConfigureAwait(false);
+                    if (f.RemoveFile) await _files.DeleteAsync(f.Path, ct).ConfigureAwait(false);
                     else await _files.WriteAsync(f.Path, f.Content, ct).ConfigureAwait(false);
                     return new StepOutcome(op, index, f.Description, true, [], null);
                 }

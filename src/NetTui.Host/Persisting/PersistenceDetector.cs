@@ -31,7 +31,8 @@ public static class PersistenceDetector
         switch (kind)
         {
             case null:
-                return new(null, $"NetworkManager is not available: {networkManagerReason ?? "it did not answer"}; no netplan, systemd-networkd or ifupdown files either", why);
+                // Worded as before backends existed: NetworkManager's reason (no other system's files were found either).
+                return new(null, networkManagerReason ?? "NetworkManager did not answer", why);
             case PersistenceBackendKind.NetworkManager:
                 // Today's path, unchanged: no choice recorded with the operations.
                 return networkManagerAnswers ? new(null, null, why) : new(null, networkManagerReason ?? "NetworkManager did not answer", why);
