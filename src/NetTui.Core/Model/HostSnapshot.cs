@@ -22,6 +22,9 @@ public sealed record HostSnapshot(
     /// <summary>NetworkManager and its profiles; null when it was not consulted (only for the full picture).</summary>
     public NetworkManagerState? NetworkManager { get; init; }
 
+    /// <summary>The configuration system that brings the network up at boot and what its files define; null when not read (only for the full picture).</summary>
+    public BootConfiguration? Boot { get; init; }
+
     public static HostSnapshot Empty(string hostName, string? ns) => new(
         hostName, ns, DateTimeOffset.UnixEpoch, [], [], [], null, [], []);
 

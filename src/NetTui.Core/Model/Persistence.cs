@@ -17,6 +17,8 @@ public enum PersistenceKind
     Kernel,
     /// <summary>Nothing: it exists only now and is lost at the next reboot.</summary>
     RuntimeOnly,
+    /// <summary>A configuration file of the host's boot-time system (ifupdown's interfaces, ...): <see cref="Persistence.Profile"/> is the file.</summary>
+    ConfigFile,
 }
 
 /// <summary>
@@ -35,6 +37,7 @@ public sealed record Persistence(PersistenceKind Where, string? Profile = null, 
         PersistenceKind.Ovsdb => "OVSDB",
         PersistenceKind.Docker => "Docker",
         PersistenceKind.Kernel => "kernel",
+        PersistenceKind.ConfigFile => $"config file ({Profile})",
         _ => "runtime only (lost at reboot)",
     };
 }

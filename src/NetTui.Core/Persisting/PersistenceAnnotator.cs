@@ -26,7 +26,7 @@ public static partial class PersistenceAnnotator
         var ovsNames = OvsNames(s.Ovs);
         var dockerNames = s.Containers.Select(c => c.HostVeth).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var profiles = ProfilesByInterface(s.NetworkManager);
-        return s with { Links = s.Links.Select(l => AnnotateLink(l, profiles.GetValueOrDefault(l.Name), ovsNames, dockerNames)).ToImmutableArray() };
+        return s with { Links = s.Links.Select(l => WithBootFiles(AnnotateLink(l, profiles.GetValueOrDefault(l.Name), ovsNames, dockerNames), s.Boot)).ToImmutableArray() };
     }
 
     /// <summary>Routes only, from the links' annotations (call <see cref="AnnotateLinks"/> first when links changed).</summary>
@@ -45,7 +45,7 @@ public static partial class PersistenceAnnotator
         void Annotate(int slice)
         {
             for (int i = slice * Slice, end = Math.Min(i + Slice, source.Length); i < end; i++)
-                routes[i] = source[i] with { Persistence = ForRoute(source[i], byName, profiles) };
+                routes[i] = source[i] with { Persistence = RouteFromBootFiles(source[i], ForRoute(source[i], byName, profiles), s.Boot) };
         }
         if (slices > 1) Parallel.For(0, slices, Annotate);
         else if (slices == 1) Annotate(0);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NetTui.Core.Model;
 using NetTui.Core.Persisting.Backends;
 using NetTui.Core.Persisting.Ifupdown;
 
@@ -11,7 +12,8 @@ public sealed record BackendDecision(BackendChoice? Choice, string? Unavailable,
 /// Decides which configuration system brings this host's network back at boot, by what is
 /// really there: NetworkManager answering on the bus; else netplan's YAML in /etc/netplan
 /// (it renders networkd or NetworkManager files, so it comes before them); else
-/// systemd-networkd's files in /etc/systemd/network; else ifupdown's /etc/network/interfaces.
+/// systemd-networkd's files in /etc/systemd/network; else ifupdown's /etc/network/interfaces
+/// (and what it sources) when it configures an interface other than lo.
 /// Every path is under <c>root</c> ("" on a real host). Also lists the backend's files, which
 /// Core reads from the operation context (it does no I/O itself).
 /// </summary>
@@ -20,14 +22,7 @@ public static class PersistenceDetector
     public static BackendDecision Decide(string root, bool networkManagerAnswers, string? networkManagerReason, PersistenceBackendKind? forced = null)
     {
         var kind = forced ?? Detect(root, networkManagerAnswers);
-        var why = forced is not null ? "--persist-with" : kind switch
-        {
-            PersistenceBackendKind.NetworkManager => "NetworkManager is running",
-            PersistenceBackendKind.Netplan => "YAML in /etc/netplan",
-            PersistenceBackendKind.Networkd => "files in /etc/systemd/network",
-            PersistenceBackendKind.Ifupdown => "/etc/network/interfaces",
-            _ => "no configuration system found",
-        };
+        var why = forced is not null ? "--persist-with" : Why(kind);
         switch (kind)
         {
             case null:
@@ -43,13 +38,47 @@ public static class PersistenceDetector
         }
     }
 
+    private static string Why(PersistenceBackendKind? kind) => kind switch
+    {
+        PersistenceBackendKind.NetworkManager => "NetworkManager is running",
+        PersistenceBackendKind.Netplan => "YAML in /etc/netplan",
+        PersistenceBackendKind.Networkd => "files in /etc/systemd/network",
+        PersistenceBackendKind.Ifupdown => "/etc/network/interfaces",
+        _ => "no configuration system found",
+    };
+
+    /// <summary>What configures the host at boot and, for ifupdown, what its files define (for the Boot column and `show --json`).</summary>
+    public static BootConfiguration Boot(string root, bool networkManagerAnswers)
+    {
+        var kind = Detect(root, networkManagerAnswers);
+        if (kind != PersistenceBackendKind.Ifupdown)
+            return new BootConfiguration(kind is { } k ? BackendChoice.Word(k) : "none", Why(kind), []);
+        var prefix = root.TrimEnd('/');
+        var files = new List<(string, InterfacesFile)>();
+        foreach (var path in IfupdownFiles(root))
+        {
+            try { files.Add((path[prefix.Length..], InterfacesFile.Parse(path, File.ReadAllText(path)))); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+        return IfupdownBoot.Read(files, Why(kind));
+    }
+
     private static PersistenceBackendKind? Detect(string root, bool networkManagerAnswers)
     {
         if (networkManagerAnswers) return PersistenceBackendKind.NetworkManager;
         if (Any(Rooted(root, "/etc/netplan"), "*.yaml")) return PersistenceBackendKind.Netplan;
         if (Any(Rooted(root, "/etc/systemd/network"), "*.network") || Any(Rooted(root, "/etc/systemd/network"), "*.netdev")) return PersistenceBackendKind.Networkd;
-        if (File.Exists(Rooted(root, IfupdownConfig.Interfaces))) return PersistenceBackendKind.Ifupdown;
+        // Debian's interfaces as installed defines only lo: then ifupdown configures nothing here
+        // (--persist-with ifupdown still writes there); a stanza for any other interface means it does,
+        // and so does a file NetTui cannot read (the change is then refused naming its line).
+        if (IfupdownFiles(root).Any(ConfiguresAnInterface)) return PersistenceBackendKind.Ifupdown;
         return null;
+    }
+
+    private static bool ConfiguresAnInterface(string path)
+    {
+        try { return InterfacesFile.Parse(path, File.ReadAllText(path)) is var f && (f.Error is not null || f.Stanzas.Any(s => s.Name != "lo")); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 
     private static string Rooted(string root, string path) => new BackendChoice(PersistenceBackendKind.Ifupdown, root).Rooted(path);

@@ -41,7 +41,7 @@ public sealed record HostOptions
 
     public NetworkTarget Target => new(Netns);
 
-    public InventoryOptions Inventory => new(OvsDb, DockerHost, BusAddress);
+    public InventoryOptions Inventory => new(OvsDb, DockerHost, BusAddress) { ConfigRoot = ConfigRoot };
 
     /// <summary>
     /// What the commit-confirmed watchdog must be started with to reach the same daemons and log

@@ -19,6 +19,7 @@ public static class PersistenceText
         PersistenceKind.Ovsdb => "OVSDB",
         PersistenceKind.Docker => "Docker",
         PersistenceKind.Kernel => "kernel",
+        PersistenceKind.ConfigFile => "file:" + System.IO.Path.GetFileName(p.Profile),
         _ => "lost",
     };
 

@@ -1,3 +1,4 @@
+using NetTui.Core.Model;
 using NetTui.Lab;
 
 namespace NetTui.LabTests.Persistence.Backends;
@@ -26,7 +27,8 @@ public sealed class IfupdownRebootTests
         var ifupdown = await LabIfupdown.CreateAsync(host);
         await MakeNicAsync(host);
 
-        var add = await Nettui(host, ifupdown, "bridge", "add", "br0", "--address", "192.168.70.1/24");
+        // Debian's interfaces as installed configures only lo: ifupdown is asked for by name the first time.
+        var add = await Nettui(host, ifupdown, "bridge", "add", "br0", "--address", "192.168.70.1/24", "--persist-with", "ifupdown");
         Assert.True(add.Succeeded, add.StandardOutput + add.StandardError);
         Assert.Contains("persistent: ifupdown, /etc/network/interfaces.d/nettui-br0", add.StandardOutput, StringComparison.Ordinal);
         var attach = await Nettui(host, ifupdown, "bridge", "attach", "br0", "vport0");
@@ -47,6 +49,16 @@ public sealed class IfupdownRebootTests
         Assert.Contains(br0["addr_info"]!.AsArray(), a => (string?)a!["local"] == "192.168.70.1" && (int?)a["prefixlen"] == 24);
         Assert.Contains(await host.BridgeJsonAsync("link", "show"), l => (string?)l!["ifname"] == "vport0" && (string?)l["master"] == "br0");
         Assert.Contains(await host.IpJsonAsync("route", "show", "10.70.2.0/24"), r => (string?)r!["gateway"] == "192.168.70.2" && (string?)r["dev"] == "br0");
+
+        // The Boot column reads ifupdown's files: br0, its address, its port and its route come back with them.
+        var shown = NettuiCli.ParseSnapshot(await NettuiCli.RunAsync(host.StateDir, ifupdown.Environment, ["show", "all", "--json", "--netns", host.Name]));
+        Assert.Equal("ifupdown", shown.Boot!.Backend);
+        var bridge = shown.FindLink("br0")!;
+        Assert.Equal((PersistenceKind.ConfigFile, "/etc/network/interfaces.d/nettui-br0"), (bridge.Persistence!.Where, bridge.Persistence.Profile));
+        Assert.Equal(PersistenceKind.ConfigFile, bridge.Addresses.Single(a => a.Cidr == "192.168.70.1/24").Persistence!.Where);
+        Assert.Equal(PersistenceKind.ConfigFile, shown.FindLink("vport0")!.Persistence!.Where);
+        Assert.Equal(PersistenceKind.ConfigFile, shown.Routes.Single(r => r.Destination == "10.70.2.0/24").Persistence!.Where);
+        Assert.Equal(PersistenceKind.RuntimeOnly, shown.FindLink("vpeer0")!.Persistence!.Where);
 
         // Deleting the bridge removes NetTui's file: nothing comes back at the next boot.
         var del = await Nettui(host, ifupdown, "bridge", "del", "br0");
