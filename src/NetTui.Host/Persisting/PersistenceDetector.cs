@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NetTui.Core.Model;
 using NetTui.Core.Persisting.Backends;
 using NetTui.Core.Persisting.Ifupdown;
+using NetTui.Core.Persisting.Networkd;
 
 namespace NetTui.Host.Persisting;
 
@@ -33,6 +34,8 @@ public static class PersistenceDetector
                 return networkManagerAnswers ? new(null, null, why) : new(null, networkManagerReason ?? "NetworkManager did not answer", why);
             case PersistenceBackendKind.Ifupdown:
                 return new(new BackendChoice(kind.Value, root) { Files = IfupdownFiles(root) }, null, why);
+            case PersistenceBackendKind.Networkd:
+                return new(new BackendChoice(kind.Value, root) { Files = NetworkdFiles(root) }, null, why);
             default:
                 return new(null, $"this host is configured by {BackendChoice.Word(kind.Value)} ({why}); NetTui cannot write its files yet", why);
         }
@@ -84,6 +87,15 @@ public static class PersistenceDetector
     private static string Rooted(string root, string path) => new BackendChoice(PersistenceBackendKind.Ifupdown, root).Rooted(path);
 
     private static bool Any(string dir, string pattern) => Directory.Exists(dir) && Directory.EnumerateFiles(dir, pattern).Any();
+
+    /// <summary>The .network and .netdev files of /etc/systemd/network, as rooted paths.</summary>
+    public static ImmutableArray<string> NetworkdFiles(string root)
+    {
+        var dir = Rooted(root, NetworkdConfig.Directory);
+        return Directory.Exists(dir)
+            ? [.. Directory.EnumerateFiles(dir).Where(f => f.EndsWith(".network", StringComparison.Ordinal) || f.EndsWith(".netdev", StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
+            : [];
+    }
 
     /// <summary>/etc/network/interfaces and every file it sources (source globs, source-directory), recursively, as rooted paths.</summary>
     public static ImmutableArray<string> IfupdownFiles(string root)

@@ -35,6 +35,7 @@ public static class PersistenceBackends
     {
         null or PersistenceBackendKind.NetworkManager => new NetworkManagerBackend(),
         PersistenceBackendKind.Ifupdown => new Ifupdown.IfupdownBackend(choice),
+        PersistenceBackendKind.Networkd => new Networkd.NetworkdBackend(choice),
         _ => null,
     };
 

@@ -62,9 +62,7 @@ public sealed class IfupdownBackend(BackendChoice choice) : IPersistenceBackend
             _ => Runtime($"NetTui does not persist \"{op.Describe()}\" with ifupdown"),
         };
         if (label.RuntimeReason is not null) return label;
-        var steps = config.Planned().Select(p => FileWriteStep.WriteOrRemove(
-            p.Text is null ? $"remove {p.Host}" : p.Previous is null ? $"write {p.Host}" : $"edit {p.Host}",
-            p.Rooted, p.Text, p.Previous)).ToList();
+        var steps = config.Steps().ToList();
         return steps.Count == 0 ? Elsewhere(label.Label) : Files(label.Label, steps);
     }
 

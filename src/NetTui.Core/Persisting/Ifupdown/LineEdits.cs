@@ -1,19 +1,23 @@
 namespace NetTui.Core.Persisting.Ifupdown;
 
 /// <summary>
-/// Line edits on one <see cref="InterfacesFile"/>, applied together: every line not named
-/// keeps its exact bytes. New lines get the file's line ending.
+/// Line edits on one file's lines (an <see cref="InterfacesFile"/>, a networkd unit), applied
+/// together: every line not named keeps its exact bytes. New lines get the file's line ending.
 /// </summary>
-public sealed class LineEdits(InterfacesFile file)
+public sealed class LineEdits(System.Collections.Immutable.ImmutableArray<string> lines)
 {
+    public LineEdits(InterfacesFile file) : this(file.Lines) { }
+
+    private string Content(int i) => lines[i].TrimEnd('\n').TrimEnd('\r');
+
     private readonly Dictionary<int, string?> _replace = [];
     private readonly Dictionary<int, List<string>> _after = [];
     private readonly List<string> _append = [];
 
-    private string Ending => file.Lines.FirstOrDefault(l => l.EndsWith('\n')) is { } l && l.EndsWith("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+    private string Ending => lines.FirstOrDefault(l => l.EndsWith('\n')) is { } l && l.EndsWith("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
 
     /// <summary>The indentation of the stanza's options (four spaces when it has none).</summary>
-    public string Indent(Stanza s) => s.Options.IsEmpty ? "    " : new string(file.Lines[s.Options[0].Line].TakeWhile(char.IsWhiteSpace).ToArray());
+    public string Indent(Stanza s) => s.Options.IsEmpty ? "    " : new string(lines[s.Options[0].Line].TakeWhile(char.IsWhiteSpace).ToArray());
 
     public LineEdits InsertAfter(int line, string text)
     {
@@ -35,14 +39,14 @@ public sealed class LineEdits(InterfacesFile file)
     {
         var sb = new System.Text.StringBuilder();
         var ending = Ending;
-        for (var i = 0; i < file.Lines.Length; i++)
+        for (var i = 0; i < lines.Length; i++)
         {
-            var raw = file.Lines[i];
+            var raw = lines[i];
             var kept = true;
             if (_replace.TryGetValue(i, out var replaced))
             {
                 kept = replaced is not null;
-                if (kept) sb.Append(replaced).Append(raw[file.Content(i).Length..]);
+                if (kept) sb.Append(replaced).Append(raw[Content(i).Length..]);
             }
             else sb.Append(raw);
             if (_after.TryGetValue(i, out var inserted))
