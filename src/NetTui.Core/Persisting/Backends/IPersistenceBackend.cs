@@ -39,6 +39,13 @@ public static class PersistenceBackends
         _ => null,
     };
 
+    /// <summary>What no file backend plans: objects their own daemon keeps (OVSDB, daemon.json) and Docker's (recreated by dockerd).</summary>
+    public static PersistentPlan? NotAFileBackendsJob(Operation op, HostSnapshot host) =>
+        PersistentPlanner.KeptByItsDaemon(op) ?? (DockerOwned.Touched(op, host) is { } owned ? PersistentPlan.Runtime(DockerOwned.Reason(owned)) : null);
+
+    /// <summary>The header line of every file a file backend writes for itself.</summary>
+    public const string WrittenByNetTui = "# Written by NetTui (nettui). Edits are kept: NetTui changes only the lines of what it changes.";
+
     /// <summary>Whether the chosen backend holds <paramref name="op"/>.</summary>
     public static bool CanPersist(BackendChoice? choice, Operation op) => For(choice)?.CanPersist(op) == true;
 }

@@ -11,7 +11,7 @@ namespace NetTui.Core.Persisting.Ifupdown;
 /// </summary>
 public static class StanzaText
 {
-    public const string Header = "# Written by NetTui (nettui). Edits are kept: NetTui changes only the lines of what it changes.";
+    public const string Header = Backends.PersistenceBackends.WrittenByNetTui;
 
     public static string Bridge(CreateBridge c)
     {

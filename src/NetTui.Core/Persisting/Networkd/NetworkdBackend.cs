@@ -43,8 +43,7 @@ public sealed class NetworkdBackend(BackendChoice choice) : IPersistenceBackend
 
     public PersistentPlan Plan(Operation op, HostSnapshot host, OperationContext ctx)
     {
-        if (PersistentPlanner.KeptByItsDaemon(op) is { } kept) return kept;
-        if (DockerOwned.Touched(op, host) is { } owned) return Runtime(DockerOwned.Reason(owned));
+        if (PersistenceBackends.NotAFileBackendsJob(op, host) is { } elsewhere) return elsewhere;
         var config = new NetworkdConfig(choice, ctx, FilesToRead(op));
         if (config.Errors().FirstOrDefault() is { } error) return Runtime($"systemd-networkd's files cannot be read: {error}");
         var label = op switch

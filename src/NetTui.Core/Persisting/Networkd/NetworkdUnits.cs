@@ -7,7 +7,7 @@ namespace NetTui.Core.Persisting.Networkd;
 /// <summary>The text NetTui writes for systemd-networkd: whole units for its own files and the lines it adds to any .network.</summary>
 public static class NetworkdUnits
 {
-    public const string Header = "# Written by NetTui (nettui). Edits are kept: NetTui changes only the lines of what it changes.";
+    public const string Header = Backends.PersistenceBackends.WrittenByNetTui;
 
     public static string BridgeNetdev(CreateBridge c)
     {

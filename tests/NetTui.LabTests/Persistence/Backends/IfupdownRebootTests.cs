@@ -13,12 +13,7 @@ public sealed class IfupdownRebootTests
     private static Task<ExecResult> Nettui(LabHost host, LabIfupdown ifupdown, params string[] args) =>
         NettuiCli.RunAsync(host.StateDir, ifupdown.Environment, [.. args, "--netns", host.Name, "--probe", "none"]);
 
-    /// <summary>The NIC a boot finds (up, as ifup leaves a bridge port): a veth in the namespace.</summary>
-    private static async Task MakeNicAsync(LabHost host)
-    {
-        await host.CheckedAsync("ip", "link", "add", "vport0", "type", "veth", "peer", "name", "vpeer0");
-        await host.CheckedAsync("ip", "link", "set", "vport0", "up");
-    }
+    private static Task MakeNicAsync(LabHost host) => BootNic.MakeAsync(host);
 
     [Fact]
     public async Task Bridge_with_address_port_and_route_made_by_nettui_comes_back_with_ifup()

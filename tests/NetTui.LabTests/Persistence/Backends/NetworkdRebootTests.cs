@@ -9,11 +9,7 @@ namespace NetTui.LabTests.Persistence.Backends;
 /// </summary>
 public sealed class NetworkdRebootTests
 {
-    private static async Task MakeNicAsync(LabHost host)
-    {
-        await host.CheckedAsync("ip", "link", "add", "vport0", "type", "veth", "peer", "name", "vpeer0");
-        await host.CheckedAsync("ip", "link", "set", "vport0", "up");
-    }
+    private static Task MakeNicAsync(LabHost host) => BootNic.MakeAsync(host);
 
     [Fact]
     public async Task Bridge_with_address_port_and_route_made_by_nettui_comes_back_with_networkd_and_undo_removes_the_files()
