@@ -9,6 +9,8 @@ need_root() { [ "$(id -u)" = 0 ] || { echo "tests/run.sh: the lab needs root (ne
 need_root
 
 packages=(iproute2 openvswitch-switch network-manager dbus docker.io busybox-static bridge-utils iputils-ping tmux net-tools jq)
+# Persistence backends (issue 24): ifupdown (its postinst only writes /etc/network/interfaces).
+packages+=(ifupdown)
 missing=()
 # Packaging tests (issue 13): a minimal Debian root, groff to check the man page, readelf for the .deb.
 packages+=(debootstrap groff-base binutils)

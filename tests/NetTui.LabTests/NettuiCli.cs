@@ -51,6 +51,8 @@ public static class NettuiCli
             ["DBUS_SYSTEM_BUS_ADDRESS"] = "unix:path=" + Path.Combine(absent, "bus.sock"),
             // Changes are journaled: keep the history of a test in its own dir, never /var/lib/nettui.
             ["NETTUI_HISTORY"] = Path.Combine(logDir, "history.db"),
+            // Nor find this machine's /etc/network/interfaces and write beside it: a root with no files.
+            ["NETTUI_CONFIG_ROOT"] = Path.Combine(absent, "config-root"),
         };
         foreach (var (k, v) in environment) env[k] = v;
         return env;

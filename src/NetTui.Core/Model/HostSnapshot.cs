@@ -24,6 +24,8 @@ public sealed record HostSnapshot(
 
     /// <summary>systemd and NetTui's boot units; null when not read (only for the full picture).</summary>
     public SystemdState? Systemd { get; init; }
+    /// <summary>The configuration system that brings the network up at boot and what its files define; null when not read (only for the full picture).</summary>
+    public BootConfiguration? Boot { get; init; }
 
     public static HostSnapshot Empty(string hostName, string? ns) => new(
         hostName, ns, DateTimeOffset.UnixEpoch, [], [], [], null, [], []);

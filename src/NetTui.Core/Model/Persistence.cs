@@ -19,6 +19,8 @@ public enum PersistenceKind
     RuntimeOnly,
     /// <summary>A systemd unit NetTui generated (nettui-*.service) runs the commands at boot.</summary>
     SystemdUnit,
+    /// <summary>A configuration file of the host's boot-time system (ifupdown's interfaces, ...): <see cref="Persistence.Profile"/> is the file.</summary>
+    ConfigFile,
 }
 
 /// <summary>
@@ -39,6 +41,7 @@ public sealed record Persistence(PersistenceKind Where, string? Profile = null, 
         PersistenceKind.Docker => "Docker",
         PersistenceKind.Kernel => "kernel",
         PersistenceKind.SystemdUnit => $"systemd unit {Unit}",
+        PersistenceKind.ConfigFile => $"config file ({Profile})",
         _ => "runtime only (lost at reboot)",
     };
 }

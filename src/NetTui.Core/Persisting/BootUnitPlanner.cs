@@ -19,7 +19,7 @@ public static class BootUnitPlanner
     public static BootUnit? UnitFor(Operation op, HostSnapshot host, IEnumerable<PlanStep> runtimeSteps)
     {
         if (host.Systemd is not { Booted: true }) return null;
-        var makes = BootObjects.Made(op);
+        var makes = UnitObjects.Made(op);
         if (makes.IsEmpty) return null;
         var commands = Commands(runtimeSteps);
         if (commands.Count == 0) return null;
@@ -31,7 +31,7 @@ public static class BootUnitPlanner
     /// are): a unit attaching a port to a runtime-only bridge would only fail at every boot.
     /// </summary>
     public static string? MissingAtBoot(Operation op, HostSnapshot host) =>
-        BootObjects.Needs(op).FirstOrDefault(d => !SurvivesReboot(d, host));
+        UnitObjects.Needs(op).FirstOrDefault(d => !SurvivesReboot(d, host));
 
     private static bool SurvivesReboot(string device, HostSnapshot host)
     {
@@ -40,7 +40,7 @@ public static class BootUnitPlanner
         if (host.FindLink(device)?.Persistence is { } p) return p.SurvivesReboot;
         // A device an earlier operation of the same plan made (not annotated yet): who holds it?
         return host.NetworkManager?.ProfileFor(device) is { InMemory: false }
-            || host.Systemd?.Making(new(BootObjectKind.Link, device)) is not null
+            || host.Systemd?.Making(new(UnitObjectKind.Link, device)) is not null
             || host.Ovs?.Bridges.Any(b => b.Name == device || b.Ports.Any(pt => pt.Name == device)) == true
             || host.FindLink(device)?.Kind == LinkKind.OvsInternal;
     }
@@ -62,7 +62,7 @@ public static class BootUnitPlanner
     public static IEnumerable<PlanStep> Remove(Operation op, HostSnapshot host)
     {
         if (host.Systemd is not { } systemd) yield break;
-        foreach (var unit in systemd.Units.Where(u => BootObjects.Removes(op, u.Primary)))
+        foreach (var unit in systemd.Units.Where(u => UnitObjects.Removes(op, u.Primary)))
         {
             yield return new CommandStep($"disable {unit.Name}", Systemctl(systemd, "disable", unit.Name), [Systemctl(systemd, "enable", unit.Name)]);
             yield return FileWriteStep.WriteOrRemove($"remove systemd unit {unit.Name} ({unit.Primary.Describe()} at boot)", systemd.PathOf(unit.Name), null, unit.Text);

@@ -1,41 +1,59 @@
 using System.Collections.Immutable;
 using NetTui.Core.Model;
 using NetTui.Core.Operations;
+using NetTui.Core.Persisting.Backends;
 using NetTui.Core.Values;
 
 namespace NetTui.Core.Persisting;
 
 /// <summary>
-/// An operation made to survive reboot: its plan is NetworkManager profile steps when
-/// <see cref="PersistentPlanner"/> can make them, else the inner operation's runtime commands.
-/// Either way the first line of the plan says which ("persistent: ..." or "runtime only: LOST
-/// AT REBOOT (why)"). Validation, verification (the kernel state NetworkManager builds must
-/// be what was asked) and notes are the inner operation's. <see cref="RuntimeOnly"/>: the
+/// An operation made to survive reboot through the host's configuration system
+/// (<see cref="Backend"/>; null: NetworkManager). With NetworkManager its plan is profile steps
+/// when <see cref="PersistentPlanner"/> can make them; with a file backend (ifupdown) it is the
+/// inner operation's runtime commands, then the files written; else the inner operation's
+/// runtime commands alone. Either way the first line of the plan says which ("persistent: ..."
+/// or "runtime only: LOST AT REBOOT (why)"). Validation, verification and notes are the inner
+/// operation's (plus the backend's files NetTui cannot read). <see cref="RuntimeOnly"/>: the
 /// admin asked for runtime commands (--runtime-only); the plan is labelled all the same.
+/// <see cref="Restore"/>: set on an inverse, the files put back exactly as they were before the
+/// change it undoes (so undo and rollback restore an admin's edited file byte for byte).
 /// </summary>
 public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = false) : Operation
 {
     public const string KindName = "persisted";
     public override string Kind => KindName;
 
+    public BackendChoice? Backend { get; init; }
+    public ImmutableArray<FileRestore> Restore { get; set; } = [];
+
     public override string Describe() => Inner.Describe();
     public override IReadOnlyList<ValueError> CheckFields() => Inner.CheckFields();
 
-    protected override IEnumerable<ValueError> CheckHost(HostSnapshot host, OperationContext ctx) => Inner.Validate(host, ctx);
+    private IPersistenceBackend? FileBackend => Backend is null or { Kind: PersistenceBackendKind.NetworkManager } ? null : PersistenceBackends.For(Backend);
+
+    protected override IEnumerable<ValueError> CheckHost(HostSnapshot host, OperationContext ctx) =>
+        RuntimeOnly || !Restore.IsDefaultOrEmpty || FileBackend is not { } b ? Inner.Validate(host, ctx) : [.. Inner.Validate(host, ctx), .. b.Problems(ctx)];
 
     /// <summary>
     /// The plan and the label together (for previews that show the label apart). What no
     /// configuration system holds gets a systemd unit where systemd runs the host
     /// (<see cref="BootUnitPlanner"/>); --runtime-only never does.
     /// </summary>
-    public PersistentPlan PlanPersistence(HostSnapshot host, OperationContext? ctx = null)
+    public PersistentPlan PlanPersistence(HostSnapshot host) => PlanPersistence(host, OperationContext.Default);
+
+    public PersistentPlan PlanPersistence(HostSnapshot host, OperationContext ctx)
     {
         if (RuntimeOnly) return PersistentPlan.Runtime("--runtime-only was asked");
-        var p = PersistentPlanner.Plan(Inner, host);
+        if (!Restore.IsDefaultOrEmpty)
+            return PersistentPlan.Files($"persistent: {BackendChoice.Word(Backend!.Kind)} files put back as they were",
+                Restore.Select(r => FileWriteStep.WriteOrRemove(r.Content is null ? $"remove {r.Path}" : $"restore {r.Path}", r.Path, r.Content, r.Expected)));
+        var p = Backend is not null && PersistenceBackends.For(Backend) is null
+            ? PersistentPlan.Runtime($"NetTui cannot write {BackendChoice.Word(Backend.Kind)} files yet")
+            : FileBackend is { } b ? b.Plan(Inner, host, ctx) : PersistentPlanner.Plan(Inner, host);
         if (!p.LostAtReboot || DockerOwned.Touched(Inner, host) is not null) return p;
         if (host.Systemd is { Booted: true } && BootUnitPlanner.MissingAtBoot(Inner, host) is { } missing)
             return PersistentPlan.Runtime($"{p.RuntimeReason}; a boot unit cannot hold it either: nothing makes {missing} again at boot");
-        return BootUnitPlanner.UnitFor(Inner, host, Inner.Plan(host, ctx ?? OperationContext.Default)) is { } unit
+        return BootUnitPlanner.UnitFor(Inner, host, Inner.Plan(host, ctx)) is { } unit
             ? PersistentPlan.InUnit(unit, p.RuntimeReason!)
             : p;
     }
@@ -45,15 +63,25 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
         var p = PlanPersistence(host, ctx);
         // Units making what this takes away go with it (detach obr0 removes the unit attaching it at boot).
         var removals = RuntimeOnly ? [] : BootUnitPlanner.Remove(Inner, host);
-        if (p.Persistent) return [new NoteStep(p.Label), .. p.Steps, .. removals];
+        if (p.Persistent && !p.AfterRuntime) return [new NoteStep(p.Label), .. p.Steps, .. removals];
         var runtime = Inner.Plan(host, ctx);
         var unit = p.Unit is { } u ? BootUnitPlanner.Install(u, Inner, host, runtime) : [];
-        return [new NoteStep(p.Label), .. runtime, .. removals, .. unit];
+        return [new NoteStep(p.Label), .. runtime, .. p.Steps, .. removals, .. unit];
     }
 
-    public override Operation Inverse(HostSnapshot before, OperationContext ctx) => new PersistedOperation(Inner.Inverse(before, ctx), RuntimeOnly);
+    public override Operation Inverse(HostSnapshot before, OperationContext ctx) => new PersistedOperation(Inner.Inverse(before, ctx), RuntimeOnly)
+    {
+        Backend = Backend,
+        // A file backend's inverse puts back every file this one writes, as it was read.
+        Restore = FileBackend is null || RuntimeOnly ? [] : [.. PlanPersistence(before, ctx).Steps.OfType<FileWriteStep>().Select(f => new FileRestore(f.Path, f.RemoveFile ? null : f.Content, f.Previous))],
+    };
+
     public override IReadOnlyList<string> Verify(HostSnapshot after, OperationContext ctx) => Inner.Verify(after, ctx);
-    public override IEnumerable<string> FilesToRead(OperationContext ctx) => Inner.FilesToRead(ctx);
+
+    public override IEnumerable<string> FilesToRead(OperationContext ctx) => FileBackend is { } b
+        ? [.. Inner.FilesToRead(ctx), .. Backend!.Files, .. b.FilesToRead(Inner), .. Restore.Select(r => r.Path)]
+        : Inner.FilesToRead(ctx);
+
     public override IEnumerable<string> Notes(OperationContext ctx) => Inner.Notes(ctx);
     public override IEnumerable<string> Consequences(HostSnapshot host) => Inner.Consequences(host);
     public override bool IsDestructive => Inner.IsDestructive;
@@ -89,5 +117,6 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
     };
 
     /// <summary>Wraps every operation of a change; already wrapped ones stay as they are.</summary>
-    public static Operation Wrap(Operation op, bool runtimeOnly) => op is PersistedOperation or MakePersistent or ForgetProfiles ? op : new PersistedOperation(op, runtimeOnly);
+    public static Operation Wrap(Operation op, bool runtimeOnly, BackendChoice? backend = null) =>
+        op is PersistedOperation or MakePersistent or ForgetProfiles ? op : new PersistedOperation(op, runtimeOnly) { Backend = backend };
 }

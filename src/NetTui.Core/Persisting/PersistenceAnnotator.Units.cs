@@ -6,7 +6,7 @@ namespace NetTui.Core.Persisting;
 public static partial class PersistenceAnnotator
 {
     /// <summary>What nothing else brings back, but a unit makes: "systemd unit NAME".</summary>
-    private static Persistence InUnit(Persistence p, SystemdState? units, BootObject o) =>
+    private static Persistence InUnit(Persistence p, SystemdState? units, UnitObject o) =>
         p.Where == PersistenceKind.RuntimeOnly && units?.Making(o) is { } unit
             ? new(PersistenceKind.SystemdUnit, Unit: unit.Name, Note: $"{unit.Name} {o.Describe()} at boot")
             : p;
@@ -19,10 +19,10 @@ public static partial class PersistenceAnnotator
     private static Persistence WithPortUnit(Persistence p, Link l, SystemdState? units)
     {
         if (p.Where != PersistenceKind.Ovsdb || l.Master is not { } master || l.Kind != LinkKind.OvsInternal) return p;
-        return units?.Making(new(BootObjectKind.Port, l.Name, master)) is { } unit
+        return units?.Making(new(UnitObjectKind.Port, l.Name, master)) is { } unit
             ? new(PersistenceKind.SystemdUnit, Unit: unit.Name, Note: $"OVSDB makes {l.Name} again; {unit.Name} attaches it to {master}")
             : p with { Note = $"OVSDB makes {l.Name} again, but nothing attaches it to {master} at boot" };
     }
 
-    private static BootObject RouteObject(Route r) => new(BootObjectKind.Route, r.Device ?? BootObjects.AnyDevice, r.Destination);
+    private static UnitObject RouteObject(Route r) => new(UnitObjectKind.Route, r.Device ?? UnitObjects.AnyDevice, r.Destination);
 }

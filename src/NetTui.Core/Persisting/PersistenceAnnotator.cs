@@ -27,7 +27,7 @@ public static partial class PersistenceAnnotator
         var ovsNames = OvsNames(s.Ovs);
         var dockerNames = s.Containers.Select(c => c.HostVeth).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var profiles = ProfilesByInterface(s.NetworkManager);
-        return s with { Links = s.Links.Select(l => AnnotateLink(l, profiles.GetValueOrDefault(l.Name), ovsNames, dockerNames, s.Systemd)).ToImmutableArray() };
+        return s with { Links = s.Links.Select(l => WithBootFiles(AnnotateLink(l, profiles.GetValueOrDefault(l.Name), ovsNames, dockerNames, s.Systemd), s.Boot)).ToImmutableArray() };
     }
 
     /// <summary>Routes only, from the links' annotations (call <see cref="AnnotateLinks"/> first when links changed).</summary>
@@ -46,7 +46,7 @@ public static partial class PersistenceAnnotator
         void Annotate(int slice)
         {
             for (int i = slice * Slice, end = Math.Min(i + Slice, source.Length); i < end; i++)
-                routes[i] = source[i] with { Persistence = InUnit(InUnit(ForRoute(source[i], byName, profiles), s.Systemd, RouteObject(source[i])), s.Systemd, RouteObject(source[i]) with { Device = BootObjects.AnyDevice }) };
+                routes[i] = source[i] with { Persistence = RouteFromBootFiles(source[i], InUnit(InUnit(ForRoute(source[i], byName, profiles), s.Systemd, RouteObject(source[i])), s.Systemd, RouteObject(source[i]) with { Device = UnitObjects.AnyDevice }), s.Boot) };
         }
         if (slices > 1) Parallel.For(0, slices, Annotate);
         else if (slices == 1) Annotate(0);
@@ -65,8 +65,8 @@ public static partial class PersistenceAnnotator
 
     private static Link AnnotateLink(Link l, NmProfile? profile, HashSet<string> ovs, HashSet<string> docker, SystemdState? units)
     {
-        var where = WithPortUnit(InUnit(ForLink(l, profile, ovs, docker), units, new(BootObjectKind.Link, l.Name)), l, units);
-        var addresses = l.Addresses.Select(a => a with { Persistence = InUnit(ForAddress(a, where, profile), units, new(BootObjectKind.Address, l.Name, a.Cidr)) }).ToImmutableArray();
+        var where = WithPortUnit(InUnit(ForLink(l, profile, ovs, docker), units, new(UnitObjectKind.Link, l.Name)), l, units);
+        var addresses = l.Addresses.Select(a => a with { Persistence = InUnit(ForAddress(a, where, profile), units, new(UnitObjectKind.Address, l.Name, a.Cidr)) }).ToImmutableArray();
         return l with { Persistence = where, Addresses = addresses };
     }
 

@@ -101,7 +101,7 @@ public static partial class PersistentPlanner
         return Elsewhere($"route {r.Destination} is in no NetworkManager profile: deleting it at runtime is enough");
     }
 
-    private static string? RouteDevice(string? dev, string? via, HostSnapshot host)
+    internal static string? RouteDevice(string? dev, string? via, HostSnapshot host)
     {
         if (dev is not null) return dev;
         if (via is null || IpAddress.Parse(via) is not { Ok: true } v) return null;

@@ -25,13 +25,7 @@ public static partial class PersistentPlanner
     public static PersistentPlan Plan(Operation op, HostSnapshot host, Func<Guid>? newUuid = null)
     {
         var uuid = newUuid ?? Guid.NewGuid;
-        switch (op)
-        {
-            case CreateOvsBridge or DeleteOvsBridge or AddOvsGrePort or AddOvsPort or DeleteOvsPort:
-                return Elsewhere("persistent: Open vSwitch keeps this in OVSDB (conf.db)");
-            case SetDockerDefaultBridge:
-                return Elsewhere("persistent: written to Docker's daemon.json");
-        }
+        if (KeptByItsDaemon(op) is { } kept) return kept;
         var nm = host.NetworkManager;
         if (nm is null) return Runtime("NetworkManager was not consulted");
         if (!nm.Available) return Runtime($"NetworkManager is not available: {nm.Reason}");
@@ -51,6 +45,14 @@ public static partial class PersistentPlanner
             _ => Runtime($"NetTui does not persist \"{op.Describe()}\""),
         };
     }
+
+    /// <summary>Operations whose daemon keeps them whatever the backend (OVSDB, daemon.json); null for the others.</summary>
+    public static PersistentPlan? KeptByItsDaemon(Operation op) => op switch
+    {
+        CreateOvsBridge or DeleteOvsBridge or AddOvsGrePort or AddOvsPort or DeleteOvsPort => Elsewhere("persistent: Open vSwitch keeps this in OVSDB (conf.db)"),
+        SetDockerDefaultBridge => Elsewhere("persistent: written to Docker's daemon.json"),
+        _ => null,
+    };
 
     // ---- bridges -------------------------------------------------------------------------
 

@@ -12,22 +12,22 @@ internal static class UnitDrift
             foreach (var o in unit.Makes.Where(o => !HoldsNow(o, s, byName)))
                 yield return new(DriftKind.UnitObjectMissing, o.ToString(), $"unit {unit.Name} {o.Describe()} at boot, but that is not so now")
                 {
-                    Interface = o.Device == BootObjects.AnyDevice ? null : o.Device,
+                    Interface = o.Device == UnitObjects.AnyDevice ? null : o.Device,
                     Fix = $"systemctl start {unit.Name} makes it now (once); `nettui undo` of the change that made it, or systemctl disable {unit.Name}, drops it from boot",
                 };
     }
 
-    private static bool HoldsNow(BootObject o, HostSnapshot s, IReadOnlyDictionary<string, Link> byName)
+    private static bool HoldsNow(UnitObject o, HostSnapshot s, IReadOnlyDictionary<string, Link> byName)
     {
         byName.TryGetValue(o.Device, out var link);
         return o.Kind switch
         {
-            BootObjectKind.Link => link is not null,
-            BootObjectKind.Up => link is { AdminUp: true },
-            BootObjectKind.Port => link?.Master == o.Value,
-            BootObjectKind.Address => link?.Addresses.Any(a => a.Cidr == o.Value) == true,
-            BootObjectKind.Mtu => link is not null && link.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture) == o.Value,
-            _ => s.Routes.Any(r => r.Destination == o.Value && (o.Device == BootObjects.AnyDevice || r.Device == o.Device)),
+            UnitObjectKind.Link => link is not null,
+            UnitObjectKind.Up => link is { AdminUp: true },
+            UnitObjectKind.Port => link?.Master == o.Value,
+            UnitObjectKind.Address => link?.Addresses.Any(a => a.Cidr == o.Value) == true,
+            UnitObjectKind.Mtu => link is not null && link.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture) == o.Value,
+            _ => s.Routes.Any(r => r.Destination == o.Value && (o.Device == UnitObjects.AnyDevice || r.Device == o.Device)),
         };
     }
 }

@@ -81,7 +81,9 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         PhaseTiming.Mark("inventory: joined");
         // Persistence annotations need the whole picture (profiles, OVS, Docker); only then.
         if (nmTask is null) return snapshot;
-        var annotated = PersistenceAnnotator.Annotate(snapshot with { NetworkManager = nmTask.Result.State, Systemd = systemdTask!.Result });
+        var nm = nmTask.Result.State;
+        var boot = Persisting.PersistenceDetector.Boot(options.ConfigRoot, nm?.Available == true);
+        var annotated = PersistenceAnnotator.Annotate(snapshot with { NetworkManager = nm, Boot = boot, Systemd = systemdTask!.Result });
         PhaseTiming.Mark("inventory: persistence annotated");
         return annotated;
     }

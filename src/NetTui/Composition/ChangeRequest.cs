@@ -15,6 +15,9 @@ public sealed record ChangeRequest(IReadOnlyList<Operation> Operations)
     /// <summary>--runtime-only: change the running system only, never NetworkManager's profiles.</summary>
     public bool RuntimeOnly { get; init; }
 
+    /// <summary>--persist-with: the configuration system to write (null: the one that configures this host at boot).</summary>
+    public Core.Persisting.Backends.PersistenceBackendKind? PersistWith { get; init; }
+
     /// <summary>Commit-confirmed: rolled back unless confirmed within this time (null: a normal change).</summary>
     public TimeSpan? ConfirmWithin { get; init; }
 

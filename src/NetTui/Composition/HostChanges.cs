@@ -1,6 +1,7 @@
 using NetTui.Core.Commands;
 using NetTui.Core.Operations;
 using NetTui.Core.Persisting;
+using NetTui.Core.Persisting.Backends;
 using NetTui.Core.Values;
 using NetTui.History.Journaling;
 using NetTui.History.Locking;
@@ -9,6 +10,7 @@ using NetTui.Host.Commands;
 using NetTui.Host.Inventory;
 using NetTui.Host.Inventory.NetworkManager;
 using NetTui.Host.NetworkManager;
+using NetTui.Host.Persisting;
 using NetTui.Host.Reachability;
 using NetTui.Presentation;
 using NetTui.Recording;
@@ -82,14 +84,22 @@ public sealed class HostChanges : IDisposable
     /// <summary>What undo, rollback, recovery and the watchdog act through (any namespace the journal names).</summary>
     public HostAccess Access() => new(Runner, Inventory, (t, o) => Executor(t, o), Files, Context, Checkpoints);
 
-    /// <summary>The persistence decision's one probe: does NetworkManager answer, does systemd run the host (never asked with --runtime-only)?</summary>
-    public async Task<PersistenceMode> ProbeAsync(bool runtimeOnly, CancellationToken ct = default)
+    /// <summary>
+    /// The persistence decision's one probe (never made with --runtime-only): does NetworkManager
+    /// answer, else which configuration system's files are there (<see cref="PersistenceDetector"/>);
+    /// <paramref name="persistWith"/> (--persist-with) forces one.
+    /// </summary>
+    public async Task<PersistenceMode> ProbeAsync(bool runtimeOnly, CancellationToken ct = default, PersistenceBackendKind? persistWith = null)
     {
         if (runtimeOnly) return new PersistenceMode(true, null);
-        if (_parts.Probe is { } probe) return await probe(ct).ConfigureAwait(false);
-        var status = await NetworkManagerProbe.ProbeAsync(Options.BusAddress, ct).ConfigureAwait(false);
-        return new PersistenceMode(false, status.Available ? null : status.Reason ?? "NetworkManager did not answer")
+        if (_parts.Probe is { } probe && persistWith is null) return await probe(ct).ConfigureAwait(false);
+        var status = persistWith is null or PersistenceBackendKind.NetworkManager
+            ? await NetworkManagerProbe.ProbeAsync(Options.BusAddress, ct).ConfigureAwait(false)
+            : null;
+        var decision = PersistenceDetector.Decide(Options.ConfigRoot, status?.Available == true, status?.Reason, persistWith);
+        return new PersistenceMode(false, decision.Unavailable)
         {
+            Backend = decision.Choice,
             BootUnits = Host.Inventory.Systemd.BootUnitReader.Booted(Options.SystemdRoot),
         };
     }
@@ -101,7 +111,7 @@ public sealed class HostChanges : IDisposable
     /// </summary>
     public async Task<ChangeResult> ApplyAsync(ChangeRequest request, CancellationToken ct = default)
     {
-        var mode = await ProbeAsync(request.RuntimeOnly, ct).ConfigureAwait(false);
+        var mode = await ProbeAsync(request.RuntimeOnly, ct, request.PersistWith).ConfigureAwait(false);
         // Bare operations: a form may hand over ones wrapped for its preview; the decision is made here, now.
         var ops = request.Operations.Select(o => PersistenceLabel.Choose(o is PersistedOperation p ? p.Inner : o, mode)).ToList();
         var ctx = request.Context ?? Context;

@@ -1,6 +1,7 @@
 using NetTui.Core.Model;
 using NetTui.Core.Operations;
 using NetTui.Core.Persisting;
+using NetTui.Core.Persisting.Backends;
 
 namespace NetTui.Presentation;
 
@@ -15,6 +16,11 @@ public sealed record PersistenceMode(bool RuntimeOnly, string? Unavailable)
 
     /// <summary>systemd manages the host: what no configuration system holds can get a boot unit.</summary>
     public bool BootUnits { get; init; }
+    /// <summary>The file backend changes are written with (null: NetworkManager profiles, when <see cref="Persists"/>).</summary>
+    public BackendChoice? Backend { get; init; }
+
+    /// <summary>What the header says: "persist: ifupdown", "persist: nm", "runtime only".</summary>
+    public string HeaderText => RuntimeOnly || !Persists ? "runtime only" : "persist: " + BackendChoice.Word(Backend?.Kind ?? PersistenceBackendKind.NetworkManager);
 }
 
 /// <summary>
@@ -29,8 +35,8 @@ public static class PersistenceLabel
 
     /// <summary>The operation to apply: wrapped in <see cref="PersistedOperation"/> when NetworkManager (or, on a systemd host, a boot unit) can hold it and the mode allows.</summary>
     public static Operation Choose(Operation op, PersistenceMode mode) =>
-        mode.Persists && PersistentPlanner.CanPersist(op) || mode.BootUnits && !mode.RuntimeOnly && !BootObjects.Made(op).IsEmpty
-            ? PersistedOperation.Wrap(op, runtimeOnly: false)
+        mode.Persists && PersistenceBackends.CanPersist(mode.Backend, op) || mode.BootUnits && !mode.RuntimeOnly && !UnitObjects.Made(op).IsEmpty
+            ? PersistedOperation.Wrap(op, runtimeOnly: false, mode.Backend)
             : op;
 
     /// <summary>
@@ -43,6 +49,9 @@ public static class PersistenceLabel
         if (op is PersistedOperation or MakePersistent or ForgetProfiles)
             return plan.OfType<NoteStep>().FirstOrDefault()?.Description;
         if (host is null) return null;
+        if (mode.Backend is { } backend)
+            return PersistentPlanner.KeptByItsDaemon(op)?.Label
+                   ?? PersistentPlan.Runtime(mode.RuntimeOnly ? RuntimeOnlyAsked : $"NetTui does not persist \"{op.Describe()}\" with {BackendChoice.Word(backend.Kind)}").Label;
         var planned = PersistentPlanner.Plan(op, host);
         // OVSDB and daemon.json keep what they keep whatever was asked.
         if (planned.RuntimeReason == "") return planned.Label;

@@ -20,6 +20,7 @@ public static class PersistenceText
         PersistenceKind.Docker => "Docker",
         PersistenceKind.Kernel => "kernel",
         PersistenceKind.SystemdUnit => "unit:" + UnitStem(p.Unit),
+        PersistenceKind.ConfigFile => "file:" + System.IO.Path.GetFileName(p.Profile),
         _ => "lost",
     };
 

@@ -78,6 +78,7 @@ internal sealed partial class MainWindow
         if (_refreshing) parts.Add("refreshing…");
         if (JournalProblem?.Invoke() is { } journal) parts.Add("CHANGES REFUSED: " + journal);
         if (_confirm.CountdownText is { } countdown) parts.Add(countdown);
+        if (Persistence is { } persistence) parts.Add(persistence.HeaderText);
         if (Message is not null) parts.Add(Message);
         else if (_navigation.Doctor is not null && _snapshot.Source(SourceKind.Ovs) is { Available: false }) parts.Add("OVS down: F2 Doctor");
         else if (pane.Rows is { } rows) parts.Add(rows.Count == rows.Set.Count ? $"{rows.Count} rows" : $"{rows.Count}/{rows.Set.Count} rows");

@@ -41,7 +41,7 @@ internal sealed class TuiPersistence
         UiWork.Off(ct => _changes.ProbeAsync(false, _stop), _invoke, mode =>
         {
             Volatile.Write(ref _probing, 0);
-            if (_window.Persistence != mode) _log.Information("persistence: {Mode}", mode.Persists ? "NetworkManager profiles" : $"runtime only ({mode.Unavailable})");
+            if (_window.Persistence != mode) _log.Information("persistence: {Mode}", mode.Persists ? mode.HeaderText : $"runtime only ({mode.Unavailable})");
             _window.Persistence = mode;
         }, _ => Volatile.Write(ref _probing, 0)); // cancelled: the TUI is closing (the probe itself never throws)
     }

@@ -73,7 +73,7 @@ public class BootUnitTests
     public void The_unit_file_reads_back_and_its_commands_split_as_systemd_splits_them()
     {
         CommandSpec[] commands = [CommandSpec.Of("ip", "link", "set", "dev", "obr0", "up"), CommandSpec.Of("ovs-vsctl", "set", "Interface", "g 0", "options:x=50%", "$HOME", "a\"b")];
-        var makes = new[] { new BootObject(BootObjectKind.Up, "obr0") };
+        var makes = new[] { new UnitObject(UnitObjectKind.Up, "obr0") };
         var text = BootUnitFile.Render("bring obr0 up", makes, commands, ["nettui-port-obr0-br0.service"]);
         var unit = BootUnitFile.Parse("nettui-up-obr0.service", text)!;
         Assert.Equal(makes, unit.Makes);
@@ -81,13 +81,13 @@ public class BootUnitTests
         Assert.Equal(["ovs-vsctl", "set", "Interface", "g 0", "options:x=50%", "$HOME", "a\"b"], BootUnitFile.Words(unit.Commands[1]));
         Assert.Contains("nettui-port-obr0-br0.service", text, StringComparison.Ordinal);
         Assert.Null(BootUnitFile.Parse("nettui-admin.service", "[Service]\nExecStart=/bin/true\n"));
-        Assert.Equal("nettui-route---10.0.2.0-24.service", BootUnitFile.NameFor(new(BootObjectKind.Route, "-", "10.0.2.0/24")));
+        Assert.Equal("nettui-route---10.0.2.0-24.service", BootUnitFile.NameFor(new(UnitObjectKind.Route, "-", "10.0.2.0/24")));
     }
 
     [Fact]
     public void The_boot_column_names_the_unit_and_drift_compares_it_with_what_runs()
     {
-        var text = BootUnitFile.Render("attach obr0 to br0", [new(BootObjectKind.Port, "obr0", "br0"), new(BootObjectKind.Up, "obr0")], [CommandSpec.Of("ip", "link")], []);
+        var text = BootUnitFile.Render("attach obr0 to br0", [new(UnitObjectKind.Port, "obr0", "br0"), new(UnitObjectKind.Up, "obr0")], [CommandSpec.Of("ip", "link")], []);
         var unit = BootUnitFile.Parse("nettui-port-obr0-br0.service", text)!;
         var host = Seed(Booted with { Units = [unit] }).Update("obr0", l => l with { Master = "br0", AdminUp = false });
 
@@ -108,7 +108,7 @@ public class BootUnitTests
     [Fact]
     public void Detaching_removes_the_unit_that_attaches_at_boot_and_its_undo_puts_it_back()
     {
-        var text = BootUnitFile.Render("attach obr0 to br0", [new(BootObjectKind.Port, "obr0", "br0")], [CommandSpec.Of("ip", "link")], []);
+        var text = BootUnitFile.Render("attach obr0 to br0", [new(UnitObjectKind.Port, "obr0", "br0")], [CommandSpec.Of("ip", "link")], []);
         var host = Seed(Booted with { Units = [BootUnitFile.Parse("nettui-port-obr0-br0.service", text)!] }).Update("obr0", l => l with { Master = "br0" });
         var steps = Plan(new DetachFromBridge("obr0"), host);
         var disable = Assert.Single(steps.OfType<CommandStep>(), c => c.Do.Program == "systemctl");

@@ -15,6 +15,12 @@ internal sealed record ChangeOptions
 
     /// <summary>--runtime-only, for the change verbs and the TUI (a new instance each: an option belongs to one command).</summary>
     public static Option<bool> RuntimeOnlyOption() => new("--runtime-only") { Description = "Change the running system only, not NetworkManager's saved profiles (lost at reboot)" };
+    /// <summary>--persist-with: which configuration system to write instead of the one detected (Host/Persisting/PersistenceDetector).</summary>
+    public Option<string?> PersistWith { get; } = new("--persist-with")
+    {
+        Description = "Write this configuration system's files so the change survives reboot, instead of the one that configures this host (nm, ifupdown, netplan, networkd)",
+        HelpName = "nm|ifupdown|netplan|networkd",
+    };
     public Option<string?> Probe { get; } = new("--probe")
     {
         Description = "What the change must not cut the host off from (default gateway,dns,ssh): checked before and after, and the change is undone at once if one is lost; none turns them off",
@@ -34,6 +40,7 @@ internal sealed record ChangeOptions
         command.Add(o.Json);
         command.Add(o.Save);
         command.Add(o.RuntimeOnly);
+        command.Add(o.PersistWith);
         command.Add(o.ConfirmWithin);
         command.Add(o.Probe);
         if (host.SharedNetns is { } netns) o = o with { Netns = netns };

@@ -61,6 +61,9 @@ internal static class ChangeVerb
             await PlanFiles.SaveAsync(save, PlanFile.Create(new PlanMetadata("nettui " + string.Join(' ', CommandPath(r)), DateTimeOffset.UtcNow, null, "local"), ops), ct).ConfigureAwait(false);
 
         var runtimeOnly = r.GetValue(common.RuntimeOnly);
+        var persistWith = r.GetValue(common.PersistWith) is { } word ? Core.Persisting.Backends.BackendChoice.Parse(word) : null;
+        if (r.GetValue(common.PersistWith) is { } given && persistWith is null)
+            return Refuse(host, json, [new ValueError("persist-with", $"\"{given}\" is not one of nm, ifupdown, netplan, networkd")]);
         var dryRun = r.GetValue(common.DryRun);
         var confirmWithin = r.GetValue(common.ConfirmWithin);
         var probes = Core.Reachability.ProbeChoice.Parse(r.GetValue(common.Probe));
@@ -78,6 +81,7 @@ internal static class ChangeVerb
         var result = await changes.ApplyAsync(new ChangeRequest(ops)
         {
             RuntimeOnly = runtimeOnly,
+            PersistWith = persistWith,
             DryRun = dryRun,
             Probes = probes.Get(),
             ConfirmWithin = confirmWithin is { } s ? TimeSpan.FromSeconds(s) : null,
