@@ -179,10 +179,10 @@ public static class FormCatalog
         new("name", "Name", Default: NextFree(h, "vxlan")),
         new("vni", "VNI"),
         new("remote", "Remote IP", Optional: true),
-        new("group", "Multicast group", Optional: true),
+        new("group", "Group", Optional: true),
         new("local", "Local IP", Optional: true),
         new("dstport", "UDP port", Default: "4789"),
-        new("underlay", "Underlay device", FieldKind.Picker, "", LinkNames(h), Optional: true),
+        new("underlay", "Underlay", FieldKind.Picker, "", LinkNames(h), Optional: true),
         new("learning", "Learning", FieldKind.Choice, "on", OnOff),
         new("mtu", "MTU", Optional: true),
     ], v => [new CreateVxlan(V(v, "name"), V(v, "vni"), Opt(v, "remote"), Opt(v, "group"), Opt(v, "local"), Opt(v, "dstport"), Opt(v, "underlay"), Opt(v, "mtu"))
