@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 
 namespace NetTui.Core.Model;
@@ -58,15 +57,15 @@ public enum LinkKind
 /// </summary>
 public sealed record TunnelInfo(string? Remote, string? Local, uint? Key, int? Ttl)
 {
-    // VXLAN only (Key holds the VNI); left out of the JSON when unset so GRE tunnels keep their shape.
+    // VXLAN only (Key holds the VNI); null for GRE tunnels.
     /// <summary>VXLAN: the multicast group it floods to (instead of a remote).</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Group { get; init; }
+    public string? Group { get; init; }
     /// <summary>VXLAN: the UDP destination port.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? DstPort { get; init; }
+    public int? DstPort { get; init; }
     /// <summary>VXLAN: whether the device learns remote MACs from received packets.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Learning { get; init; }
+    public bool? Learning { get; init; }
     /// <summary>VXLAN: the underlay device it is bound to ("dev"), by name.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Underlay { get; init; }
+    public string? Underlay { get; init; }
 }
 
 /// <summary>The other end of a veth: its ifindex and, where the kernel says, its namespace.</summary>
