@@ -26,13 +26,8 @@ public sealed record AddOvsVxlanPort(string Bridge, string Port, string Remote, 
         var l = c.Maybe(Local, IpAddress.Parse, "local");
         c.Maybe(Key, Vni.Parse, "vni");
         c.Maybe(DstPort, UdpPort.Parse, "dstport");
-        if (r is not null && l is not null)
-        {
-            if (r.IsV4 != l.IsV4) c.Add("local", $"{l} and remote {r} are not the same IP version");
-            else if (r.Value.Equals(l.Value)) c.Add("remote", $"remote and local are the same address ({r})");
-        }
-        if (r is not null && TunnelEndpoints.Unusable(r)) c.Add("remote", $"{r} cannot be a tunnel endpoint");
-        else if (r is not null && MulticastGroup.Parse(Remote).Ok) c.Add("remote", $"{r} is a multicast address; OVS VXLAN ports need the peer's unicast address");
+        TunnelEndpoints.CheckPair(c, r, l);
+        if (r is not null && !TunnelEndpoints.Unusable(r) && MulticastGroup.Parse(Remote).Ok) c.Add("remote", $"{r} is a multicast address; OVS VXLAN ports need the peer's unicast address");
         return c.Errors;
     }
 

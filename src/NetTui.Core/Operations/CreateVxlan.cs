@@ -39,14 +39,9 @@ public sealed record CreateVxlan(string Name, string Vni, string? Remote = null,
         if ((Remote is null) == (Group is null)) c.Add("remote", "give either a remote (unicast peer) or a group (multicast), not both or neither");
         var r = c.Maybe(Remote, IpAddress.Parse, "remote");
         var g = c.Maybe(Group, MulticastGroup.Parse, "group");
-        if (r is not null && TunnelEndpoints.Unusable(r)) c.Add("remote", $"{r} cannot be a tunnel endpoint");
+        TunnelEndpoints.CheckPair(c, r, l);
         if (r is not null && IsMulticast(r)) c.Add("remote", $"{r} is a multicast address; give it as the group");
-        var far = r ?? g;
-        if (far is not null && l is not null)
-        {
-            if (far.IsV4 != l.IsV4) c.Add("local", $"{l} and {(r is null ? "group" : "remote")} {far} are not the same IP version");
-            else if (far.Value.Equals(l.Value)) c.Add("remote", $"remote and local are the same address ({far})");
-        }
+        if (g is not null && l is not null && g.IsV4 != l.IsV4) c.Add("local", $"{l} and group {g} are not the same IP version");
         // The kernel refuses a multicast VXLAN without the device to join the group on.
         if (g is not null && Underlay is null) c.Add("underlay", $"a multicast group needs the underlay device to join {g} on");
         return c.Errors;

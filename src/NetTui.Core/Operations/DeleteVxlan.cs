@@ -31,13 +31,8 @@ public sealed record DeleteVxlan(string Name) : Operation
         else if (CreateVxlan.FromModel(l) is null) yield return new("name", $"the VXLAN parameters of {Name} are unknown, so deleting it could not be undone");
     }
 
-    public override IEnumerable<string> Consequences(HostSnapshot host)
-    {
-        // A VXLAN is usually a bridge port: deleting it cuts that bridge off from the overlay.
-        if (host.FindLink(Name)?.Master is { } bridge) yield return $"{Name} leaves bridge {bridge} (its traffic to the overlay stops)";
-        foreach (var r in host.Routes.Where(r => r.Device == Name && r.Protocol != "kernel"))
-            yield return $"route {r.Destination} through {Name} is removed";
-    }
+    /// <summary>A VXLAN is usually a bridge port: deleting it cuts that bridge off from the overlay.</summary>
+    public override IEnumerable<string> Consequences(HostSnapshot host) => TunnelEndpoints.DeleteConsequences(host, Name, "the overlay");
 
     public override ImmutableArray<PlanStep> Plan(HostSnapshot host, OperationContext ctx)
     {
