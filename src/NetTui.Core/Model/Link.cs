@@ -55,7 +55,18 @@ public enum LinkKind
 /// A kernel tunnel's parameters (`ip -d -j link`: linkinfo.info_data remote, local, ikey/okey,
 /// ttl), so deleting a tunnel can be undone. Null fields were not set on the tunnel.
 /// </summary>
-public sealed record TunnelInfo(string? Remote, string? Local, uint? Key, int? Ttl);
+public sealed record TunnelInfo(string? Remote, string? Local, uint? Key, int? Ttl)
+{
+    // VXLAN only (Key holds the VNI); null for GRE tunnels.
+    /// <summary>VXLAN: the multicast group it floods to (instead of a remote).</summary>
+    public string? Group { get; init; }
+    /// <summary>VXLAN: the UDP destination port.</summary>
+    public int? DstPort { get; init; }
+    /// <summary>VXLAN: whether the device learns remote MACs from received packets.</summary>
+    public bool? Learning { get; init; }
+    /// <summary>VXLAN: the underlay device it is bound to ("dev"), by name.</summary>
+    public string? Underlay { get; init; }
+}
 
 /// <summary>The other end of a veth: its ifindex and, where the kernel says, its namespace.</summary>
 public sealed record VethPeer(int Index, int? NetnsId, string? Namespace);

@@ -28,22 +28,14 @@ public sealed record AddOvsGrePort(string Bridge, string Port, string Remote, st
         var r = c.Need(IpAddress.Parse(Remote, "remote"));
         var l = c.Maybe(Local, IpAddress.Parse, "local");
         c.Maybe(Key, GreKey.Parse, "key");
-        if (r is not null && l is not null)
-        {
-            if (r.IsV4 != l.IsV4) c.Add("local", $"{l} and remote {r} are not the same IP version");
-            else if (r.Value.Equals(l.Value)) c.Add("remote", $"remote and local are the same address ({r})");
-        }
-        if (r is not null && (IPAddress.IsLoopback(r.Value) || r.Value.Equals(IPAddress.Any) || r.Value.Equals(IPAddress.Broadcast)))
-            c.Add("remote", $"{r} cannot be a tunnel endpoint");
+        TunnelEndpoints.CheckPair(c, r, l);
         return c.Errors;
     }
 
     protected override IEnumerable<ValueError> CheckHost(HostSnapshot host, OperationContext ctx)
     {
         foreach (var e in AddOvsPort.OvsPortChecks(host, Bridge, Port)) yield return e;
-        var remote = IpAddress.Parse(Remote).Get().Value;
-        if (host.Addresses().FirstOrDefault(a => a.Prefix.Address.Equals(remote)) is { Link: not null } mine)
-            yield return new("remote", $"{remote} is an address of this host (on {mine.Link.Name}); give the peer's address");
+        if (TunnelEndpoints.RemoteIsNotMine(host, Remote) is { } mine) yield return mine;
         // OVS tells tunnels apart by (remote, local, key): a second one with the same triple gets an error row.
         var wanted = Options();
         foreach (var b in host.Ovs?.Bridges ?? [])
@@ -52,12 +44,7 @@ public sealed record AddOvsGrePort(string Bridge, string Port, string Remote, st
                     if (i.Options.GetValueOrDefault("remote_ip") == wanted["remote_ip"] && i.Options.GetValueOrDefault("key") == wanted.GetValueOrDefault("key")
                         && i.Options.GetValueOrDefault("local_ip") == wanted.GetValueOrDefault("local_ip"))
                         yield return new("remote", $"GRE port {i.Name} on {b.Name} already tunnels to {Remote}{(Key is null ? "" : $" with key {Key}")}; give another --key");
-        if (Local is not null)
-        {
-            var local = IpAddress.Parse(Local).Get().Value;
-            if (!host.Addresses().Any(a => a.Prefix.Address.Equals(local)))
-                yield return new("local", $"{local} is not an address of this host");
-        }
+        if (TunnelEndpoints.LocalIsMine(host, Local) is { } notMine) yield return notMine;
     }
 
     internal AddOvsPort AsPort() => new(Bridge, Port, "gre") { Options = Options() };

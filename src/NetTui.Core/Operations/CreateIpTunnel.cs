@@ -42,11 +42,8 @@ public sealed record CreateIpTunnel(string Name, string Mode, string Remote, str
     protected override IEnumerable<ValueError> CheckHost(HostSnapshot host, OperationContext ctx)
     {
         if (host.LinkMustNotExist(Name, "name") is { } e) yield return e;
-        var remote = IpAddress.Parse(Remote).Get().Value;
-        if (host.Addresses().FirstOrDefault(a => a.Prefix.Address.Equals(remote)) is { Link: not null } mine)
-            yield return new("remote", $"{remote} is an address of this host (on {mine.Link.Name}); give the peer's address");
-        if (Local is not null && !host.Addresses().Any(a => a.Prefix.Address.Equals(IpAddress.Parse(Local).Get().Value)))
-            yield return new("local", $"{Local} is not an address of this host");
+        if (TunnelEndpoints.RemoteIsNotMine(host, Remote) is { } mine) yield return mine;
+        if (TunnelEndpoints.LocalIsMine(host, Local) is { } notMine) yield return notMine;
     }
 
     internal string[] LinkArgs()

@@ -31,13 +31,8 @@ public sealed record DeleteIpTunnel(string Name) : Operation
         else if (CreateIpTunnel.FromModel(l) is null) yield return new("name", $"the tunnel parameters of {Name} are unknown, so deleting it could not be undone");
     }
 
-    public override IEnumerable<string> Consequences(HostSnapshot host)
-    {
-        // A gretap is often a bridge port: deleting it cuts that bridge off from the peer.
-        if (host.FindLink(Name)?.Master is { } bridge) yield return $"{Name} leaves bridge {bridge} (its traffic to the peer stops)";
-        foreach (var r in host.Routes.Where(r => r.Device == Name && r.Protocol != "kernel"))
-            yield return $"route {r.Destination} through {Name} is removed";
-    }
+    /// <summary>A gretap is often a bridge port: deleting it cuts that bridge off from the peer.</summary>
+    public override IEnumerable<string> Consequences(HostSnapshot host) => TunnelEndpoints.DeleteConsequences(host, Name, "the peer");
 
     public override ImmutableArray<PlanStep> Plan(HostSnapshot host, OperationContext ctx)
     {

@@ -48,13 +48,16 @@ public sealed record DeleteOvsPort(string Bridge, string Port) : Operation
         };
     }
 
-    /// <summary>A plain GRE port comes back as <see cref="AddOvsGrePort"/> (what the admin would have typed); anything else as <see cref="AddOvsPort"/>.</summary>
+    /// <summary>A plain GRE or VXLAN port comes back as <see cref="AddOvsGrePort"/> / <see cref="AddOvsVxlanPort"/> (what the admin would have typed); anything else as <see cref="AddOvsPort"/>.</summary>
     public override Operation Inverse(HostSnapshot before, OperationContext ctx)
     {
         var p = AsPort(before);
         var o = p.Options;
         if (p.Type == "gre" && o.ContainsKey("remote_ip") && o.Keys.All(k => k is "remote_ip" or "local_ip" or "key"))
             return new AddOvsGrePort(Bridge, Port, o["remote_ip"], o.GetValueOrDefault("local_ip"), o.GetValueOrDefault("key"));
+        if (p.Type == "vxlan" && o.ContainsKey("remote_ip") && IpAddress.Parse(o["remote_ip"]).Ok && o.Keys.All(k => k is "remote_ip" or "local_ip" or "key" or "dst_port")
+            && (o.GetValueOrDefault("key") is null || Vni.Parse(o["key"]).Ok) && (o.GetValueOrDefault("dst_port") is null || UdpPort.Parse(o["dst_port"]).Ok))
+            return new AddOvsVxlanPort(Bridge, Port, o["remote_ip"], o.GetValueOrDefault("local_ip"), o.GetValueOrDefault("key"), o.GetValueOrDefault("dst_port"));
         return p;
     }
 

@@ -62,6 +62,7 @@ public static class NmKeys
     public const string Mtu = "mtu";
     public const string Tun = "tun";
     public const string IpTunnel = "ip-tunnel";
+    public const string Vxlan = "vxlan";
 
     public const string Ipv4 = "ipv4";
     public const string Ipv6 = "ipv6";

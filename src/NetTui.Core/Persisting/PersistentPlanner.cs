@@ -20,7 +20,8 @@ public static partial class PersistentPlanner
     /// steps). Others stay runtime commands; OVS and Docker ones persist elsewhere anyway.
     /// </summary>
     public static bool CanPersist(Operation op) => op is Operations.CreateBridge or DeleteBridge or AttachToBridge or DetachFromBridge
-        or Operations.AddAddress or Operations.RemoveAddress or Operations.AddRoute or Operations.DeleteRoute or CreateIpTunnel or DeleteIpTunnel;
+        or Operations.AddAddress or Operations.RemoveAddress or Operations.AddRoute or Operations.DeleteRoute or CreateIpTunnel or DeleteIpTunnel
+        or Operations.CreateVxlan or DeleteVxlan;
 
     public static PersistentPlan Plan(Operation op, HostSnapshot host, Func<Guid>? newUuid = null)
     {
@@ -42,6 +43,8 @@ public static partial class PersistentPlanner
             DeleteRoute r => DeleteRoute(r, host, nm),
             CreateIpTunnel t => CreateTunnel(t, nm, uuid),
             DeleteIpTunnel t => DeleteProfiles(t.Name, host, nm, includePorts: false),
+            Operations.CreateVxlan v => CreateVxlan(v, nm, uuid),
+            DeleteVxlan v => DeleteProfiles(v.Name, host, nm, includePorts: false),
             _ => Runtime($"NetTui does not persist \"{op.Describe()}\""),
         };
     }
@@ -49,7 +52,7 @@ public static partial class PersistentPlanner
     /// <summary>Operations whose daemon keeps them whatever the backend (OVSDB, daemon.json); null for the others.</summary>
     public static PersistentPlan? KeptByItsDaemon(Operation op) => op switch
     {
-        CreateOvsBridge or DeleteOvsBridge or AddOvsGrePort or AddOvsPort or DeleteOvsPort => Elsewhere("persistent: Open vSwitch keeps this in OVSDB (conf.db)"),
+        CreateOvsBridge or DeleteOvsBridge or AddOvsGrePort or AddOvsVxlanPort or AddOvsPort or DeleteOvsPort => Elsewhere("persistent: Open vSwitch keeps this in OVSDB (conf.db)"),
         SetDockerDefaultBridge => Elsewhere("persistent: written to Docker's daemon.json"),
         _ => null,
     };
@@ -173,6 +176,20 @@ public static partial class PersistentPlanner
         ]);
     }
 
+    private static PersistentPlan CreateVxlan(Operations.CreateVxlan v, NetworkManagerState nm, Func<Guid> uuid)
+    {
+        if (nm.ProfileFor(v.Name) is { } existing)
+            return Runtime($"profile {existing.Id} already exists for {v.Name}; NetTui does not make a second one");
+        if (!v.Up) return Runtime("NetworkManager brings up the devices of its profiles; a VXLAN kept down stays a runtime change");
+        var settings = ProfileBuilder.Vxlan(v.Name, uuid(), (uint)Vni.Parse(v.Vni).Get().Value, IpAddress.Parse(v.Remote ?? v.Group).Get().ToString(),
+            v.Local is null ? null : IpAddress.Parse(v.Local).Get().ToString(), (uint)v.Port, v.Underlay, v.Learning,
+            v.Mtu is null ? null : (uint)Mtu.Parse(v.Mtu).Get().Value);
+        return Nm($"persistent: NetworkManager profile {settings.Id}, saved to disk", [
+            Add(settings, $"save VXLAN profile {settings.Id}"),
+            Activate(settings.Uuid, settings.Id, null, $"activate {settings.Id}: NetworkManager creates {v.Name}"),
+        ]);
+    }
+
     /// <summary>Deletes the profiles of a software device (NetworkManager then removes the device); NetTui's port profiles go with a bridge.</summary>
     private static PersistentPlan DeleteProfiles(string name, HostSnapshot host, NetworkManagerState nm, bool includePorts)
     {
@@ -213,7 +230,7 @@ public static partial class PersistentPlanner
     private static NetworkManagerStep Delete(NmProfile p, bool activateOnUndo)
     {
         ImmutableArray<NmAction> undo = p.Settings is null ? [] : activateOnUndo
-            ? [new AddProfile(p.Settings), new ActivateProfile(p.Uuid, p.Id, p.Type == ProfileBuilder.BridgeType || p.Type == ProfileBuilder.IpTunnelType ? null : p.InterfaceName)]
+            ? [new AddProfile(p.Settings), new ActivateProfile(p.Uuid, p.Id, p.Type is ProfileBuilder.BridgeType or ProfileBuilder.IpTunnelType or ProfileBuilder.VxlanType ? null : p.InterfaceName)]
             : [new AddProfile(p.Settings)];
         return new NetworkManagerStep($"delete profile {p.Id}", new DeleteProfile(p.Uuid, p.Id), undo);
     }

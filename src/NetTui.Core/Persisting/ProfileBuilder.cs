@@ -18,6 +18,7 @@ public static class ProfileBuilder
     public const string EthernetType = "802-3-ethernet";
     public const string TunType = "tun";
     public const string IpTunnelType = "ip-tunnel";
+    public const string VxlanType = "vxlan";
 
     /// <summary>NetworkManager's ip-tunnel.mode numbers (NMIPTunnelMode).</summary>
     public const uint ModeGre = 2, ModeGretap = 10;
@@ -65,6 +66,24 @@ public static class ProfileBuilder
             s = s.Set(NmKeys.IpTunnel, "input-key", key.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
                  .Set(NmKeys.IpTunnel, "output-key", key.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (ttl is not null) s = s.Set(NmKeys.IpTunnel, "ttl", ttl.Value);
+        return IpConfig(s, [], []);
+    }
+
+    /// <summary>
+    /// A kernel VXLAN: vxlan.id, remote (a unicast peer or the multicast group: NetworkManager
+    /// has one property for both), local, destination-port, parent (the underlay), learning;
+    /// its MTU lives in 802-3-ethernet.mtu, where NetworkManager takes a VXLAN's MTU from.
+    /// </summary>
+    public static NmSettings Vxlan(string name, Guid uuid, uint vni, string remote, string? local, uint port, string? parent, bool learning, uint? mtu)
+    {
+        var s = Base(name, uuid, VxlanType)
+            .Set(NmKeys.Vxlan, "id", vni)
+            .Set(NmKeys.Vxlan, "remote", remote)
+            .Set(NmKeys.Vxlan, "destination-port", port)
+            .Set(NmKeys.Vxlan, "learning", learning);
+        if (local is not null) s = s.Set(NmKeys.Vxlan, "local", local);
+        if (parent is not null) s = s.Set(NmKeys.Vxlan, "parent", parent);
+        if (mtu is not null) s = s.Set(NmKeys.Ethernet, NmKeys.Mtu, mtu.Value);
         return IpConfig(s, [], []);
     }
 

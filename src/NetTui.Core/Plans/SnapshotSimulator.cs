@@ -18,7 +18,7 @@ public static class SnapshotSimulator
 {
     public static bool Knows(Operation op) => op is PersistedOperation p ? Knows(p.Inner) : op is CreateBridge or DeleteBridge or AddAddress or RemoveAddress or AttachToBridge
         or DetachFromBridge or SetMtu or SetLinkState or CreateOvsBridge or DeleteOvsBridge or AddOvsGrePort or AddOvsPort
-        or DeleteOvsPort or CreateIpTunnel or DeleteIpTunnel or AddRoute or DeleteRoute or SetDockerDefaultBridge;
+        or DeleteOvsPort or CreateIpTunnel or DeleteIpTunnel or CreateVxlan or DeleteVxlan or AddOvsVxlanPort or AddRoute or DeleteRoute or SetDockerDefaultBridge;
 
     /// <summary>
     /// The snapshot and context after <paramref name="op"/>; only for an operation that validated.
@@ -39,11 +39,14 @@ public static class SnapshotSimulator
         SetLinkState u => (Change(s, u.Interface, l => l with { AdminUp = u.Up, OperState = u.Up ? "UNKNOWN" : "DOWN" }), ctx),
         CreateOvsBridge o => (CreateOvsBridgeOn(s, o), ctx),
         DeleteOvsBridge o => (DeleteOvsBridgeFrom(s, o.Name), ctx),
-        AddOvsGrePort g => (AddOvsPortOn(s, g.Bridge, g.Port, "gre", GreOptions(g)), ctx),
+        AddOvsGrePort g => (AddOvsPortOn(s, g.Bridge, g.Port, "gre", g.AsPort().Options), ctx),
+        AddOvsVxlanPort v => (AddOvsPortOn(s, v.Bridge, v.Port, "vxlan", v.AsPort().Options), ctx),
         AddOvsPort p => (AddOvsPortOn(s, p.Bridge, p.Port, p.Type, p.Options), ctx),
         DeleteOvsPort p => (DeleteOvsPortFrom(s, p.Port), ctx),
         CreateIpTunnel t => (CreateTunnelOn(s, t), ctx),
         DeleteIpTunnel t => (RemoveLink(s, t.Name), ctx),
+        CreateVxlan v => (CreateVxlanOn(s, v), ctx),
+        DeleteVxlan v => (RemoveLink(s, v.Name), ctx),
         AddRoute r => (s with { Routes = s.Routes.Add(RouteOf(r)) }, ctx),
         DeleteRoute r => (DeleteRouteFrom(s, r), ctx),
         SetDockerDefaultBridge d => (s, ctx.WithFile(d.PathIn(ctx), DaemonJson.Set(ctx.FileText(d.PathIn(ctx)), "bridge", d.Bridge))),
@@ -172,13 +175,6 @@ public static class SnapshotSimulator
         return s.FindLink(port) is { Kind: LinkKind.OvsInternal } ? RemoveLink(s, port) : s;
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> GreOptions(AddOvsGrePort g)
-    {
-        yield return new("remote_ip", IpAddress.Parse(g.Remote).Get().ToString());
-        if (g.Local is not null) yield return new("local_ip", IpAddress.Parse(g.Local).Get().ToString());
-        if (g.Key is not null) yield return new("key", GreKey.Parse(g.Key).Get().ToString());
-    }
-
     private static HostSnapshot CreateTunnelOn(HostSnapshot s, CreateIpTunnel t)
     {
         var gretap = Choice.Mode(t.Mode).Get() == TunnelMode.Gretap;
@@ -188,6 +184,21 @@ public static class SnapshotSimulator
         var link = NewLink(s, t.Name, gretap ? LinkKind.Gretap : LinkKind.Gre, t.Up, gretap ? 1462 : 1476) with
         {
             Tunnel = new TunnelInfo(IpAddress.Parse(t.Remote).Get().ToString(), t.Local is null ? null : IpAddress.Parse(t.Local).Get().ToString(), key, ttl),
+        };
+        return s with { Links = s.Links.Add(link) };
+    }
+
+    private static HostSnapshot CreateVxlanOn(HostSnapshot s, CreateVxlan v)
+    {
+        // The kernel sizes a VXLAN bound to an underlay 50 bytes below it (IPv4), else 1500.
+        var mtu = v.Mtu is not null ? Mtu.Parse(v.Mtu).Get().Value : v.Underlay is not null && s.FindLink(v.Underlay) is { } u ? u.Mtu - 50 : 1500;
+        static string? Ip(string? t) => t is null ? null : IpAddress.Parse(t).Get().ToString();
+        var link = NewLink(s, v.Name, LinkKind.Vxlan, v.Up, mtu) with
+        {
+            Tunnel = new TunnelInfo(Ip(v.Remote), Ip(v.Local), (uint)Vni.Parse(v.Vni).Get().Value, null)
+            {
+                Group = Ip(v.Group), DstPort = v.Port, Learning = v.Learning, Underlay = v.Underlay,
+            },
         };
         return s with { Links = s.Links.Add(link) };
     }

@@ -22,7 +22,7 @@ public sealed record TunnelWizardResult(
 /// The cross-host tunnel wizard, pure: from the input and this host's snapshot, the plan for
 /// this host and the mirror plan for the peer. It checks what a plan's operations cannot
 /// check one by one: the two subnets and the underlay do not overlap, the peer is reachable
-/// through this host's routes, the names are free, and the MTU leaves room for GRE.
+/// through this host's routes, the names are free, and the MTU leaves room for GRE or VXLAN.
 /// The peer is not read: its plan is checked when it is applied there.
 /// </summary>
 public static class TunnelWizard
@@ -42,11 +42,13 @@ public static class TunnelWizard
 
         var underlayMtu = underlay?.Mtu ?? 1500;
         var mtu = GreOverhead.InnerMtu(underlayMtu, input.Kind, f.Key is not null);
+        var udpPort = input.Kind.IsVxlan() ? UdpPort.Vxlan : (int?)null;
         if (mtu < 576) return new([new("local-underlay", $"the underlay MTU {underlayMtu} leaves only {mtu} bytes inside the tunnel")], [], null, null, null);
         messages.AddRange(MtuMessages(input, underlay?.Name ?? "the underlay", underlayMtu, mtu));
 
         var datapath = input.Datapath ?? (host.Ovs?.Bridges.Any(b => b.DatapathType == "netdev") == true ? "netdev" : "system");
-        if (input.Kind == TunnelKind.OvsGre && input.Datapath is null)
+        if (udpPort is not null) messages.Add(FirewallNote(udpPort.Value));
+        if (input.Kind.IsOvs() && input.Datapath is null)
             messages.Add(datapath == "netdev"
                 ? $"OVS bridge {input.OvsBridge} uses the netdev (userspace) datapath, like this host's other OVS bridges"
                 : $"OVS bridge {input.OvsBridge} uses the system (kernel) datapath");
@@ -71,19 +73,30 @@ public static class TunnelWizard
         return new([], messages, local, peer, mtu);
     }
 
-    private static string Word(TunnelKind k) => k switch { TunnelKind.OvsGre => "OVS GRE", TunnelKind.Gre => "GRE", _ => "GRETAP" };
+    private static string Word(TunnelKind k) => k switch
+    {
+        TunnelKind.OvsGre => "OVS GRE", TunnelKind.Gre => "GRE", TunnelKind.Vxlan => "VXLAN", TunnelKind.OvsVxlan => "OVS VXLAN", _ => "GRETAP",
+    };
+
+    /// <summary>
+    /// NetTui does not read firewall rules yet, so the wizard says so rather than implying the
+    /// port is open: a DROP of UDP 4789 on either host loses every packet without an error.
+    /// </summary>
+    internal static string FirewallNote(int port) =>
+        $"firewall: NOT checked (NetTui does not read firewall rules yet): both hosts must accept incoming UDP {port} from each other's underlay address " +
+        $"(e.g. nft list ruleset | grep {port}; iptables -S INPUT)";
 
     private static IEnumerable<string> MtuMessages(TunnelWizardInput input, string underlayName, int underlayMtu, int mtu)
     {
         var overhead = GreOverhead.Explain(input.Kind, input.Key is not null);
         switch (input.Kind)
         {
-            case TunnelKind.OvsGre:
-                yield return $"MTU {mtu} on {input.Bridge} and {input.OvsBridge}: {underlayName} has MTU {underlayMtu} and an OVS GRE port adds {overhead} bytes; " +
+            case TunnelKind.OvsGre or TunnelKind.OvsVxlan:
+                yield return $"MTU {mtu} on {input.Bridge} and {input.OvsBridge}: {underlayName} has MTU {underlayMtu} and an OVS {(input.Kind.IsVxlan() ? "VXLAN" : "GRE")} port adds {overhead} bytes; " +
                              "a bigger frame would be dropped silently in the datapath, while with this MTU the host answers \"fragmentation needed\" to senders";
                 break;
-            case TunnelKind.Gretap:
-                yield return $"MTU {mtu} on {input.Bridge} and {input.PortName}: {underlayName} has MTU {underlayMtu} and GRETAP adds {overhead} bytes; " +
+            case TunnelKind.Gretap or TunnelKind.Vxlan:
+                yield return $"MTU {mtu} on {input.Bridge} and {input.PortName}: {underlayName} has MTU {underlayMtu} and {(input.Kind.IsVxlan() ? "VXLAN" : "GRETAP")} adds {overhead} bytes; " +
                              "a bridge drops bigger frames silently";
                 break;
             default:
@@ -101,9 +114,11 @@ public static class TunnelWizard
         if (!reuseBridge) yield return new CreateBridge(input.Bridge, f.LocalBridgeAddress.ToString()) { Mtu = bridgeMtu };
         switch (input.Kind)
         {
-            case TunnelKind.OvsGre:
+            case TunnelKind.OvsGre or TunnelKind.OvsVxlan:
                 yield return new CreateOvsBridge(input.OvsBridge, datapath);
-                yield return new AddOvsGrePort(input.OvsBridge, port, f.PeerUnderlay.ToString(), Key: f.Key?.ToString());
+                yield return input.Kind == TunnelKind.OvsVxlan
+                    ? new AddOvsVxlanPort(input.OvsBridge, port, f.PeerUnderlay.ToString(), Key: f.Vni!.ToString())
+                    : new AddOvsGrePort(input.OvsBridge, port, f.PeerUnderlay.ToString(), Key: f.Key?.ToString());
                 yield return new AttachToBridge(input.Bridge, input.OvsBridge);
                 yield return new SetMtu(input.OvsBridge, mtuText);
                 yield return new SetLinkState(input.OvsBridge, true);
@@ -111,6 +126,12 @@ public static class TunnelWizard
                 break;
             case TunnelKind.Gretap:
                 yield return new CreateIpTunnel(port, "gretap", f.PeerUnderlay.ToString(), f.LocalUnderlay.ToString(), f.Key?.ToString());
+                yield return new AttachToBridge(input.Bridge, port);
+                yield return new AddRoute(f.PeerSubnet.ToString(), Dev: input.Bridge);
+                break;
+            case TunnelKind.Vxlan:
+                // No underlay device: its name on the peer is unknown; local picks the route, and the MTU is set (the kernel would give 1500 without a device).
+                yield return new CreateVxlan(port, f.Vni!.ToString(), f.PeerUnderlay.ToString(), Local: f.LocalUnderlay.ToString(), Mtu: mtuText);
                 yield return new AttachToBridge(input.Bridge, port);
                 yield return new AddRoute(f.PeerSubnet.ToString(), Dev: input.Bridge);
                 break;

@@ -101,9 +101,9 @@ internal static class TunnelWizardChecks
                 errors.Add(new("peer-subnet", $"{f.PeerSubnet} overlaps {p.Network} on {link.Name}: this host could not route to the peer's containers"));
 
         var port = input.PortName;
-        if (input.Kind == TunnelKind.OvsGre)
+        if (input.Kind.IsOvs())
         {
-            if (host.OvsUnavailable() is { } why) errors.Add(new("kind", $"an OVS GRE tunnel needs Open vSwitch: {why}"));
+            if (host.OvsUnavailable() is { } why) errors.Add(new("kind", $"an OVS tunnel needs Open vSwitch: {why}"));
             if (host.FindOvsBridge(input.OvsBridge) is not null) errors.Add(new("ovs-bridge", $"OVS bridge {input.OvsBridge} already exists"));
             else if (host.FindLink(input.OvsBridge) is { } l) errors.Add(new("ovs-bridge", $"{input.OvsBridge} is taken by a {HostQueries.KindWord(l)}"));
             if (host.FindOvsPort(port) is { } owner) errors.Add(new("port", $"port {port} already exists on OVS bridge {owner.Bridge.Name}"));

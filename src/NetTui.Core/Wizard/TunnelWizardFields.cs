@@ -11,6 +11,7 @@ internal sealed record TunnelWizardFields(
     IpPrefix PeerSubnet,
     IpPrefix LocalBridgeAddress,
     GreKey? Key,
+    Vni? Vni,
     IReadOnlyList<ValueError> Errors)
 {
     public static TunnelWizardFields Parse(TunnelWizardInput i)
@@ -21,29 +22,35 @@ internal sealed record TunnelWizardFields(
         var ls = Subnet(i.LocalSubnet, "local-subnet", errors);
         var ps = Subnet(i.PeerSubnet, "peer-subnet", errors);
         GreKey? key = null;
-        if (i.Key is { Length: > 0 })
+        Vni? vni = null;
+        if (i.Kind.IsVxlan())
+        {
+            var v = Values.Vni.Parse(i.Key, "vni");
+            if (v.Ok) vni = v.Get(); else errors.Add(i.Key is { Length: > 0 } ? v.Error! : new("vni", "a VXLAN needs a VNI (1-16777215) that both hosts use"));
+        }
+        else if (i.Key is { Length: > 0 })
         {
             var k = GreKey.Parse(i.Key, "key");
             if (k.Ok) key = k.Get(); else errors.Add(k.Error!);
         }
-        foreach (var (name, field) in new[] { (i.Bridge, "bridge"), (i.PortName, "port") }.Concat(i.Kind == TunnelKind.OvsGre ? [(i.OvsBridge, "ovs-bridge")] : []))
+        foreach (var (name, field) in new[] { (i.Bridge, "bridge"), (i.PortName, "port") }.Concat(i.Kind.IsOvs() ? [(i.OvsBridge, "ovs-bridge")] : []))
         {
             var n = InterfaceName.Parse(name, field);
             if (!n.Ok) errors.Add(n.Error!);
         }
-        if (i.Bridge == i.PortName || (i.Kind == TunnelKind.OvsGre && (i.OvsBridge == i.Bridge || i.OvsBridge == i.PortName)))
+        if (i.Bridge == i.PortName || (i.Kind.IsOvs() && (i.OvsBridge == i.Bridge || i.OvsBridge == i.PortName)))
             errors.Add(new("port", "the bridge, the OVS bridge and the port need three different names"));
         if (lu is not null && pu is not null && lu.Equals(pu))
             errors.Add(new("peer-underlay", $"the peer's underlay address is this host's ({lu})"));
-        if (errors.Count > 0) return new(IPAddress.None, IPAddress.None, IpPrefix.Of(IPAddress.Any, 0), IpPrefix.Of(IPAddress.Any, 0), IpPrefix.Of(IPAddress.Any, 0), null, errors);
-        return new(lu!, pu!, Network(ls!), Network(ps!), BridgeAddress(ls!), key, []);
+        if (errors.Count > 0) return new(IPAddress.None, IPAddress.None, IpPrefix.Of(IPAddress.Any, 0), IpPrefix.Of(IPAddress.Any, 0), IpPrefix.Of(IPAddress.Any, 0), null, null, errors);
+        return new(lu!, pu!, Network(ls!), Network(ps!), BridgeAddress(ls!), key, vni, []);
     }
 
     private static IPAddress? V4(string text, string field, List<ValueError> errors)
     {
         var p = IpAddress.Parse(text, field);
         if (!p.Ok) { errors.Add(p.Error!); return null; }
-        if (!p.Get().IsV4) { errors.Add(new(field, $"{p.Get()} is IPv6; GRE tunnels here run over IPv4")); return null; }
+        if (!p.Get().IsV4) { errors.Add(new(field, $"{p.Get()} is IPv6; the wizard's tunnels run over IPv4")); return null; }
         return p.Get().Value;
     }
 

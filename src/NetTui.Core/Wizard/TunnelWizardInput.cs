@@ -10,6 +10,40 @@ public enum TunnelKind
     Gre,
     /// <summary>A kernel GRETAP tunnel: Ethernet frames, a port of the Linux bridge.</summary>
     Gretap,
+    /// <summary>A kernel VXLAN device (UDP 4789): Ethernet frames, a port of the Linux bridge.</summary>
+    Vxlan,
+    /// <summary>Like <see cref="OvsGre"/>, with an OVS VXLAN port instead of the GRE one.</summary>
+    OvsVxlan,
+}
+
+/// <summary>The words the CLI and the wizard's form use for <see cref="TunnelKind"/>.</summary>
+public static class TunnelKinds
+{
+    public static readonly string[] Words = ["ovs-gre", "gre", "gretap", "vxlan", "ovs-vxlan"];
+
+    public static TunnelKind Parse(string? word) => word switch
+    {
+        "gre" => TunnelKind.Gre,
+        "gretap" => TunnelKind.Gretap,
+        "vxlan" => TunnelKind.Vxlan,
+        "ovs-vxlan" => TunnelKind.OvsVxlan,
+        _ => TunnelKind.OvsGre,
+    };
+
+    public static string Word(this TunnelKind k) => k switch
+    {
+        TunnelKind.Gre => "gre",
+        TunnelKind.Gretap => "gretap",
+        TunnelKind.Vxlan => "vxlan",
+        TunnelKind.OvsVxlan => "ovs-vxlan",
+        _ => "ovs-gre",
+    };
+
+    /// <summary>An Open vSwitch bridge carries the tunnel port (obr0 inside the Linux bridge).</summary>
+    public static bool IsOvs(this TunnelKind k) => k is TunnelKind.OvsGre or TunnelKind.OvsVxlan;
+
+    /// <summary>A VXLAN (UDP) rather than a GRE tunnel: the key is a VNI.</summary>
+    public static bool IsVxlan(this TunnelKind k) => k is TunnelKind.Vxlan or TunnelKind.OvsVxlan;
 }
 
 /// <summary>
@@ -24,6 +58,7 @@ public sealed record TunnelWizardInput
     public string LocalSubnet { get; init; } = "";
     public string PeerSubnet { get; init; } = "";
     public TunnelKind Kind { get; init; } = TunnelKind.OvsGre;
+    /// <summary>GRE key, or the VNI for VXLAN kinds (required there: both ends must agree).</summary>
     public string? Key { get; init; }
     public string Bridge { get; init; } = "br0";
     public string OvsBridge { get; init; } = "obr0";
@@ -40,6 +75,7 @@ public sealed record TunnelWizardInput
     {
         TunnelKind.Gre => "gre1",
         TunnelKind.Gretap => "gretap1",
+        TunnelKind.Vxlan or TunnelKind.OvsVxlan => "vxlan0",
         _ => "gre0",
     };
 

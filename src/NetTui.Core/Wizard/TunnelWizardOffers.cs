@@ -34,7 +34,7 @@ public static class TunnelWizardOffers
         {
             var p = IpAddress.Parse(text, field);
             if (!p.Ok) errors.Add(p.Error!);
-            else if (!p.Get().IsV4) errors.Add(new(field, $"{p.Get()} is IPv6; GRE tunnels here run over IPv4"));
+            else if (!p.Get().IsV4) errors.Add(new(field, $"{p.Get()} is IPv6; the wizard's tunnels run over IPv4"));
         }
         if (errors.Count > 0) return errors;
         var local = IpAddress.Parse(input.LocalUnderlay).Get().Value;

@@ -27,10 +27,13 @@ public static class TouchedObjects
         CreateOvsBridge o => [FactObject.OvsBridge(o.Name), FactObject.Link(o.Name), .. OvsPortsOf(host, o.Name)],
         DeleteOvsBridge o => [FactObject.OvsBridge(o.Name), FactObject.Link(o.Name), .. OvsPortsOf(host, o.Name)],
         AddOvsGrePort p => [.. OvsPort(p.Port)],
+        AddOvsVxlanPort p => [.. OvsPort(p.Port)],
         AddOvsPort p => [.. OvsPort(p.Port)],
         DeleteOvsPort p => [.. OvsPort(p.Port)],
         CreateIpTunnel t => [FactObject.Link(t.Name)],
         DeleteIpTunnel t => [FactObject.Link(t.Name)],
+        CreateVxlan v => [FactObject.Link(v.Name)],
+        DeleteVxlan v => [FactObject.Link(v.Name)],
         AddRoute r => [.. Routes(host, r.Destination, r.Table)],
         DeleteRoute r => [.. Routes(host, r.Destination, r.Table)],
         // daemon.json is a file, not a network object; its FileWriteStep refuses to overwrite a changed file.

@@ -53,7 +53,14 @@ public sealed class VerifySabotageLabTests
         new Case("add OVS port", true, [.. Veth, ["ovs", "add-br", "obr6", "--", "set", "bridge", "obr6", "datapath_type=netdev"]], () => new AddOvsPort("obr6", "v1"),
             ["ovs", "del-port", "obr6", "v1"]),
         new Case("delete OVS port", true, [.. Veth, ["ovs", "add-br", "obr8", "--", "set", "bridge", "obr8", "datapath_type=netdev"], ["ovs", "add-port", "obr8", "v1"]],
-            () => new DeleteOvsPort("obr8", "v1"), ["ovs", "add-port", "obr8", "v1"]));
+            () => new DeleteOvsPort("obr8", "v1"), ["ovs", "add-port", "obr8", "v1"]),
+        // VXLAN: the device swapped for one with another VNI, a deleted one put back, the OVS key changed.
+        new Case("create VXLAN", false, [], () => new CreateVxlan("vx7", "42", "10.9.7.2"),
+            ["sh", "-c", "ip link del vx7 && ip link add vx7 type vxlan id 43 remote 10.9.7.2 dstport 4789 && ip link set vx7 up"]),
+        new Case("delete VXLAN", false, [["ip", "link", "add", "vx8", "type", "vxlan", "id", "8", "remote", "10.9.8.2", "dstport", "4789"]], () => new DeleteVxlan("vx8"),
+            ["ip", "link", "add", "vx8", "type", "vxlan", "id", "8", "remote", "10.9.8.2", "dstport", "4789"]),
+        new Case("add OVS VXLAN port", true, [["ovs", "add-br", "obr9", "--", "set", "bridge", "obr9", "datapath_type=netdev"]], () => new AddOvsVxlanPort("obr9", "vxlan9", "10.9.9.2", Key: "9"),
+            ["ovs", "set", "interface", "vxlan9", "options:key=10"]));
 
     private static Task RunAsync(OpsLab lab, string[] argv) =>
         argv[0] == "ovs" ? lab.Ovs!.VsctlCheckedAsync(argv[1..]) : lab.Host.CheckedAsync(argv);

@@ -129,7 +129,7 @@ public class FormDialogTests
         s.Window.CurrentPane.Select("ovs:br-tun");
         s.Press(Key.A);
         Assert.Contains("New GRE port", s.Text);
-        s.Press(Key.Tab, Key.Tab).Type("10.10.0.9");
+        s.Press(Key.Tab, Key.Tab, Key.Tab).Type("10.10.0.9"); // past Kind, Bridge, Port
         s.Press(Key.Tab, Key.Tab).Type("abc");
         Assert.Contains("✗ key:", s.Text);
         s.Press(Key.Backspace, Key.Backspace, Key.Backspace).Type("5");

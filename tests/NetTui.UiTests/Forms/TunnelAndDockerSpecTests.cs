@@ -84,8 +84,9 @@ public class TunnelAndDockerSpecTests
         Assert.Equal("New GRE tunnel (ip tunnel)", tunnel.Title);
         Assert.Equal(["kind", "name", "mode", "remote", "local", "key", "ttl"], tunnel.Fields.Select(f => f.Name));
         Assert.Equal("New Linux bridge", tunnel.KindSwitch!("bridge")!.Title);
-        Assert.Null(tunnel.KindSwitch!("vxlan"));
-        Assert.NotNull(Eval(tunnel, ("kind", "vxlan"), ("remote", "10.10.0.9")).ErrorFor("kind"));
+        Assert.Equal("New VXLAN device", tunnel.KindSwitch!("vxlan")!.Title);
+        Assert.Null(tunnel.KindSwitch!("ipip"));
+        Assert.NotNull(Eval(tunnel, ("kind", "ipip"), ("remote", "10.10.0.9")).ErrorFor("kind"));
         Assert.True(Eval(tunnel, ("remote", "10.10.0.9")).Ok);
     }
 

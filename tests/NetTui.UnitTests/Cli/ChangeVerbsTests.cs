@@ -92,6 +92,25 @@ public class ChangeVerbsTests
     }
 
     [Theory]
+    [InlineData("vni", "vxlan", "add", "vx0", "--vni", "0", "--remote", "1.2.3.4")]
+    [InlineData("vni", "vxlan", "add", "vx0", "--vni", "16777216", "--remote", "1.2.3.4")]
+    [InlineData("dstport", "vxlan", "add", "vx0", "--vni", "42", "--remote", "1.2.3.4", "--dstport", "65536")]
+    [InlineData("dstport", "vxlan", "add", "vx0", "--vni", "42", "--remote", "1.2.3.4", "--dstport", "0")]
+    [InlineData("remote", "vxlan", "add", "vx0", "--vni", "42", "--remote", "10.0.0.5")]
+    [InlineData("group", "vxlan", "add", "vx0", "--vni", "42", "--group", "10.1.1.1", "--dev", "eth0")]
+    [InlineData("vni", "ovs", "vxlan", "add", "obr0", "vxlan0", "--remote", "1.2.3.4", "--vni", "16777216")]
+    [InlineData("dstport", "ovs", "vxlan", "add", "obr0", "vxlan0", "--remote", "1.2.3.4", "--dstport", "70000")]
+    [InlineData("remote", "ovs", "vxlan", "add", "obr0", "vxlan0", "--remote", "10.0.0.5")]
+    public async Task Bad_vxlan_input_is_one_line_naming_the_field_exit_2_nothing_run(string field, params string[] args)
+    {
+        var w = new World();
+        Assert.Equal(2, await w.Run(args));
+        Assert.Empty(w.Runner.Ran);
+        var line = Assert.Single(w.Err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"nettui: {field}: ", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(true, "datapath_type=system")]
     [InlineData(false, "datapath_type=netdev")]
     public async Task Ovs_bridge_add_defaults_to_the_datapath_this_kernel_can_run(bool kernelModule, string expected)

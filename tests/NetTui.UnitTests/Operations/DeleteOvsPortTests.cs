@@ -19,11 +19,11 @@ public class DeleteOvsPortTests
     }
 
     [Fact]
-    public void Inverse_of_a_gre_port_is_the_gre_operation()
+    public void Inverse_of_a_gre_or_vxlan_port_is_the_gre_or_vxlan_operation()
     {
         Assert.Equal(new AddOvsGrePort("obr0", "gre0", "10.10.0.2"), new DeleteOvsPort("obr0", "gre0").Inverse(Host, OpAssert.Ctx));
-        var vx = Assert.IsType<AddOvsPort>(new DeleteOvsPort("obr0", "vx0").Inverse(Host, OpAssert.Ctx));
-        Assert.Equal("4790", vx.Options["dst_port"]);
+        var vx = Assert.IsType<AddOvsVxlanPort>(new DeleteOvsPort("obr0", "vx0").Inverse(Host, OpAssert.Ctx));
+        Assert.Equal("4790", vx.DstPort);
     }
 
     [Theory]

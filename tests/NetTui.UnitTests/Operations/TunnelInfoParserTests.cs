@@ -28,4 +28,25 @@ public class TunnelInfoParserTests
         var link = Assert.Single(IpLinkParser.Parse(json).Links);
         Assert.Equal(new TunnelInfo("1.2.3.4", null, null, null), link.Tunnel);
     }
+
+    [Fact]
+    public void Reads_a_vxlan_as_the_kernel_prints_it()
+    {
+        // Captured from this kernel: ip link add vx0 type vxlan id 42 dstport 4789 local 10.0.0.1 remote 10.0.0.2
+        const string unicast = """
+            [{"ifindex":2,"ifname":"vx0","flags":["BROADCAST","MULTICAST"],"mtu":1500,"operstate":"DOWN","link_type":"ether","address":"26:d0:11:3d:6d:cd",
+              "linkinfo":{"info_kind":"vxlan","info_data":{"id":42,"remote":"10.0.0.2","local":"10.0.0.1","port_range":{"low":0,"high":0},"port":4789,"learning":true,"ttl":0,"df":"unset","ageing":300,"udp_csum":true}}}]
+            """;
+        var link = Assert.Single(IpLinkParser.Parse(unicast).Links);
+        Assert.Equal(LinkKind.Vxlan, link.Kind);
+        Assert.Equal(new TunnelInfo("10.0.0.2", "10.0.0.1", 42, null) { DstPort = 4789, Learning = true }, link.Tunnel);
+
+        // ... id 42 dstport 4789 group 239.1.1.1 dev v1 nolearning
+        const string multicast = """
+            [{"ifindex":4,"ifname":"vx0","flags":["BROADCAST","MULTICAST"],"mtu":1450,"operstate":"DOWN","link_type":"ether",
+              "linkinfo":{"info_kind":"vxlan","info_data":{"id":42,"group":"239.1.1.1","link":"v1","port_range":{"low":0,"high":0},"port":4789,"learning":false,"ttl":0}}}]
+            """;
+        Assert.Equal(new TunnelInfo(null, null, 42, null) { Group = "239.1.1.1", DstPort = 4789, Learning = false, Underlay = "v1" },
+            Assert.Single(IpLinkParser.Parse(multicast).Links).Tunnel);
+    }
 }

@@ -10,14 +10,14 @@ namespace NetTui.UnitTests.Wizard;
 public sealed class TunnelWizardTests
 {
     /// <summary>A host with its underlay 10.10.0.x/24 on br-phy (netdev OVS), as in the lab.</summary>
-    private static HostSnapshot Host(string underlay) =>
+    internal static HostSnapshot Host(string underlay) =>
         (HostSnapshot.Empty("h", null) with { Ovs = new OvsState("3.1.0", []) })
         .WithLink("lo", LinkKind.Loopback, "127.0.0.1/8")
         .WithOvsBridge("br-phy", "netdev")
         .Update("br-phy", l => l with { Addresses = [TestHost.Addr(underlay + "/24")] })
         .WithRoute("10.10.0.0/24", null, "br-phy", proto: "kernel");
 
-    private static readonly TunnelWizardInput Input = new()
+    internal static readonly TunnelWizardInput Input = new()
     {
         LocalUnderlay = "10.10.0.1",
         PeerUnderlay = "10.10.0.2",

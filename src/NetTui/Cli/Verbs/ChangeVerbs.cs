@@ -12,6 +12,7 @@ public static class ChangeVerbs
         LinkVerbs.Create(host),
         OvsVerbs.Create(host),
         TunnelVerbs.Create(host),
+        VxlanVerbs.Create(host),
         RouteVerbs.Create(host),
         DockerVerbs.Create(host),
         ApplyVerb.Create(host),

@@ -3,7 +3,7 @@ using NetTui.Core.Operations;
 
 namespace NetTui.Cli.Verbs;
 
-/// <summary>`nettui ovs bridge add|del`, `ovs gre add`, `ovs port del`: Open vSwitch through ovs-vsctl.</summary>
+/// <summary>`nettui ovs bridge add|del`, `ovs gre add`, `ovs vxlan add`, `ovs port del`: Open vSwitch through ovs-vsctl.</summary>
 public static class OvsVerbs
 {
     public static Command Create(ChangeHost host)
@@ -14,10 +14,13 @@ public static class OvsVerbs
         bridge.Add(BridgeDel(host));
         var gre = new Command("gre", "GRE ports on OVS bridges");
         gre.Add(GreAdd(host));
+        var vxlan = new Command("vxlan", "VXLAN ports on OVS bridges");
+        vxlan.Add(VxlanAdd(host));
         var port = new Command("port", "Ports on OVS bridges");
         port.Add(PortDel(host));
         ovs.Add(bridge);
         ovs.Add(gre);
+        ovs.Add(vxlan);
         ovs.Add(port);
         return ovs;
     }
@@ -60,6 +63,24 @@ public static class OvsVerbs
         var common = ChangeOptions.AddTo(cmd, host);
         ChangeVerb.SetAction(cmd, host, common, r =>
             new AddOvsGrePort(r.GetValue(bridge)!, r.GetValue(port)!, r.GetValue(remote)!, r.GetValue(local), r.GetValue(key)));
+        return cmd;
+    }
+
+    private static Command VxlanAdd(ChangeHost host)
+    {
+        var cmd = new Command("add", "Add a VXLAN port, type and options in one transaction");
+        var bridge = new Argument<string>("BRIDGE");
+        var port = new Argument<string>("PORT");
+        var remote = new Option<string>("--remote") { HelpName = "IP", Required = true, Description = "The peer's underlay address" };
+        var local = new Option<string?>("--local") { HelpName = "IP", Description = "This host's underlay address" };
+        var vni = new Option<string?>("--vni") { HelpName = "N", Description = "VXLAN network identifier, options:key (1-16777215; OVS sends 0 without it)" };
+        var dstport = VxlanVerbs.DstPort();
+        cmd.Add(bridge);
+        cmd.Add(port);
+        foreach (var o in new Option[] { remote, local, vni, dstport }) cmd.Add(o);
+        var common = ChangeOptions.AddTo(cmd, host);
+        ChangeVerb.SetAction(cmd, host, common, r =>
+            new AddOvsVxlanPort(r.GetValue(bridge)!, r.GetValue(port)!, r.GetValue(remote)!, r.GetValue(local), r.GetValue(vni), r.GetValue(dstport)));
         return cmd;
     }
 

@@ -32,10 +32,10 @@ public static class WizardVerbs
         public Option<string> LocalSubnet { get; } = new("--local-subnet") { Required = true, Description = "This host's container subnet (x.y.z.0/24 puts .1 on the bridge)", HelpName = "CIDR" };
         public Option<string> PeerSubnet { get; } = new("--peer-subnet") { Required = true, Description = "The peer's container subnet", HelpName = "CIDR" };
         public Option<string> Bridge { get; } = new("--bridge") { DefaultValueFactory = _ => "br0", Description = "Linux bridge for the containers", HelpName = "NAME" };
-        public Option<string> OvsBridge { get; } = new("--ovs-bridge") { DefaultValueFactory = _ => "obr0", Description = "OVS bridge (ovs-gre)", HelpName = "NAME" };
-        public Option<string?> Port { get; } = new("--port") { Description = "GRE port / tunnel device (default gre0; gre1/gretap1 for kernel tunnels)", HelpName = "NAME" };
-        public Option<string> Kind { get; } = new Option<string>("--kind") { DefaultValueFactory = _ => "ovs-gre", Description = "ovs-gre, gre or gretap" }.AcceptOnlyFromAmong("ovs-gre", "gre", "gretap");
-        public Option<string?> Key { get; } = new("--key") { Description = "GRE key (both ends must agree)", HelpName = "N" };
+        public Option<string> OvsBridge { get; } = new("--ovs-bridge") { DefaultValueFactory = _ => "obr0", Description = "OVS bridge (ovs-gre, ovs-vxlan)", HelpName = "NAME" };
+        public Option<string?> Port { get; } = new("--port") { Description = "GRE/VXLAN port or tunnel device (default gre0; gre1/gretap1 for kernel GRE; vxlan0)", HelpName = "NAME" };
+        public Option<string> Kind { get; } = new Option<string>("--kind") { DefaultValueFactory = _ => "ovs-gre", Description = "ovs-gre, gre, gretap, vxlan or ovs-vxlan" }.AcceptOnlyFromAmong(TunnelKinds.Words);
+        public Option<string?> Key { get; } = new("--key", "--vni") { Description = "GRE key, or the VNI for vxlan/ovs-vxlan (both ends must agree)", HelpName = "N" };
         public Option<string?> Datapath { get; } = new("--datapath") { Description = "OVS datapath: system or netdev (default: netdev if this host's OVS bridges use it)" };
         public Option<bool> DockerBridge { get; } = new("--docker-bridge") { Description = "Also make the bridge Docker's default bridge (daemon.json) on both hosts" };
         public Option<string?> DaemonJson { get; } = ApplyVerb.DaemonJsonOption();
@@ -55,7 +55,7 @@ public static class WizardVerbs
             Bridge = r.GetValue(Bridge)!,
             OvsBridge = r.GetValue(OvsBridge)!,
             Port = r.GetValue(Port),
-            Kind = r.GetValue(Kind) switch { "gre" => TunnelKind.Gre, "gretap" => TunnelKind.Gretap, _ => TunnelKind.OvsGre },
+            Kind = TunnelKinds.Parse(r.GetValue(Kind)),
             Key = r.GetValue(Key),
             Datapath = r.GetValue(Datapath),
             DockerBridge = r.GetValue(DockerBridge),
@@ -66,7 +66,7 @@ public static class WizardVerbs
 
     private static Command Tunnel(ChangeHost host)
     {
-        var cmd = new Command("tunnel", "Join this host's containers to a peer's over GRE: checks, both plans, MTU");
+        var cmd = new Command("tunnel", "Join this host's containers to a peer's over GRE or VXLAN: checks, both plans, MTU");
         var o = new TunnelOptions();
         foreach (var opt in o.All) cmd.Add(opt);
         var common = ChangeOptions.AddTo(cmd, host);

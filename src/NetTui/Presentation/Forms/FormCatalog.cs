@@ -114,6 +114,23 @@ public static class FormCatalog
         new("key", "Key", Optional: true),
     ], v => [new AddOvsGrePort(V(v, "bridge"), V(v, "port"), V(v, "remote"), Opt(v, "local"), Opt(v, "key"))]);
 
+    /// <summary>The tunnel port types `a` adds in the Open vSwitch view; the form switches as the Kind field cycles.</summary>
+    public static readonly string[] OvsTunnelKinds = ["gre", "vxlan"];
+
+    /// <summary>`a` in Open vSwitch: a Kind choice (GRE or VXLAN port) above that port form's fields.</summary>
+    public static FormSpec OvsTunnelPortAdd(HostSnapshot h, string? bridge, string kind = "gre") =>
+        WithKind(kind == "vxlan" ? OvsVxlanAdd(h, bridge) : OvsGreAdd(h, bridge), kind == "vxlan" ? "vxlan" : "gre", OvsTunnelKinds, k => OvsTunnelPortAdd(h, bridge, k));
+
+    public static FormSpec OvsVxlanAdd(HostSnapshot h, string? bridge) => new("New VXLAN port on an Open vSwitch bridge",
+    [
+        new("bridge", "Bridge", FieldKind.Picker, bridge ?? OvsBridgeNames(h).FirstOrDefault() ?? "", OvsBridgeNames(h)),
+        new("port", "Port name", Default: NextFree(h, "vxlan")),
+        new("remote", "Remote IP"),
+        new("local", "Local IP", Optional: true),
+        new("vni", "VNI", Optional: true),
+        new("dstport", "UDP port", Optional: true),
+    ], v => [new AddOvsVxlanPort(V(v, "bridge"), V(v, "port"), V(v, "remote"), Opt(v, "local"), Opt(v, "vni"), Opt(v, "dstport"))]);
+
     public static FormSpec OvsPortDel(HostSnapshot h, string bridge, string port) => new($"Delete port {port} of {bridge}",
     [
         new("bridge", "Bridge", FieldKind.Picker, bridge, OvsBridgeNames(h)),
@@ -156,24 +173,46 @@ public static class FormCatalog
         [new("name", "Tunnel", FieldKind.Picker, name, TunnelNames(h))],
         v => [new DeleteIpTunnel(V(v, "name"))], "Delete");
 
+    /// <summary>Kernel VXLAN devices: `ip link add NAME type vxlan id VNI remote|group ... dstport P`.</summary>
+    public static FormSpec VxlanAdd(HostSnapshot h) => new("New VXLAN device",
+    [
+        new("name", "Name", Default: NextFree(h, "vxlan")),
+        new("vni", "VNI"),
+        new("remote", "Remote IP", Optional: true),
+        new("group", "Group", Optional: true),
+        new("local", "Local IP", Optional: true),
+        new("dstport", "UDP port", Default: "4789"),
+        new("underlay", "Underlay", FieldKind.Picker, "", LinkNames(h), Optional: true),
+        new("learning", "Learning", FieldKind.Choice, "on", OnOff),
+        new("mtu", "MTU", Optional: true),
+    ], v => [new CreateVxlan(V(v, "name"), V(v, "vni"), Opt(v, "remote"), Opt(v, "group"), Opt(v, "local"), Opt(v, "dstport"), Opt(v, "underlay"), Opt(v, "mtu"))
+        { Learning = V(v, "learning") != "off" }]);
+
+    public static FormSpec VxlanDel(HostSnapshot h, string name) => new($"Delete VXLAN {name}",
+        [new("name", "VXLAN", FieldKind.Picker, name, [.. h.Links.Where(l => l.Kind == LinkKind.Vxlan).Select(l => l.Name)])],
+        v => [new DeleteVxlan(V(v, "name"))], "Delete");
+
     /// <summary>The kinds `n` creates in Interfaces; the form switches as the Kind field cycles.</summary>
-    public static readonly string[] NewKinds = ["bridge", "tunnel"];
+    public static readonly string[] NewKinds = ["bridge", "tunnel", "vxlan"];
 
     /// <summary>
-    /// `n` in Interfaces: a Kind choice (bridge or GRE tunnel) above the fields of that kind's
+    /// `n` in Interfaces: a Kind choice (bridge, GRE tunnel or VXLAN) above the fields of that kind's
     /// form; changing the kind switches the form (<see cref="FormSpec.KindSwitch"/>).
     /// </summary>
     public static FormSpec NewInterface(HostSnapshot h, string kind = "bridge")
     {
-        var inner = kind == "tunnel" ? IpTunnelAdd(h) : BridgeAdd(h);
-        var own = kind == "tunnel" ? "tunnel" : "bridge";
-        return inner with
-        {
-            Fields = [new("kind", "Kind", FieldKind.Choice, own, NewKinds), .. inner.Fields],
-            Build = v => V(v, "kind") == own ? inner.Build(v) : throw new FormError("kind", "press ↑/↓ to choose: " + string.Join(" or ", NewKinds)),
-            KindSwitch = k => NewKinds.Contains(k) ? NewInterface(h, k) : null,
-        };
+        var own = NewKinds.Contains(kind) ? kind : "bridge";
+        var inner = own switch { "tunnel" => IpTunnelAdd(h), "vxlan" => VxlanAdd(h), _ => BridgeAdd(h) };
+        return WithKind(inner, own, NewKinds, k => NewInterface(h, k));
     }
+
+    /// <summary>A Kind choice above <paramref name="inner"/>'s fields; changing it switches to <paramref name="other"/>'s form.</summary>
+    private static FormSpec WithKind(FormSpec inner, string own, string[] kinds, Func<string, FormSpec> other) => inner with
+    {
+        Fields = [new("kind", "Kind", FieldKind.Choice, own, kinds), .. inner.Fields],
+        Build = v => V(v, "kind") == own ? inner.Build(v) : throw new FormError("kind", "press ↑/↓ to choose: " + string.Join(" or ", kinds)),
+        KindSwitch = k => kinds.Contains(k) ? other(k) : null,
+    };
 
     /// <summary>The Docker form's field asking for `systemctl restart docker` after the change (the CLI's --restart).</summary>
     public const string RestartField = "restart";

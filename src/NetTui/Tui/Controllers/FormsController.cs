@@ -21,7 +21,7 @@ internal sealed class FormsController(IShell shell) : IController
     /// <summary>The keymap rows of the forms.</summary>
     public static IEnumerable<KeyBindingEntry> Keys() =>
     [
-        new([Key.N], TuiAction.NewObject, "New", "new: bridge/GRE tunnel, OVS bridge, route; Docker's default bridge (Containers)",
+        new([Key.N], TuiAction.NewObject, "New", "new: bridge/GRE tunnel/VXLAN, OVS bridge, route; Docker's default bridge (Containers)",
             AppliesTo: v => ViewController.Offers(v, FormVerb.New)),
         new([Key.A], TuiAction.AddToObject, "Add", "add: address, attach to bridge (Bridges), GRE port (Open vSwitch)",
             AppliesTo: v => ViewController.Offers(v, FormVerb.Add)),

@@ -24,6 +24,7 @@ internal sealed class InterfacesController : ViewController
         if (selected is not Link link) return (null, "select an interface first");
         if (link.Kind == LinkKind.Bridge) return (FormCatalog.BridgeDel(h, link.Name), null);
         if (link.Kind is LinkKind.Gre or LinkKind.Gretap) return (FormCatalog.IpTunnelDel(h, link.Name), null);
+        if (link.Kind == LinkKind.Vxlan) return (FormCatalog.VxlanDel(h, link.Name), null);
         if (link.Master is not null) return (FormCatalog.Detach(h, link.Name), null);
         return link.Addresses.Any(a => a.Scope != "link") ? (FormCatalog.AddressDel(h, link.Name), null) : (null, $"{link.Name} has no address to remove");
     }

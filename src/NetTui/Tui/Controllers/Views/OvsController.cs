@@ -11,7 +11,7 @@ internal sealed class OvsController : ViewController
     public override IReadOnlyDictionary<FormVerb, FormFor> Forms { get; } = new Dictionary<FormVerb, FormFor>
     {
         [FormVerb.New] = (_, h) => (FormCatalog.OvsBridgeAdd(h), null),
-        [FormVerb.Add] = (selected, h) => (FormCatalog.OvsGreAdd(h, (selected as OvsRow)?.Bridge.Name), null),
+        [FormVerb.Add] = (selected, h) => (FormCatalog.OvsTunnelPortAdd(h, (selected as OvsRow)?.Bridge.Name), null),
         [FormVerb.Delete] = (selected, h) => selected switch
         {
             OvsRow { Port: { } port } row => (FormCatalog.OvsPortDel(h, row.Bridge.Name, port.Name), null),
