@@ -65,6 +65,8 @@ public sealed class ConfirmWatchdog(Journal journal, TimeSpan? pollInterval = nu
                     // Still being applied, unless the applier died (e.g. the SSH session it ran in was cut).
                     if (!ProcessLiveness.IsAlive(cs.WriterPid, cs.WriterStartTicks) && cs.WriterHost == Environment.MachineName)
                     {
+                        // It may have completed the change-set and exited since the read: only a change-set still pending was cut off.
+                        if ((await journal.GetAsync(changeSetId, ct).ConfigureAwait(false))?.ChangeSet.Status != ChangeSetStatus.Pending) continue;
                         await rollback(cs, ct).ConfigureAwait(false);
                         return new(WatchdogOutcome.RolledBack, $"pid {cs.WriterPid} died while applying #{cs.Id}");
                     }

@@ -6,7 +6,8 @@ namespace NetTui.LabTests.Operations;
 /// The parts of a snapshot an admin would call "the configuration", as sorted lines, so two
 /// snapshots compare with a readable diff. Left out on purpose: ifindexes, MACs, bridge ids,
 /// OVSDB uuids, counters and operstate (a recreated object gets new ones), and IPv6
-/// link-local addresses and routes (the kernel makes them from the new MAC).
+/// link-local addresses and routes (the kernel makes them from the new MAC); other IPv6
+/// routes are compared like IPv4 ones.
 /// </summary>
 internal static class SnapshotShape
 {
@@ -20,7 +21,8 @@ internal static class SnapshotShape
         }
         foreach (var b in s.Bridges)
             lines.Add($"bridge {b.Name} stp {b.StpEnabled} ports [{string.Join(' ', b.Ports.Select(p => p.Name).Order(StringComparer.Ordinal))}]");
-        foreach (var r in s.Routes.Where(r => r.Family == AddressFamily.Inet))
+        // IPv6 too, but not what the kernel derives from a (new) MAC: link-local routes and addresses (fe80::).
+        foreach (var r in s.Routes.Where(r => r.Family == AddressFamily.Inet || !r.Destination.StartsWith("fe80:", StringComparison.OrdinalIgnoreCase)))
             lines.Add($"route {r.Table} {r.Type} {r.Destination} via {r.Gateway ?? "-"} dev {r.Device ?? "-"} metric {r.Metric ?? 0} proto {r.Protocol} scope {r.Scope}");
         foreach (var b in s.Ovs?.Bridges ?? [])
         {
