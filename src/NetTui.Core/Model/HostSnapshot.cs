@@ -22,6 +22,9 @@ public sealed record HostSnapshot(
     /// <summary>NetworkManager and its profiles; null when it was not consulted (only for the full picture).</summary>
     public NetworkManagerState? NetworkManager { get; init; }
 
+    /// <summary>Docker's networks (read with the containers): which host devices dockerd makes.</summary>
+    public ImmutableArray<DockerNetwork> DockerNetworks { get; init; } = [];
+
     public static HostSnapshot Empty(string hostName, string? ns) => new(
         hostName, ns, DateTimeOffset.UnixEpoch, [], [], [], null, [], []);
 

@@ -35,7 +35,10 @@ public sealed record MakePersistent(string Interface) : Operation
             yield return new("interface", $"NetworkManager is not available ({host.NetworkManager?.Reason ?? "not consulted"}); nothing can be made persistent");
             yield break;
         }
-        if (nm.ProfileFor(Interface) is { } p) yield return new("interface", $"{Interface} already persists in NetworkManager profile {p.Id}");
+        if (nm.ProfileFor(Interface) is { } p)
+            yield return nm.ProfilesFor(Interface).Any(x => x.BroughtUpAtBoot)
+                ? new("interface", $"{Interface} already persists in NetworkManager profile {p.Id}")
+                : new("interface", $"{Interface} has NetworkManager profile {p.Id}, which does not come up at boot; nmcli connection modify {p.Id} connection.autoconnect yes makes it");
         else if (DockerOwned.Is(host, Interface)) yield return new("interface", DockerOwned.Reason(Interface));
         else if (link.Persistence is { Where: PersistenceKind.Ovsdb or PersistenceKind.Docker } other)
             yield return new("interface", $"{Interface} is kept by {other}; NetworkManager must not take it over");

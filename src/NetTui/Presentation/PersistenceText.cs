@@ -11,7 +11,7 @@ public static class PersistenceText
     /// <summary>The column's header in every view that has one.</summary>
     public const string Column = "Boot";
 
-    /// <summary>Short cell text: "NM:profile", "OVSDB", "Docker", "kernel", "lost"; empty when not determined.</summary>
+    /// <summary>Short cell text: "NM:profile", "OVSDB", "Docker", "kernel", "ovs-vswitchd", "lost"; empty when not determined.</summary>
     public static string Short(Persistence? p) => p?.Where switch
     {
         null => "",
@@ -19,6 +19,7 @@ public static class PersistenceText
         PersistenceKind.Ovsdb => "OVSDB",
         PersistenceKind.Docker => "Docker",
         PersistenceKind.Kernel => "kernel",
+        PersistenceKind.OvsVswitchd => "ovs-vswitchd",
         _ => "lost",
     };
 

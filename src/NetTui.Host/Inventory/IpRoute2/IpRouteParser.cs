@@ -122,6 +122,7 @@ public static class IpRouteParser
         string destination = "", table = "main", protocol = "boot", scope = "global", type = "unicast";
         string? gateway = null, device = null, prefSrc = null;
         int? metric = null;
+        RouteDetails? details = null; // only for the rare route that has more (multipath, onlink, metrics)
 
         while (true)
         {
@@ -157,13 +158,34 @@ public static class IpRouteParser
                 case 8 when name.SequenceEqual("protocol"u8):
                     ok = TryString(ref reader, pool, out var pr); protocol = pr ?? protocol; break;
                 case 8 when name.SequenceEqual("nexthops"u8):
-                    ok = TryFirstNexthop(ref reader, pool, ref gateway, ref device); break;
+                    ok = TryNexthops(ref reader, pool, out var hops);
+                    if (ok && hops.Length > 0)
+                    {
+                        gateway ??= hops[0].Gateway;
+                        device ??= hops[0].Device;
+                        details = (details ?? new()) with { Hops = hops };
+                    }
+                    break;
+                case 5 when name.SequenceEqual("flags"u8):
+                    ok = TryFlags(ref reader, out var onlink);
+                    if (ok && onlink) details = (details ?? new()) with { OnLink = true };
+                    break;
+                case 4 when name.SequenceEqual("nhid"u8):
+                    ok = TryInt(ref reader, out var nhid);
+                    if (ok && nhid is not null) details = (details ?? new()) with { NexthopId = nhid };
+                    break;
+                case 7 when name.SequenceEqual("expires"u8):
+                    ok = TryInt(ref reader, out var expires);
+                    if (ok && expires is not null) details = (details ?? new()) with { Expires = expires };
+                    break;
+                case 7 when name.SequenceEqual("metrics"u8):
+                    ok = TryMetrics(ref reader, ref details); break;
                 default:
                     ok = reader.Read() && reader.TrySkip(); break;
             }
             if (!ok) return false;
         }
-        route = new Route(family, destination, gateway, device, protocol, scope, metric, table, type, prefSrc);
+        route = new Route(family, destination, gateway, device, protocol, scope, metric, table, type, prefSrc) { Details = details };
         return true;
     }
 
@@ -196,12 +218,34 @@ public static class IpRouteParser
         }
     }
 
-    /// <summary>Multipath routes: the record keeps one gateway/device, the first hop's.</summary>
-    private static bool TryFirstNexthop(ref Utf8JsonReader reader, StringPool pool, ref string? gateway, ref string? device)
+    private static bool TryInt(ref Utf8JsonReader reader, out int? value)
+    {
+        value = null;
+        if (!reader.Read()) return false;
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var n)) { value = (int)Math.Clamp(n, int.MinValue, int.MaxValue); return true; }
+        return reader.TrySkip();
+    }
+
+    /// <summary>"flags": ["onlink", "linkdown", ...]: whether "onlink" is among them.</summary>
+    private static bool TryFlags(ref Utf8JsonReader reader, out bool onlink)
+    {
+        onlink = false;
+        if (!reader.Read()) return false;
+        if (reader.TokenType != JsonTokenType.StartArray) return reader.TrySkip();
+        while (true)
+        {
+            if (!reader.Read()) return false;
+            if (reader.TokenType == JsonTokenType.EndArray) return true;
+            if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("onlink"u8)) onlink = true;
+            else if (!reader.TrySkip()) return false;
+        }
+    }
+
+    /// <summary>"metrics": [{"mtu": 1400, "advmss": 1360, ...}] (other metrics are skipped).</summary>
+    private static bool TryMetrics(ref Utf8JsonReader reader, ref RouteDetails? details)
     {
         if (!reader.Read()) return false;
         if (reader.TokenType != JsonTokenType.StartArray) return reader.TrySkip();
-        var first = true;
         while (true)
         {
             if (!reader.Read()) return false;
@@ -211,19 +255,47 @@ public static class IpRouteParser
             {
                 if (!reader.Read()) return false;
                 if (reader.TokenType == JsonTokenType.EndObject) break;
-                if (first && reader.ValueTextEquals("gateway"u8))
-                {
-                    if (!TryString(ref reader, pool, out var g)) return false;
-                    gateway ??= g;
-                }
-                else if (first && reader.ValueTextEquals("dev"u8))
-                {
-                    if (!TryString(ref reader, pool, out var d)) return false;
-                    device ??= d;
-                }
-                else if (!reader.Read() || !reader.TrySkip()) return false;
+                var isMtu = reader.ValueTextEquals("mtu"u8);
+                var isAdvMss = !isMtu && reader.ValueTextEquals("advmss"u8);
+                if (!TryInt(ref reader, out var v)) return false;
+                if (v is null) continue;
+                if (isMtu) details = (details ?? new()) with { Mtu = v };
+                else if (isAdvMss) details = (details ?? new()) with { AdvMss = v };
             }
-            first = false;
         }
+    }
+
+    /// <summary>Multipath routes: every hop with its weight and onlink flag (the route record keeps the first hop's gateway/device too).</summary>
+    private static bool TryNexthops(ref Utf8JsonReader reader, StringPool pool, out ImmutableArray<RouteHop> hops)
+    {
+        hops = [];
+        if (!reader.Read()) return false;
+        if (reader.TokenType != JsonTokenType.StartArray) return reader.TrySkip();
+        var list = ImmutableArray.CreateBuilder<RouteHop>();
+        while (true)
+        {
+            if (!reader.Read()) return false;
+            if (reader.TokenType == JsonTokenType.EndArray) break;
+            if (reader.TokenType != JsonTokenType.StartObject) { if (!reader.TrySkip()) return false; continue; }
+            string? gateway = null, device = null;
+            int weight = 1;
+            var onlink = false;
+            while (true)
+            {
+                if (!reader.Read()) return false;
+                if (reader.TokenType == JsonTokenType.EndObject) break;
+                bool ok;
+                if (reader.ValueTextEquals("gateway"u8)) { ok = TryString(ref reader, pool, out var g); gateway ??= g; }
+                else if (reader.ValueTextEquals("via"u8)) ok = TryVia(ref reader, pool, ref gateway);
+                else if (reader.ValueTextEquals("dev"u8)) { ok = TryString(ref reader, pool, out var d); device ??= d; }
+                else if (reader.ValueTextEquals("weight"u8)) { ok = TryInt(ref reader, out var w); if (w is { } x) weight = x; }
+                else if (reader.ValueTextEquals("flags"u8)) ok = TryFlags(ref reader, out onlink);
+                else ok = reader.Read() && reader.TrySkip();
+                if (!ok) return false;
+            }
+            list.Add(new RouteHop(gateway, device, weight, onlink));
+        }
+        hops = list.ToImmutable();
+        return true;
     }
 }
