@@ -25,6 +25,12 @@ public sealed record HostSnapshot(
     /// <summary>Docker's networks (read with the containers): which host devices dockerd makes.</summary>
     public ImmutableArray<DockerNetwork> DockerNetworks { get; init; } = [];
 
+    /// <summary>Policy routing rules, IPv4 then IPv6 (read with the routes).</summary>
+    public ImmutableArray<RoutingRule> Rules { get; init; } = [];
+
+    /// <summary>Nexthop objects and groups (read with the routes).</summary>
+    public ImmutableArray<NexthopObject> Nexthops { get; init; } = [];
+
     public static HostSnapshot Empty(string hostName, string? ns) => new(
         hostName, ns, DateTimeOffset.UnixEpoch, [], [], [], null, [], []);
 

@@ -79,6 +79,8 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
             Sources: sources.ToImmutable())
         {
             DockerNetworks = docker?.Value?.Networks ?? [],
+            Rules = routes?.Value?.Rules ?? [],
+            Nexthops = routes?.Value?.Nexthops ?? [],
         };
         PhaseTiming.Mark("inventory: joined");
         // Persistence annotations need the whole picture (profiles, OVS, Docker); only then.

@@ -30,6 +30,8 @@ public static class SnapshotMerge
         {
             NetworkManager = partial.NetworkManager ?? current.NetworkManager,
             DockerNetworks = parts.HasFlag(InventoryParts.Containers) ? partial.DockerNetworks : current.DockerNetworks,
+            Rules = parts.HasFlag(InventoryParts.Routes) ? partial.Rules : current.Rules,
+            Nexthops = parts.HasFlag(InventoryParts.Routes) ? partial.Nexthops : current.Nexthops,
         };
         // Only full reads consult NetworkManager and say where things persist: annotate the
         // parts a partial read brought with the profiles last known, so the Boot column stays.

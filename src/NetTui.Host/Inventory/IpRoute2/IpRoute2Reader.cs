@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Text.Json;
 using NetTui.Core.Commands;
 using NetTui.Core.Model;
 using NetTui.Host.Commands;
@@ -10,8 +11,12 @@ namespace NetTui.Host.Inventory.IpRoute2;
 /// <summary>Links (with addresses and veth peers) and Linux bridges, as read from iproute2.</summary>
 public sealed record IpRoute2Links(ImmutableArray<Link> Links, ImmutableArray<LinuxBridge> Bridges);
 
-/// <summary>Routes of all tables, both families.</summary>
-public sealed record IpRoute2Routes(ImmutableArray<Route> Routes);
+/// <summary>Routes of all tables, both families, and the policy rules and nexthop objects they go with.</summary>
+public sealed record IpRoute2Routes(ImmutableArray<Route> Routes)
+{
+    public ImmutableArray<RoutingRule> Rules { get; init; } = [];
+    public ImmutableArray<NexthopObject> Nexthops { get; init; } = [];
+}
 
 /// <summary>
 /// Reads links, bridges and routes with `ip`/`bridge` in the target namespace. The
@@ -27,6 +32,9 @@ public sealed class IpRoute2Reader(ICommandRunner runner)
     public static readonly CommandSpec NetnsListId = CommandSpec.Of("ip", "-j", "netns", "list-id");
     public static readonly CommandSpec Route4Show = CommandSpec.Of("ip", "-j", "-4", "route", "show", "table", "all");
     public static readonly CommandSpec Route6Show = CommandSpec.Of("ip", "-j", "-6", "route", "show", "table", "all");
+    public static readonly CommandSpec Rule4Show = CommandSpec.Of("ip", "-j", "-4", "rule", "show");
+    public static readonly CommandSpec Rule6Show = CommandSpec.Of("ip", "-j", "-6", "rule", "show");
+    public static readonly CommandSpec NexthopShow = CommandSpec.Of("ip", "-j", "nexthop", "show");
 
     public async Task<SourceRead<IpRoute2Links>> ReadLinksAsync(CancellationToken ct = default)
     {
@@ -129,6 +137,35 @@ public sealed class IpRoute2Reader(ICommandRunner runner)
     /// always with NETTUI_ROUTE_SOURCE=ip, from `ip -j route` as before.
     /// </summary>
     public async Task<SourceRead<IpRoute2Routes>> ReadRoutesAsync(CancellationToken ct = default)
+    {
+        // Rules and nexthop objects only enrich (a kernel without nexthop objects says so on
+        // stderr): read beside the routes, dropped without making the source down.
+        var policy = ReadPolicyAsync(ct);
+        var routes = await ReadRouteTablesAsync(ct).ConfigureAwait(false);
+        var (rules, nexthops) = await policy.ConfigureAwait(false);
+        return routes.Value is null ? routes : routes with { Value = routes.Value with { Rules = rules, Nexthops = nexthops } };
+    }
+
+    private async Task<(ImmutableArray<RoutingRule>, ImmutableArray<NexthopObject>)> ReadPolicyAsync(CancellationToken ct)
+    {
+        var r4 = ToolRun.RunAsync(runner, Rule4Show, ct);
+        var r6 = ToolRun.RunAsync(runner, Rule6Show, ct);
+        var nh = ToolRun.RunAsync(runner, NexthopShow, ct);
+        await Task.WhenAll(r4, r6, nh).ConfigureAwait(false);
+        try
+        {
+            ImmutableArray<RoutingRule> rules = [
+                .. r4.Result.Ok ? IpRuleParser.Parse(r4.Result.Output!, AddressFamily.Inet) : [],
+                .. r6.Result.Ok ? IpRuleParser.Parse(r6.Result.Output!, AddressFamily.Inet6) : []];
+            return (rules, nh.Result.Ok ? IpNexthopParser.Parse(nh.Result.Output!) : []);
+        }
+        catch (JsonException)
+        {
+            return ([], []);
+        }
+    }
+
+    private async Task<SourceRead<IpRoute2Routes>> ReadRouteTablesAsync(CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
         if (runner is CommandRunner && Environment.GetEnvironmentVariable("NETTUI_ROUTE_SOURCE") != "ip")
