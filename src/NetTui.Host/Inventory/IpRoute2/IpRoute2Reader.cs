@@ -55,6 +55,7 @@ public sealed class IpRoute2Reader(ICommandRunner runner)
             var links = IpAddrParser.Merge(data.Links, IpAddrParser.Parse(addr.Result.Output!));
             var ports = bridge.Result.Ok ? BridgePortParser.Parse(bridge.Result.Output!) : [];
             var bridges = LinuxBridgeBuilder.Build(data with { Links = links }, ports);
+            links = VxlanFdbParser.Attach(links, await ReadVxlanFdbAsync(links, ct).ConfigureAwait(false));
             var notes = string.Join("; ", new[] { bridge.Result.Failure, netns.Result.Failure }.Where(f => f is not null));
             var status = new SourceStatus(SourceKind.IpRoute2, true, notes.Length > 0 ? notes : null, sw.Elapsed);
             return new(new IpRoute2Links(links, bridges), status);
@@ -64,6 +65,21 @@ public sealed class IpRoute2Reader(ICommandRunner runner)
             // Unexpected JSON (another iproute2 version): a reason, not a crash.
             return new(null, SourceStatus.Down(SourceKind.IpRoute2, $"cannot parse ip output: {e.Message}", sw.Elapsed));
         }
+    }
+
+    /// <summary>`bridge -j fdb show dev NAME`: a VXLAN device's remote entries.</summary>
+    public static CommandSpec FdbShowDev(string name) => CommandSpec.Of("bridge", "-j", "fdb", "show", "dev", name);
+
+    /// <summary>Each VXLAN device's fdb (only enriches: a failed read leaves its entries out).</summary>
+    private async Task<IReadOnlyDictionary<string, ImmutableArray<VxlanFdbEntry>>> ReadVxlanFdbAsync(ImmutableArray<Link> links, CancellationToken ct)
+    {
+        var reads = links.Where(l => l.Details?.Vxlan is not null)
+            .Select(async l => (l.Name, Run: await ToolRun.RunAsync(runner, FdbShowDev(l.Name), ct).ConfigureAwait(false))).ToArray();
+        var done = await Task.WhenAll(reads).ConfigureAwait(false);
+        var result = new Dictionary<string, ImmutableArray<VxlanFdbEntry>>(StringComparer.Ordinal);
+        foreach (var (name, run) in done)
+            if (run.Ok) result[name] = VxlanFdbParser.Parse(run.Output!);
+        return result;
     }
 
     /// <summary>`ip -j -d addr show dev NAME`: one link's details and its addresses in one call.</summary>
