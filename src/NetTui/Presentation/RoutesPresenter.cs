@@ -47,6 +47,7 @@ public static class RoutesPresenter
             .Add("type", r.Type)
             .Add("preferred source", r.PreferredSource);
         AddDetails(d, r);
+        AddPolicy(d, ix.Snapshot, r);
         d.Add("at boot", PersistenceText.Long(r.Persistence));
         d.Command($"ip {v6}route show table {r.Table} {r.Destination}");
         if (r.Destination != "default")
@@ -66,6 +67,15 @@ public static class RoutesPresenter
         var i = 0;
         foreach (var hop in RouteText.Hops(r)) d.Add($"hop {++i}", hop);
         d.Add("flags", RouteText.Flags(r) is { Length: > 0 } f ? f : null);
+    }
+
+    /// <summary>The policy rules that send packets to this route's table, and the nexthop object it uses.</summary>
+    private static void AddPolicy(DetailBuilder d, HostSnapshot s, Route r)
+    {
+        foreach (var rule in s.Rules.Where(x => x.Family == r.Family && x.Table == r.Table))
+            d.Add($"rule {rule.Priority}", $"{RuleText.Selector(rule)} {RuleText.Action(rule)}");
+        if (r.Details?.NexthopId is { } id && s.Nexthops.FirstOrDefault(n => n.Id == id) is { } nh)
+            d.Add($"nexthop {id}", RuleText.Nexthop(nh));
     }
 
     private static string FirstAddress(string cidr) => cidr.Split('/')[0];

@@ -75,3 +75,21 @@ public sealed class RulesAndNexthopsTests
         Assert.Contains("mtu 1400 advmss 1360", text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The TUI's route detail names the rules that lead to its table and its nexthop object.</summary>
+public sealed class RouteDetailPolicyTests
+{
+    [Fact]
+    public void Route_detail_lists_rules_to_its_table_and_its_nexthop()
+    {
+        var routes = IpRouteParser.Parse(Fixtures.Read("iproute2/route4-multipath.json"), AddressFamily.Inet);
+        var rules = IpRuleParser.Parse(Fixtures.Read("iproute2/rule4.json"), AddressFamily.Inet);
+        var s = HostSnapshot.Empty("h", null) with { Routes = routes, Rules = rules, Nexthops = IpNexthopParser.Parse(Fixtures.Read("iproute2/nexthop.json")) };
+        var ix = new SnapshotIndex(s);
+        var text = string.Join("\n", RoutesPresenter.Detail(ix, routes.Single(r => r.Destination == "10.5.0.0/16")).Attributes.Select(f => $"{f.Key}: {f.Value}"));
+        Assert.Contains("rule 32766: from all lookup main", text, StringComparison.Ordinal);
+        Assert.Contains("rule 2002: from all lookup main suppress_prefixlength 0", text, StringComparison.Ordinal);
+        Assert.Contains("nexthop 12: group 10,2/11", text, StringComparison.Ordinal);
+        Assert.Contains("hop 1: via 192.0.2.2 dev a0 weight 2", text, StringComparison.Ordinal);
+    }
+}
