@@ -14,6 +14,7 @@ namespace NetTui.Core;
 /// </summary>
 [JsonSerializable(typeof(HostSnapshot))]
 [JsonSerializable(typeof(Persistence))]
+[JsonSerializable(typeof(RouteDetails))]
 [JsonSerializable(typeof(Operation))]
 [JsonSerializable(typeof(ImmutableArray<Operation>))]
 [JsonSerializable(typeof(IReadOnlyList<Operation>))]

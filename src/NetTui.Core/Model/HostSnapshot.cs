@@ -26,6 +26,14 @@ public sealed record HostSnapshot(
     public SystemdState? Systemd { get; init; }
     /// <summary>The configuration system that brings the network up at boot and what its files define; null when not read (only for the full picture).</summary>
     public BootConfiguration? Boot { get; init; }
+    /// <summary>Docker's networks (read with the containers): which host devices dockerd makes.</summary>
+    public ImmutableArray<DockerNetwork> DockerNetworks { get; init; } = [];
+
+    /// <summary>Policy routing rules, IPv4 then IPv6 (read with the routes).</summary>
+    public ImmutableArray<RoutingRule> Rules { get; init; } = [];
+
+    /// <summary>Nexthop objects and groups (read with the routes).</summary>
+    public ImmutableArray<NexthopObject> Nexthops { get; init; } = [];
 
     public static HostSnapshot Empty(string hostName, string? ns) => new(
         hostName, ns, DateTimeOffset.UnixEpoch, [], [], [], null, [], []);

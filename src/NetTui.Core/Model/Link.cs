@@ -22,6 +22,21 @@ public sealed record Link(
 
     /// <summary>Where the link's configuration persists (what recreates it at boot); null when not determined.</summary>
     public Persistence? Persistence { get; init; }
+
+    /// <summary>The kernel's own kind name (linkinfo.info_kind: "macvtap", "ip6gre", "ifb"); null for a plain device.</summary>
+    public string? KindName { get; init; }
+
+    /// <summary>The device this one is made on (`link`: a VLAN's, macvlan's or ipvlan's parent, a VXLAN's underlay device).</summary>
+    public string? Parent { get; init; }
+
+    /// <summary>`ip link set dev X alias TEXT` (ifalias).</summary>
+    public string? Alias { get; init; }
+
+    /// <summary>Alternative names (`ip link property add dev X altname NAME`).</summary>
+    public ImmutableArray<string> AltNames { get; init; } = [];
+
+    /// <summary>Per-kind details (VXLAN, macvlan, VLAN, bond, VRF, tun/tap, Geneve); null when the kind has none.</summary>
+    public LinkDetails? Details { get; init; }
 }
 
 /// <summary>
@@ -49,6 +64,12 @@ public enum LinkKind
     Bond,
     Macvlan,
     Other,
+    Macvtap,
+    Ipvlan,
+    Vrf,
+    Geneve,
+    Wireguard,
+    Ifb,
 }
 
 /// <summary>
@@ -77,6 +98,20 @@ public enum AddressFamily { Inet, Inet6 }
 public sealed record LinkAddress(AddressFamily Family, string Address, int PrefixLength, string Scope)
 {
     public string Cidr => $"{Address}/{PrefixLength}";
+
+    /// <summary>A secondary address (another in a subnet the device already has; removed with the primary).</summary>
+    public bool Secondary { get; init; }
+    /// <summary>The address label (IPv4: "eth0:1"); null when it is the device's own name (ip's default).</summary>
+    public string? Label { get; init; }
+    /// <summary>The peer of a point-to-point address (`peer`).</summary>
+    public string? Peer { get; init; }
+    /// <summary>Added with `noprefixroute`: the kernel makes no route for its subnet.</summary>
+    public bool NoPrefixRoute { get; init; }
+    /// <summary>Preferred lifetime over (IPv6): not used for new connections.</summary>
+    public bool Deprecated { get; init; }
+    /// <summary>Seconds left, null = forever.</summary>
+    public uint? ValidLifetime { get; init; }
+    public uint? PreferredLifetime { get; init; }
 
     /// <summary>Where this address persists; null when not determined.</summary>
     public Persistence? Persistence { get; init; }

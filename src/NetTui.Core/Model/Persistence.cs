@@ -21,6 +21,8 @@ public enum PersistenceKind
     SystemdUnit,
     /// <summary>A configuration file of the host's boot-time system (ifupdown's interfaces, ...): <see cref="Persistence.Profile"/> is the file.</summary>
     ConfigFile,
+    /// <summary>ovs-vswitchd makes it when it starts (its datapath devices ovs-system, ovs-netdev).</summary>
+    OvsVswitchd,
 }
 
 /// <summary>
@@ -42,6 +44,7 @@ public sealed record Persistence(PersistenceKind Where, string? Profile = null, 
         PersistenceKind.Kernel => "kernel",
         PersistenceKind.SystemdUnit => $"systemd unit {Unit}",
         PersistenceKind.ConfigFile => $"config file ({Profile})",
+        PersistenceKind.OvsVswitchd => "ovs-vswitchd",
         _ => "runtime only (lost at reboot)",
     };
 }
@@ -60,6 +63,14 @@ public sealed record NetworkManagerState(bool Available, string? Reason, string?
     public Dictionary<string, NmProfile> ProfileByInterface() =>
         Profiles.Where(p => p.InterfaceName is not null).GroupBy(p => p.InterfaceName!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Ranked(g).First(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Per interface, the profile NetworkManager brings up at boot (saved, autoconnect=yes), else
+    /// the one <see cref="ProfileByInterface"/> shows (which then does not come back at boot).
+    /// </summary>
+    public Dictionary<string, NmProfile> BootProfileByInterface() =>
+        Profiles.Where(p => p.InterfaceName is not null).GroupBy(p => p.InterfaceName!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Ranked(g).FirstOrDefault(p => p.BroughtUpAtBoot) ?? Ranked(g).First(), StringComparer.Ordinal);
 
     private static IOrderedEnumerable<NmProfile> Ranked(IEnumerable<NmProfile> profiles) =>
         profiles.OrderByDescending(p => p.ActiveDevice is not null).ThenByDescending(p => p.Managed).ThenBy(p => p.Id, StringComparer.Ordinal);
@@ -90,6 +101,8 @@ public sealed record NmProfile(
     /// <summary>Held in memory only (not saved to disk): gone after a reboot like a runtime change.</summary>
     public bool InMemory { get; init; }
     public bool IsPort => Master is not null;
+    /// <summary>Saved and autoconnect=yes: NetworkManager activates it at boot.</summary>
+    [JsonIgnore] public bool BroughtUpAtBoot => Autoconnect && !InMemory;
 }
 
 /// <summary>A route of a profile's ipvX.route-data (table null = main).</summary>

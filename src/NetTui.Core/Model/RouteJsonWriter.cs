@@ -14,13 +14,14 @@ public sealed class RouteJsonWriter : JsonConverter<Route>
 {
     /// <summary>The properties written, in order (the test checks this is all of Route's).</summary>
     public static readonly string[] Properties =
-        ["Family", "Destination", "Gateway", "Device", "Protocol", "Scope", "Metric", "Table", "Type", "PreferredSource", "Persistence"];
+        ["Family", "Destination", "Gateway", "Device", "Protocol", "Scope", "Metric", "Table", "Type", "PreferredSource", "Persistence", "Details"];
 
     private static readonly JsonEncodedText Family = JsonEncodedText.Encode("family"), Destination = JsonEncodedText.Encode("destination"),
         Gateway = JsonEncodedText.Encode("gateway"), Device = JsonEncodedText.Encode("device"), Protocol = JsonEncodedText.Encode("protocol"),
         Scope = JsonEncodedText.Encode("scope"), Metric = JsonEncodedText.Encode("metric"), Table = JsonEncodedText.Encode("table"),
         TypeName = JsonEncodedText.Encode("type"), PreferredSource = JsonEncodedText.Encode("preferredSource"),
-        Persistence = JsonEncodedText.Encode("persistence"), Inet = JsonEncodedText.Encode("inet"), Inet6 = JsonEncodedText.Encode("inet6");
+        Persistence = JsonEncodedText.Encode("persistence"), Details = JsonEncodedText.Encode("details"),
+        Inet = JsonEncodedText.Encode("inet"), Inet6 = JsonEncodedText.Encode("inet6");
 
     /// <summary>Persistence's properties, in the reflection serializer's order (the test checks this is all of them).</summary>
     public static readonly string[] PersistenceProperties = ["Where", "Profile", "Uuid", "Note", "Unit", "SurvivesReboot"];
@@ -52,6 +53,10 @@ public sealed class RouteJsonWriter : JsonConverter<Route>
         writer.WritePropertyName(Persistence);
         if (r.Persistence is null) writer.WriteNullValue();
         else WritePersistence(writer, r.Persistence, options);
+        writer.WritePropertyName(Details);
+        // Rare (multipath, onlink, metrics): the serializer writes them, the common null stays fast.
+        if (r.Details is null) writer.WriteNullValue();
+        else JsonSerializer.Serialize(writer, r.Details, SnapshotJson.Info<RouteDetails>(options));
         writer.WriteEndObject();
     }
 

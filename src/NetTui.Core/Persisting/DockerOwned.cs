@@ -12,7 +12,7 @@ namespace NetTui.Core.Persisting;
 public static class DockerOwned
 {
     public static bool Is(HostSnapshot host, string name) =>
-        host.FindLink(name) is { } l && PersistenceAnnotator.ForLink(l, host, [], Containers(host)).Where == PersistenceKind.Docker;
+        host.FindLink(name) is { } l && BootOwners.Of(host, withOvs: false).ForDevice(l).Where == PersistenceKind.Docker;
 
     /// <summary>The first Docker-owned interface <paramref name="op"/> touches, or null.</summary>
     public static string? Touched(Operation op, HostSnapshot host) =>
@@ -21,9 +21,6 @@ public static class DockerOwned
     /// <summary>Why the change is not persisted, for the plan's first line.</summary>
     public static string Reason(string name) =>
         $"{name} is managed by Docker, which rebuilds it when it starts; a NetworkManager profile would fight it";
-
-    private static HashSet<string> Containers(HostSnapshot host) =>
-        host.Containers.Select(c => c.HostVeth).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     private static IEnumerable<string?> Names(Operation op) => op switch
     {

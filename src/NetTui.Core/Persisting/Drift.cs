@@ -101,7 +101,9 @@ public static class DriftFinder
                 items.Add(new(DriftKind.RuntimeBridge, l.Name, $"bridge {l.Name} exists now but nothing recreates it at boot (runtime only)")
                 {
                     Interface = l.Name,
-                    Fix = $"make it persistent (p, or nettui persist make {l.Name}); or delete it if it is not wanted",
+                    Fix = l.Persistence.Profile is { } off
+                        ? $"nmcli connection modify {off} connection.autoconnect yes brings it up at boot; or delete it if it is not wanted"
+                        : $"make it persistent (p, or nettui persist make {l.Name}); or delete it if it is not wanted",
                 });
             if (l.Persistence?.Where != PersistenceKind.NetworkManager) continue;
             foreach (var a in l.Addresses.Where(a => a.Persistence?.Where == PersistenceKind.RuntimeOnly))

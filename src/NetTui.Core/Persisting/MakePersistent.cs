@@ -30,13 +30,17 @@ public sealed record MakePersistent(string Interface) : Operation
     {
         var link = host.FindLink(Interface);
         if (link is null) { yield return new("interface", $"there is no interface {Interface}"); yield break; }
+        // Docker's objects are refused for what they are, whether NetworkManager runs or not.
+        if (DockerOwned.Is(host, Interface)) { yield return new("interface", DockerOwned.Reason(Interface)); yield break; }
         if (host.NetworkManager is not { Available: true } nm)
         {
             yield return new("interface", $"NetworkManager is not available ({host.NetworkManager?.Reason ?? "not consulted"}); nothing can be made persistent");
             yield break;
         }
-        if (nm.ProfileFor(Interface) is { } p) yield return new("interface", $"{Interface} already persists in NetworkManager profile {p.Id}");
-        else if (DockerOwned.Is(host, Interface)) yield return new("interface", DockerOwned.Reason(Interface));
+        if (nm.ProfileFor(Interface) is { } p)
+            yield return nm.ProfilesFor(Interface).Any(x => x.BroughtUpAtBoot)
+                ? new("interface", $"{Interface} already persists in NetworkManager profile {p.Id}")
+                : new("interface", $"{Interface} has NetworkManager profile {p.Id}, which does not come up at boot; nmcli connection modify {p.Id} connection.autoconnect yes makes it");
         else if (link.Persistence is { Where: PersistenceKind.Ovsdb or PersistenceKind.Docker } other)
             yield return new("interface", $"{Interface} is kept by {other}; NetworkManager must not take it over");
         else if (link.Kind is not (LinkKind.Bridge or LinkKind.Ethernet or LinkKind.Veth or LinkKind.Tap))

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 using NetTui.Core.Model;
 using NetTui.Core.Operations;
 
@@ -8,10 +7,11 @@ namespace NetTui.Core.Persisting;
 
 /// <summary>
 /// Says, for every link, address and route of a snapshot, what brings it back after a
-/// reboot: a NetworkManager profile (matched by interface-name), OVSDB (OVS bridges, ports
-/// and internal interfaces), Docker (docker0, br-&lt;id&gt; networks, container veths), the
-/// kernel (loopback, IPv6 link-local, the routes the kernel makes for an address), a systemd
-/// unit NetTui generated (PersistenceAnnotator.Units.cs), or nothing.
+/// reboot: a NetworkManager profile with autoconnect (matched by interface-name), else who
+/// recreates the device (<see cref="BootOwners"/>: OVSDB, ovs-vswitchd, Docker, the kernel),
+/// the kernel for IPv6 link-local and the routes it makes for an address, a boot configuration
+/// file (ifupdown, networkd), a systemd unit NetTui generated (PersistenceAnnotator.Units.cs),
+/// or nothing.
 /// Pure: everything comes from the snapshot, including <see cref="HostSnapshot.NetworkManager"/>.
 /// </summary>
 public static partial class PersistenceAnnotator
@@ -24,10 +24,9 @@ public static partial class PersistenceAnnotator
     /// </summary>
     public static HostSnapshot AnnotateLinks(HostSnapshot s)
     {
-        var ovsNames = OvsNames(s.Ovs);
-        var dockerNames = s.Containers.Select(c => c.HostVeth).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var owners = BootOwners.Of(s);
         var profiles = ProfilesByInterface(s.NetworkManager);
-        return s with { Links = s.Links.Select(l => WithBootFiles(AnnotateLink(l, profiles.GetValueOrDefault(l.Name), ovsNames, dockerNames, s.Systemd), s.Boot)).ToImmutableArray() };
+        return s with { Links = s.Links.Select(l => WithBootFiles(AnnotateLink(l, profiles.GetValueOrDefault(l.Name), owners, s.Systemd), s.Boot)).ToImmutableArray() };
     }
 
     /// <summary>Routes only, from the links' annotations (call <see cref="AnnotateLinks"/> first when links changed).</summary>
@@ -53,44 +52,37 @@ public static partial class PersistenceAnnotator
         return s with { Routes = ImmutableCollectionsMarshal.AsImmutableArray(routes) };
     }
 
-    private static HashSet<string> OvsNames(OvsState? ovs) => ovs is null
-        ? []
-        : ovs.Bridges.Select(b => b.Name)
-            .Concat(ovs.Bridges.SelectMany(b => b.Ports).SelectMany(p => p.Interfaces.Select(i => i.Name).Append(p.Name)))
-            .ToHashSet(StringComparer.Ordinal);
-
     /// <summary>Per interface once: per route, ProfileFor sorted the profiles again, 200,000 times at scale.</summary>
     private static Dictionary<string, NmProfile> ProfilesByInterface(NetworkManagerState? nm) =>
-        nm?.ProfileByInterface() ?? new Dictionary<string, NmProfile>(StringComparer.Ordinal);
+        nm?.BootProfileByInterface() ?? new Dictionary<string, NmProfile>(StringComparer.Ordinal);
 
-    private static Link AnnotateLink(Link l, NmProfile? profile, HashSet<string> ovs, HashSet<string> docker, SystemdState? units)
+    private static Link AnnotateLink(Link l, NmProfile? profile, BootOwners owners, SystemdState? units)
     {
-        var where = WithPortUnit(InUnit(ForLink(l, profile, ovs, docker), units, new(UnitObjectKind.Link, l.Name)), l, units);
+        var where = WithPortUnit(InUnit(ForLink(l, profile, owners), units, new(UnitObjectKind.Link, l.Name)), l, units);
         var addresses = l.Addresses.Select(a => a with { Persistence = InUnit(ForAddress(a, where, profile), units, new(UnitObjectKind.Address, l.Name, a.Cidr)) }).ToImmutableArray();
         return l with { Persistence = where, Addresses = addresses };
     }
 
-    public static Persistence ForLink(Link l, HostSnapshot s, HashSet<string> ovs, HashSet<string> docker) =>
-        ForLink(l, s.NetworkManager?.ProfileFor(l.Name), ovs, docker);
+    public static Persistence ForLink(Link l, HostSnapshot s, BootOwners owners) =>
+        ForLink(l, s.NetworkManager is { } nm ? nm.BootProfileByInterface().GetValueOrDefault(l.Name) : null, owners);
 
-    private static Persistence ForLink(Link l, NmProfile? profile, HashSet<string> ovs, HashSet<string> docker)
+    private static Persistence ForLink(Link l, NmProfile? profile, BootOwners owners)
     {
         if (profile is { } p)
-            return p.InMemory
-                ? Persistence.RuntimeOnly with { Profile = p.Id, Uuid = p.Uuid, Note = "NetworkManager profile held in memory only (not saved)" }
-                : new(PersistenceKind.NetworkManager, p.Id, p.Uuid);
-        if (l.Kind == LinkKind.Loopback) return new(PersistenceKind.Kernel, Note: "always there");
-        if (ovs.Contains(l.Name) || l.Kind == LinkKind.OvsInternal) return new(PersistenceKind.Ovsdb);
-        if (docker.Contains(l.Name)) return new(PersistenceKind.Docker, Note: "recreated with its container");
-        if (l.Kind == LinkKind.Bridge && (l.Name == "docker0" || DockerNetworkBridge().IsMatch(l.Name)))
-            return new(PersistenceKind.Docker, Note: "recreated by the Docker daemon");
-        return Persistence.RuntimeOnly;
+        {
+            if (p.InMemory) return Persistence.RuntimeOnly with { Profile = p.Id, Uuid = p.Uuid, Note = "NetworkManager profile held in memory only (not saved)" };
+            if (p.Autoconnect) return new(PersistenceKind.NetworkManager, p.Id, p.Uuid);
+            // autoconnect=no: NetworkManager keeps the profile but does not bring it up at boot.
+            var other = owners.ForDevice(l);
+            return other.SurvivesReboot ? other : Persistence.RuntimeOnly with { Profile = p.Id, Uuid = p.Uuid, Note = $"profile {p.Id} has autoconnect=no: NetworkManager does not bring it up at boot" };
+        }
+        return owners.ForDevice(l);
     }
 
     private static Persistence ForAddress(LinkAddress a, Persistence link, NmProfile? profile)
     {
         if (a.Scope == "host" || link.Where == PersistenceKind.Kernel) return new(PersistenceKind.Kernel, Note: "loopback");
-        if (profile is not null && !profile.InMemory && profile.Addresses.Contains(a.Cidr)) return new(PersistenceKind.NetworkManager, profile.Id, profile.Uuid);
+        if (profile is { BroughtUpAtBoot: true } && profile.Addresses.Contains(a.Cidr)) return new(PersistenceKind.NetworkManager, profile.Id, profile.Uuid);
         if (a.Scope == "link" && a.Family == AddressFamily.Inet6)
             return link.SurvivesReboot ? new(PersistenceKind.Kernel, Note: "link-local, made again with the link") : Persistence.RuntimeOnly with { Note = "link-local of a runtime-only link" };
         if (link.Where == PersistenceKind.Docker) return new(PersistenceKind.Docker);
@@ -110,7 +102,7 @@ public static partial class PersistenceAnnotator
                 return link.Persistence?.SurvivesReboot == true ? new(PersistenceKind.Kernel, Note: "made by the kernel for a persisted address") : Persistence.RuntimeOnly;
             return Persistence.RuntimeOnly with { Note = "made for a runtime-only address" };
         }
-        if (link is not null && profiles.GetValueOrDefault(link.Name) is { InMemory: false } p && p.Routes.Any(pr => Same(pr, r)))
+        if (link is not null && profiles.GetValueOrDefault(link.Name) is { BroughtUpAtBoot: true } p && p.Routes.Any(pr => Same(pr, r)))
             return new(PersistenceKind.NetworkManager, p.Id, p.Uuid);
         if (link?.Persistence?.Where == PersistenceKind.Docker) return new(PersistenceKind.Docker);
         return Persistence.RuntimeOnly;
@@ -125,6 +117,4 @@ public static partial class PersistenceAnnotator
         var table = pr.Table is null or 0 or 254 ? "main" : HostQueries.TableName(pr.Table.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return table == HostQueries.TableName(r.Table);
     }
-
-    [GeneratedRegex("^br-[0-9a-f]{12}$")] private static partial Regex DockerNetworkBridge();
 }

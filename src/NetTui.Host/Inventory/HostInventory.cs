@@ -77,7 +77,12 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
             Routes: routes?.Value?.Routes ?? [],
             Ovs: parts.HasFlag(InventoryParts.Ovs) ? ovs?.Value : null,
             Containers: containers,
-            Sources: sources.ToImmutable());
+            Sources: sources.ToImmutable())
+        {
+            DockerNetworks = docker?.Value?.Networks ?? [],
+            Rules = routes?.Value?.Rules ?? [],
+            Nexthops = routes?.Value?.Nexthops ?? [],
+        };
         PhaseTiming.Mark("inventory: joined");
         // Persistence annotations need the whole picture (profiles, OVS, Docker); only then.
         if (nmTask is null) return snapshot;

@@ -29,6 +29,9 @@ public static class SnapshotMerge
             Sources: [.. sources.Values.OrderBy(s => s.Source)])
         {
             NetworkManager = partial.NetworkManager ?? current.NetworkManager,
+            DockerNetworks = parts.HasFlag(InventoryParts.Containers) ? partial.DockerNetworks : current.DockerNetworks,
+            Rules = parts.HasFlag(InventoryParts.Routes) ? partial.Rules : current.Rules,
+            Nexthops = parts.HasFlag(InventoryParts.Routes) ? partial.Nexthops : current.Nexthops,
         };
         // Only full reads consult NetworkManager and say where things persist: annotate the
         // parts a partial read brought with the profiles last known, so the Boot column stays.

@@ -18,6 +18,7 @@ public static class InterfacesPresenter
             new("MTU", l => l.Mtu.ToString(), l => l.Mtu),
             new("MAC", l => l.Mac ?? ""),
             new("Index", l => l.Index.ToString(), l => l.Index),
+            .. DetailColumns(ix),
         ],
         l => l.Name,
         l => Detail(ix, l),
@@ -37,8 +38,10 @@ public static class InterfacesPresenter
             .Add("mac", l.Mac)
             .Add("master", l.Master)
             .Add("at boot", PersistenceText.Long(l.Persistence));
+        AddKindDetails(d, l);
         foreach (var a in l.Addresses)
-            d.Add($"{(a.Family == AddressFamily.Inet6 ? "inet6" : "inet")}", AddressLine(a));
+            d.Add($"{(a.Family == AddressFamily.Inet6 ? "inet6" : "inet")}",
+                LinkDetailText.AddressFlags(l, a) is { Length: > 0 } flags ? $"{AddressLine(a)}; {flags}" : AddressLine(a));
         if (l.Peer is { } p)
             d.Add("veth peer", p.Namespace is not null ? $"#{p.Index} in netns {p.Namespace}"
                 : p.NetnsId is not null ? $"#{p.Index} in netns id {p.NetnsId}" : $"#{p.Index} ({ix.LocalPeer(l)?.Name ?? "?"})");
@@ -56,6 +59,26 @@ public static class InterfacesPresenter
         if (ix.OvsInterface(l.Name) is { } o)
             d.Related($"OVS interface {o.Iface.Name} on {o.Bridge.Name}", ViewKind.OpenVSwitch, OvsPresenter.InterfaceKey(o.Bridge, o.Port, o.Iface));
         return d.Build();
+    }
+
+    /// <summary>Peer/Parent, VLAN and Details (issue 22), apart from the other columns.</summary>
+    private static IEnumerable<Column<Link>> DetailColumns(SnapshotIndex ix) =>
+    [
+        new("Peer/Parent", l => LinkDetailText.PeerOrParent(ix, l)),
+        new("VLAN", LinkDetailText.Vlan),
+        new("Details", LinkDetailText.Summary),
+    ];
+
+    private static void AddKindDetails(DetailBuilder d, Link l)
+    {
+        d.Add("kernel kind", l.KindName);
+        d.Add("parent", l.Parent);
+        d.Add("details", LinkDetailText.KindParameters(l) is { Length: > 0 } k ? k : null);
+        if (l.Details?.BondPort is { } bp) d.Add("bond port", $"{bp.State} (mii {bp.MiiStatus})");
+        d.Add("alias", l.Alias);
+        if (!l.AltNames.IsDefaultOrEmpty) d.Add("altnames", string.Join(", ", l.AltNames));
+        foreach (var f in l.Details?.Vxlan?.Fdb ?? [])
+            d.Add("fdb", $"{f.Mac} dst {f.Destination}{(f.Vni is { } vni ? $" vni {vni}" : "")}{(f.Via is { } via ? $" via {via}" : "")}");
     }
 
     /// <summary>An address with its scope and where it persists: "192.168.1.1/24 scope global, boot: NM:nettui-br0".</summary>

@@ -7,7 +7,7 @@ public static class LinkText
 {
     public static string Kind(Link l) => l.Kind switch
     {
-        LinkKind.Other => l.Label ?? "other",
+        LinkKind.Other => $"unknown kind {l.KindName ?? l.Label ?? "?"}",
         LinkKind.OvsInternal => "ovs-internal",
         LinkKind.OvsSystem => "ovs-system",
         LinkKind.IpTunnel => "ipip",

@@ -31,6 +31,7 @@ public static class OvsPresenter
                 new("Options", r => r.Interface is null ? "" : Options(r.Interface)),
                 new("Error", r => r.Interface?.Error ?? ""),
                 new("OF", r => r.Interface?.OfPort?.ToString() ?? "", r => r.Interface?.OfPort),
+                .. DetailColumns(),
             ],
             r => r.Port is null ? BridgeKey(r.Bridge) : InterfaceKey(r.Bridge, r.Port, r.Interface!),
             r => r.Port is null ? BridgeDetail(ix, r.Bridge) : InterfaceDetail(ix, r.Bridge, r.Port, r.Interface!),
@@ -38,6 +39,13 @@ public static class OvsPresenter
             tone: r => r.Interface?.Error is not null ? RowTone.Error
                 : r.Interface?.LinkState is "down" ? RowTone.Warn : RowTone.Normal);
     }
+
+    /// <summary>VLAN (tag, trunks, mode) and More (bond, fake bridge, controller, ...), apart from the other columns (issue 22).</summary>
+    private static IEnumerable<Column<OvsRow>> DetailColumns() =>
+    [
+        new("VLAN", r => r.Port is null ? "" : OvsDetailText.Vlan(r.Port)),
+        new("More", r => r.Port is null ? OvsDetailText.Bridge(r.Bridge) : OvsDetailText.Port(r.Port, r.Interface!)),
+    ];
 
     private static string PortName(OvsRow r) =>
         r.Port!.Name == r.Interface!.Name ? r.Port.Name : $"{r.Port.Name}:{r.Interface.Name}";
@@ -52,7 +60,8 @@ public static class OvsPresenter
             .Add("uuid", b.Uuid)
             .Add("datapath", b.DatapathType)
             .Add("ports", string.Join(", ", b.Ports.Select(p => p.Name)))
-            .Add("ovs version", ix.Snapshot.Ovs?.Version);
+            .Add("ovs version", ix.Snapshot.Ovs?.Version)
+            .Add("more", OvsDetailText.Bridge(b) is { Length: > 0 } more ? more : null);
         d.Command($"ovs-vsctl list bridge {b.Name}");
         d.Command($"ovs-vsctl show");
         foreach (var p in b.Ports)
@@ -72,14 +81,16 @@ public static class OvsPresenter
             .Add("admin state", i.AdminState)
             .Add("link state", i.LinkState)
             .Add("vlan tag", p.Tag)
+            .Add("vlan", OvsDetailText.Vlan(p) is { Length: > 0 } vlan ? vlan : null)
+            .Add("more", OvsDetailText.Port(p, i) is { Length: > 0 } more ? more : null)
             .Add("uuid", i.Uuid)
             .Add("port uuid", p.Uuid);
         foreach (var (k, v) in i.Options)
             d.Add($"options:{k}", v);
         foreach (var (k, v) in i.Statistics)
             d.Add($"statistics:{k}", v);
-        if (i.IsTunnel && i.RemoteIp is { } remote)
-            d.Add("tunnel", $"{i.Type.ToUpperInvariant()} to remote host {remote}");
+        if (i.IsTunnel && (i.RemoteIp is not null || i.RemoteIsFlow))
+            d.Add("tunnel", $"{i.Type.ToUpperInvariant()} to {(i.RemoteIsFlow ? "a remote chosen per flow (remote_ip=flow)" : $"remote host {i.RemoteIp}")}");
         d.Command($"ovs-vsctl list interface {i.Name}");
         d.Command($"ovs-vsctl list port {p.Name}");
         d.Related($"OVS bridge {b.Name}", ViewKind.OpenVSwitch, BridgeKey(b));

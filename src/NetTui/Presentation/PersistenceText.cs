@@ -11,7 +11,7 @@ public static class PersistenceText
     /// <summary>The column's header in every view that has one.</summary>
     public const string Column = "Boot";
 
-    /// <summary>Short cell text: "NM:profile", "OVSDB", "Docker", "kernel", "unit:NAME", "lost"; empty when not determined.</summary>
+    /// <summary>Short cell text: "NM:profile", "OVSDB", "Docker", "kernel", "ovs-vswitchd", "unit:NAME", "file:NAME", "lost"; empty when not determined.</summary>
     public static string Short(Persistence? p) => p?.Where switch
     {
         null => "",
@@ -21,6 +21,7 @@ public static class PersistenceText
         PersistenceKind.Kernel => "kernel",
         PersistenceKind.SystemdUnit => "unit:" + UnitStem(p.Unit),
         PersistenceKind.ConfigFile => "file:" + System.IO.Path.GetFileName(p.Profile),
+        PersistenceKind.OvsVswitchd => "ovs-vswitchd",
         _ => "lost",
     };
 

@@ -93,9 +93,9 @@ public static class TopologyBuilder
         var info = i.Error is not null ? $"ERROR {i.Error}" : "";
         if (i.IsTunnel)
         {
-            var remote = i.RemoteIp ?? "?";
+            var remote = i.RemoteIsFlow ? "remote chosen per flow (remote_ip=flow)" : $"remote host {i.RemoteIp ?? "?"}";
             var tunnelInfo = i.Options.TryGetValue("key", out var k) ? $"key {k}" : "";
-            var tunnel = TopologyNode.Leaf($"{key}/remote", $"remote host {remote}", tunnelInfo);
+            var tunnel = TopologyNode.Leaf($"{key}/remote", remote, tunnelInfo);
             return new TopologyNode(key, $"{i.Type.ToUpperInvariant()} tunnel {i.Name}", info, [tunnel], target);
         }
         return TopologyNode.Leaf(key, $"{OvsPresenter.TypeName(i)} {i.Name}", info, target);

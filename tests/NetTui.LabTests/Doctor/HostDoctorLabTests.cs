@@ -23,20 +23,21 @@ public sealed class HostDoctorLabTests
     }
 
     [Fact]
-    public async Task A_route_via_an_off_link_gateway_is_named()
+    public async Task Onlink_routes_and_routes_via_an_inet6_gateway_are_not_named_unreachable()
     {
+        // Issue 22: `onlink` says the gateway is on the device whatever its addresses, and an IPv4
+        // route via an IPv6 gateway reaches it by neighbour discovery: neither is unreachable.
+        // (Without onlink the kernel refuses an off-subnet gateway, and removes such routes with their address.)
         await using var lab = await CreateAsync(withOvs: false);
         await lab.Host.CheckedAsync("ip", "link", "add", "br0", "type", "bridge");
         await lab.Host.CheckedAsync("ip", "link", "set", "br0", "up");
         await lab.Host.CheckedAsync("ip", "addr", "add", "10.7.0.1/24", "dev", "br0");
-        // The kernel only takes a gateway outside the device's subnets with onlink: the typo the seed's routes invite.
         await lab.Host.CheckedAsync("ip", "route", "add", "10.9.0.0/24", "via", "10.6.0.1", "dev", "br0", "onlink");
         await lab.Host.CheckedAsync("ip", "route", "add", "10.8.0.0/24", "via", "10.7.0.254", "dev", "br0");
+        await lab.Host.CheckedAsync("ip", "route", "add", "10.4.0.0/24", "via", "inet6", "fe80::1", "dev", "br0");
 
         var report = await lab.Doctor().DiagnoseAsync(TestContext.Current.CancellationToken);
-        var f = Named(report, "route-gateway-unreachable:10.9.0.0/24");
-        Assert.Contains(f.Evidence, e => e.Contains("10.7.0.1/24"));
-        Assert.DoesNotContain(report.Findings, x => x.Id == "route-gateway-unreachable:10.8.0.0/24");
+        Assert.DoesNotContain(report.Findings, x => x.Id.StartsWith("route-gateway-unreachable:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -54,6 +54,20 @@ public class HostChecksTests
     }
 
     [Fact]
+    public void An_onlink_route_and_a_route_via_an_inet6_gateway_are_not_unreachable()
+    {
+        var onlink = new Route(AddressFamily.Inet, "10.2.0.0/16", "10.99.0.1", "br0", "boot", "global", null, "main", "unicast")
+        {
+            Details = new RouteDetails { OnLink = true },
+        };
+        var viaInet6 = new Route(AddressFamily.Inet, "10.4.0.0/16", "fe80::2", "br0", "boot", "global", null, "main", "unicast");
+        Assert.Empty(RouteGatewayCheck.Run(Facts(Snapshot(routes: [onlink, viaInet6]))));
+        // A down device still is one.
+        var down = Snapshot(links: [Bridge("br0", up: false, "192.168.1.1/24")], routes: [onlink]);
+        Assert.Contains(RouteGatewayCheck.Run(Facts(down)), f => f.Evidence.Contains("br0 is down"));
+    }
+
+    [Fact]
     public void A_route_through_a_down_device_is_unreachable()
     {
         var s = Snapshot(links: [Bridge("br0", up: false, "192.168.1.1/24")],

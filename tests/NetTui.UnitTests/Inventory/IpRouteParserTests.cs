@@ -56,7 +56,10 @@ public class IpRouteParserTests
             """;
         var routes = IpRouteParser.Parse(json, AddressFamily.Inet);
         Assert.Equal(3, routes.Length);
-        Assert.Equal(new Route(AddressFamily.Inet, "10.1.0.0/16", "10.0.0.1", "eth0", "static", "global", 5, "main", "unicast"), routes[0]);
+        Assert.Equal(new Route(AddressFamily.Inet, "10.1.0.0/16", "10.0.0.1", "eth0", "static", "global", 5, "main", "unicast"), routes[0] with { Details = null });
+        Assert.Equal(new[] { new RouteHop("10.0.0.1", "eth0", 1), new RouteHop("10.0.0.2", "eth1", 1) }, routes[0].Details!.Hops);
+        Assert.Equal(1400, routes[0].Details!.Mtu);
+        Assert.True(routes[1].OnLink);
         Assert.Equal("fe80::1", routes[1].Gateway);
         Assert.Equal("eth0", routes[1].Device);
         Assert.Equal(new Route(AddressFamily.Inet, "10.3.0.0/16", null, null, "boot", "global", null, "main", "unreachable"), routes[2]);

@@ -7,7 +7,8 @@ namespace NetTui.Core.Doctor.Checks;
 /// <summary>
 /// A route "via" a gateway the host cannot reach directly: no address of the route's
 /// device is in the gateway's subnet, or the device is down. The kernel refuses such a
-/// route unless it was added with `onlink` (or the address it relied on was changed), and
+/// route unless it was added with `onlink` (such routes, and IPv4 routes via an IPv6
+/// gateway, are only checked for a down device), or the address it relied on was changed; and
 /// the packets then go nowhere, as in the seed's `ip route add 192.168.2.0/24 via ...`
 /// with a mistyped gateway.
 /// </summary>
@@ -25,6 +26,10 @@ public static class RouteGatewayCheck
             if (link is null) continue;
             string? why = null;
             if (!link.AdminUp) why = $"{r.Device} is down";
+            // `onlink` tells the kernel the gateway is on the device whatever its addresses, and an
+            // IPv4 route via an IPv6 gateway (`via inet6`, RFC 5549) reaches it by IPv6 neighbour
+            // discovery on the device: no IPv4 subnet is needed for either.
+            else if (r.OnLink || gw.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6) continue;
             else if (!link.Addresses.Any(a => a.Family == AddressFamily.Inet && Subnets.TryParse(a.Cidr, out var p) && p.PrefixLength < 32 && p.Contains(gw)))
                 why = $"no address on {r.Device} is in the same subnet as {r.Gateway} ({Addresses(link)})";
             if (why is null) continue;

@@ -10,7 +10,11 @@ using NetTui.Host.Commands;
 namespace NetTui.Host.Inventory.Docker;
 
 /// <summary>Containers as Docker reports them, and each running one's host-side peer ifindex (by container id).</summary>
-public sealed record DockerContainers(ImmutableArray<Container> Containers, IReadOnlyDictionary<string, int> HostPeerIndexById);
+public sealed record DockerContainers(ImmutableArray<Container> Containers, IReadOnlyDictionary<string, int> HostPeerIndexById)
+{
+    /// <summary>Docker's networks: which host devices dockerd makes (see <see cref="DockerNetworkMapper"/>).</summary>
+    public ImmutableArray<DockerNetwork> Networks { get; init; } = [];
+}
 
 /// <summary>
 /// Reads containers through the Docker Engine API (Docker.DotNet.Enhanced) with a short timeout,
@@ -35,6 +39,7 @@ public sealed class DockerReader(ICommandRunner runner, string endpoint)
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Timeout);
         ImmutableArray<Container> containers;
+        ImmutableArray<DockerNetwork> networks;
         try
         {
             // Docker.DotNet.Enhanced: its models go through its own source-generated JSON context,
@@ -49,6 +54,8 @@ public sealed class DockerReader(ICommandRunner runner, string endpoint)
             var list = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, timeout.Token).ConfigureAwait(false);
             var inspected = await Task.WhenAll(list.Select(c => client.Containers.InspectContainerAsync(c.ID, timeout.Token))).ConfigureAwait(false);
             containers = [.. inspected.Select(ContainerMapper.Map).OrderBy(c => c.Name, StringComparer.Ordinal)];
+            var networkList = await client.Networks.ListNetworksAsync(null, timeout.Token).ConfigureAwait(false);
+            networks = [.. networkList.Select(DockerNetworkMapper.Map).OrderBy(n => n.Name, StringComparer.Ordinal)];
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -62,7 +69,7 @@ public sealed class DockerReader(ICommandRunner runner, string endpoint)
         var peers = await Task.WhenAll(containers.Where(c => c.Pid is not null && c.State == "running")
             .Select(async c => (c.Id, Index: await HostPeerIndexAsync(c.Pid!.Value, ct).ConfigureAwait(false)))).ConfigureAwait(false);
         var byId = peers.Where(p => p.Index is not null).ToDictionary(p => p.Id, p => p.Index!.Value);
-        return new(new DockerContainers(containers, byId), SourceStatus.Ok(SourceKind.Docker, sw.Elapsed));
+        return new(new DockerContainers(containers, byId) { Networks = networks }, SourceStatus.Ok(SourceKind.Docker, sw.Elapsed));
     }
 
     private async Task<int?> HostPeerIndexAsync(int pid, CancellationToken ct)

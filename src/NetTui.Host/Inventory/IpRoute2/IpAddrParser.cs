@@ -24,12 +24,28 @@ public static class IpAddrParser
                     _ => (AddressFamily?)null,
                 };
                 if (family is null || a.Str("local") is not { } local) continue;
-                addrs.Add(new LinkAddress(family.Value, local, a.Int("prefixlen") ?? 0, a.Str("scope") ?? "global"));
+                addrs.Add(new LinkAddress(family.Value, local, a.Int("prefixlen") ?? 0, a.Str("scope") ?? "global")
+                {
+                    Secondary = Flag(a, "secondary"),
+                    Label = a.Str("label") is { } label && label != e.Str("ifname") ? label : null,
+                    Peer = a.Str("address"),
+                    NoPrefixRoute = Flag(a, "noprefixroute"),
+                    Deprecated = Flag(a, "deprecated"),
+                    ValidLifetime = Lifetime(a, "valid_life_time"),
+                    PreferredLifetime = Lifetime(a, "preferred_life_time"),
+                });
             }
             result[index] = addrs.ToImmutable();
         }
         return result;
     }
+
+    private static bool Flag(System.Text.Json.JsonElement a, string name) =>
+        a.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.True;
+
+    /// <summary>Seconds left; 4294967295 (INFINITY_LIFE_TIME) is forever, kept as null.</summary>
+    private static uint? Lifetime(System.Text.Json.JsonElement a, string name) =>
+        a.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number && v.TryGetUInt32(out var n) && n != uint.MaxValue ? n : null;
 
     public static ImmutableArray<Link> Merge(ImmutableArray<Link> links, IReadOnlyDictionary<int, ImmutableArray<LinkAddress>> addresses) =>
         [.. links.Select(l => addresses.TryGetValue(l.Index, out var a) ? l with { Addresses = a } : l)];

@@ -69,7 +69,16 @@ public static class IpLinkParser
                 Peer: peer,
                 Addresses: [],
                 Label: kind == LinkKind.Other ? infoKind : null,
-                Tunnel: TunnelInfoParser.From(kind, infoData)));
+                Tunnel: TunnelInfoParser.From(kind, infoData))
+            {
+                KindName = infoKind,
+                // "link" is a veth's peer (above); for other kinds the device it is made on ("NONE" for an unbound tunnel).
+                Parent = kind != LinkKind.Veth && e.Str("link") is { } parent and not "NONE" ? parent
+                    : kind == LinkKind.Vxlan ? infoData?.Str("link") : null,
+                Alias = e.Str("ifalias"),
+                AltNames = [.. e.Arr("altnames").Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!)],
+                Details = LinkDetailsParser.From(kind, linkInfo),
+            });
         }
         return new IpLinkData(links.ToImmutable(), bridges.ToImmutable());
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Text.Json;
 using NetTui.Core.Commands;
 using NetTui.Core.Model;
 using NetTui.Host.Commands;
@@ -10,8 +11,12 @@ namespace NetTui.Host.Inventory.IpRoute2;
 /// <summary>Links (with addresses and veth peers) and Linux bridges, as read from iproute2.</summary>
 public sealed record IpRoute2Links(ImmutableArray<Link> Links, ImmutableArray<LinuxBridge> Bridges);
 
-/// <summary>Routes of all tables, both families.</summary>
-public sealed record IpRoute2Routes(ImmutableArray<Route> Routes);
+/// <summary>Routes of all tables, both families, and the policy rules and nexthop objects they go with.</summary>
+public sealed record IpRoute2Routes(ImmutableArray<Route> Routes)
+{
+    public ImmutableArray<RoutingRule> Rules { get; init; } = [];
+    public ImmutableArray<NexthopObject> Nexthops { get; init; } = [];
+}
 
 /// <summary>
 /// Reads links, bridges and routes with `ip`/`bridge` in the target namespace. The
@@ -27,6 +32,9 @@ public sealed class IpRoute2Reader(ICommandRunner runner)
     public static readonly CommandSpec NetnsListId = CommandSpec.Of("ip", "-j", "netns", "list-id");
     public static readonly CommandSpec Route4Show = CommandSpec.Of("ip", "-j", "-4", "route", "show", "table", "all");
     public static readonly CommandSpec Route6Show = CommandSpec.Of("ip", "-j", "-6", "route", "show", "table", "all");
+    public static readonly CommandSpec Rule4Show = CommandSpec.Of("ip", "-j", "-4", "rule", "show");
+    public static readonly CommandSpec Rule6Show = CommandSpec.Of("ip", "-j", "-6", "rule", "show");
+    public static readonly CommandSpec NexthopShow = CommandSpec.Of("ip", "-j", "nexthop", "show");
 
     public async Task<SourceRead<IpRoute2Links>> ReadLinksAsync(CancellationToken ct = default)
     {
@@ -47,6 +55,7 @@ public sealed class IpRoute2Reader(ICommandRunner runner)
             var links = IpAddrParser.Merge(data.Links, IpAddrParser.Parse(addr.Result.Output!));
             var ports = bridge.Result.Ok ? BridgePortParser.Parse(bridge.Result.Output!) : [];
             var bridges = LinuxBridgeBuilder.Build(data with { Links = links }, ports);
+            links = VxlanFdbParser.Attach(links, await ReadVxlanFdbAsync(links, ct).ConfigureAwait(false));
             var notes = string.Join("; ", new[] { bridge.Result.Failure, netns.Result.Failure }.Where(f => f is not null));
             var status = new SourceStatus(SourceKind.IpRoute2, true, notes.Length > 0 ? notes : null, sw.Elapsed);
             return new(new IpRoute2Links(links, bridges), status);
@@ -56,6 +65,21 @@ public sealed class IpRoute2Reader(ICommandRunner runner)
             // Unexpected JSON (another iproute2 version): a reason, not a crash.
             return new(null, SourceStatus.Down(SourceKind.IpRoute2, $"cannot parse ip output: {e.Message}", sw.Elapsed));
         }
+    }
+
+    /// <summary>`bridge -j fdb show dev NAME`: a VXLAN device's remote entries.</summary>
+    public static CommandSpec FdbShowDev(string name) => CommandSpec.Of("bridge", "-j", "fdb", "show", "dev", name);
+
+    /// <summary>Each VXLAN device's fdb (only enriches: a failed read leaves its entries out).</summary>
+    private async Task<IReadOnlyDictionary<string, ImmutableArray<VxlanFdbEntry>>> ReadVxlanFdbAsync(ImmutableArray<Link> links, CancellationToken ct)
+    {
+        var reads = links.Where(l => l.Details?.Vxlan is not null)
+            .Select(async l => (l.Name, Run: await ToolRun.RunAsync(runner, FdbShowDev(l.Name), ct).ConfigureAwait(false))).ToArray();
+        var done = await Task.WhenAll(reads).ConfigureAwait(false);
+        var result = new Dictionary<string, ImmutableArray<VxlanFdbEntry>>(StringComparer.Ordinal);
+        foreach (var (name, run) in done)
+            if (run.Ok) result[name] = VxlanFdbParser.Parse(run.Output!);
+        return result;
     }
 
     /// <summary>`ip -j -d addr show dev NAME`: one link's details and its addresses in one call.</summary>
@@ -129,6 +153,35 @@ public sealed class IpRoute2Reader(ICommandRunner runner)
     /// always with NETTUI_ROUTE_SOURCE=ip, from `ip -j route` as before.
     /// </summary>
     public async Task<SourceRead<IpRoute2Routes>> ReadRoutesAsync(CancellationToken ct = default)
+    {
+        // Rules and nexthop objects only enrich (a kernel without nexthop objects says so on
+        // stderr): read beside the routes, dropped without making the source down.
+        var policy = ReadPolicyAsync(ct);
+        var routes = await ReadRouteTablesAsync(ct).ConfigureAwait(false);
+        var (rules, nexthops) = await policy.ConfigureAwait(false);
+        return routes.Value is null ? routes : routes with { Value = routes.Value with { Rules = rules, Nexthops = nexthops } };
+    }
+
+    private async Task<(ImmutableArray<RoutingRule>, ImmutableArray<NexthopObject>)> ReadPolicyAsync(CancellationToken ct)
+    {
+        var r4 = ToolRun.RunAsync(runner, Rule4Show, ct);
+        var r6 = ToolRun.RunAsync(runner, Rule6Show, ct);
+        var nh = ToolRun.RunAsync(runner, NexthopShow, ct);
+        await Task.WhenAll(r4, r6, nh).ConfigureAwait(false);
+        try
+        {
+            ImmutableArray<RoutingRule> rules = [
+                .. r4.Result.Ok ? IpRuleParser.Parse(r4.Result.Output!, AddressFamily.Inet) : [],
+                .. r6.Result.Ok ? IpRuleParser.Parse(r6.Result.Output!, AddressFamily.Inet6) : []];
+            return (rules, nh.Result.Ok ? IpNexthopParser.Parse(nh.Result.Output!) : []);
+        }
+        catch (JsonException)
+        {
+            return ([], []);
+        }
+    }
+
+    private async Task<SourceRead<IpRoute2Routes>> ReadRouteTablesAsync(CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
         if (runner is CommandRunner && Environment.GetEnvironmentVariable("NETTUI_ROUTE_SOURCE") != "ip")

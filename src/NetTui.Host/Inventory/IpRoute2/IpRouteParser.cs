@@ -17,7 +17,7 @@ namespace NetTui.Host.Inventory.IpRoute2;
 /// iproute2 leaves out keys that have their default value: no "table" = main, no
 /// "protocol" = boot, no "scope" = global, no "type" = unicast, no "metric" = none given.
 /// </summary>
-public static class IpRouteParser
+public static partial class IpRouteParser
 {
     private const int InitialBuffer = 64 * 1024;
 
@@ -122,6 +122,7 @@ public static class IpRouteParser
         string destination = "", table = "main", protocol = "boot", scope = "global", type = "unicast";
         string? gateway = null, device = null, prefSrc = null;
         int? metric = null;
+        RouteDetails? details = null; // only for the rare route that has more (multipath, onlink, metrics)
 
         while (true)
         {
@@ -157,13 +158,34 @@ public static class IpRouteParser
                 case 8 when name.SequenceEqual("protocol"u8):
                     ok = TryString(ref reader, pool, out var pr); protocol = pr ?? protocol; break;
                 case 8 when name.SequenceEqual("nexthops"u8):
-                    ok = TryFirstNexthop(ref reader, pool, ref gateway, ref device); break;
+                    ok = TryNexthops(ref reader, pool, out var hops);
+                    if (ok && hops.Length > 0)
+                    {
+                        gateway ??= hops[0].Gateway;
+                        device ??= hops[0].Device;
+                        details = (details ?? new()) with { Hops = hops };
+                    }
+                    break;
+                case 5 when name.SequenceEqual("flags"u8):
+                    ok = TryFlags(ref reader, out var onlink);
+                    if (ok && onlink) details = (details ?? new()) with { OnLink = true };
+                    break;
+                case 4 when name.SequenceEqual("nhid"u8):
+                    ok = TryInt(ref reader, out var nhid);
+                    if (ok && nhid is not null) details = (details ?? new()) with { NexthopId = nhid };
+                    break;
+                case 7 when name.SequenceEqual("expires"u8):
+                    ok = TryInt(ref reader, out var expires);
+                    if (ok && expires is not null) details = (details ?? new()) with { Expires = expires };
+                    break;
+                case 7 when name.SequenceEqual("metrics"u8):
+                    ok = TryMetrics(ref reader, ref details); break;
                 default:
                     ok = reader.Read() && reader.TrySkip(); break;
             }
             if (!ok) return false;
         }
-        route = new Route(family, destination, gateway, device, protocol, scope, metric, table, type, prefSrc);
+        route = new Route(family, destination, gateway, device, protocol, scope, metric, table, type, prefSrc) { Details = details };
         return true;
     }
 
@@ -193,37 +215,6 @@ public static class IpRouteParser
                 gateway ??= host;
             }
             else if (!reader.Read() || !reader.TrySkip()) return false;
-        }
-    }
-
-    /// <summary>Multipath routes: the record keeps one gateway/device, the first hop's.</summary>
-    private static bool TryFirstNexthop(ref Utf8JsonReader reader, StringPool pool, ref string? gateway, ref string? device)
-    {
-        if (!reader.Read()) return false;
-        if (reader.TokenType != JsonTokenType.StartArray) return reader.TrySkip();
-        var first = true;
-        while (true)
-        {
-            if (!reader.Read()) return false;
-            if (reader.TokenType == JsonTokenType.EndArray) return true;
-            if (reader.TokenType != JsonTokenType.StartObject) { if (!reader.TrySkip()) return false; continue; }
-            while (true)
-            {
-                if (!reader.Read()) return false;
-                if (reader.TokenType == JsonTokenType.EndObject) break;
-                if (first && reader.ValueTextEquals("gateway"u8))
-                {
-                    if (!TryString(ref reader, pool, out var g)) return false;
-                    gateway ??= g;
-                }
-                else if (first && reader.ValueTextEquals("dev"u8))
-                {
-                    if (!TryString(ref reader, pool, out var d)) return false;
-                    device ??= d;
-                }
-                else if (!reader.Read() || !reader.TrySkip()) return false;
-            }
-            first = false;
         }
     }
 }

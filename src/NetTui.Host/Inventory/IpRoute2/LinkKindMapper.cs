@@ -28,7 +28,13 @@ public static class LinkKindMapper
         "dummy" => LinkKind.Dummy,
         "vlan" => LinkKind.Vlan,
         "bond" => LinkKind.Bond,
-        "macvlan" or "macvtap" => LinkKind.Macvlan,
+        "macvlan" => LinkKind.Macvlan,
+        "macvtap" => LinkKind.Macvtap,
+        "ipvlan" => LinkKind.Ipvlan,
+        "vrf" => LinkKind.Vrf,
+        "geneve" => LinkKind.Geneve,
+        "wireguard" => LinkKind.Wireguard,
+        "ifb" => LinkKind.Ifb,
         _ => LinkKind.Other,
     };
 }

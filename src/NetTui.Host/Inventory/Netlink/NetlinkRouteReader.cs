@@ -19,7 +19,9 @@ public static class NetlinkRouteReader
     private const byte AfInet = 2, AfInet6 = 10;
     private const ushort IflaIfname = 3, IflaExtMask = 29;
     private const uint RtextFilterSkipStats = 1 << 3;
-    private const ushort RtaDst = 1, RtaOif = 4, RtaGateway = 5, RtaPriority = 6, RtaPrefsrc = 7, RtaMultipath = 9, RtaTable = 15, RtaVia = 18;
+    private const ushort RtaDst = 1, RtaOif = 4, RtaGateway = 5, RtaPriority = 6, RtaPrefsrc = 7, RtaMultipath = 9, RtaTable = 15, RtaVia = 18,
+        RtaMetrics = 8, RtaCacheinfo = 12, RtaNhId = 30, RtaxMtu = 2, RtaxAdvmss = 8;
+    private const byte RtnhFOnlink = 4;
     private const uint RtmFCloned = 0x200;
 
     /// <summary>Reads every route in <paramref name="netnsPath"/> (null: our own namespace): IPv4 first, then IPv6.</summary>
@@ -81,6 +83,7 @@ public static class NetlinkRouteReader
         uint table = tableByte;
         string? destination = null, gateway = null, device = null, prefSrc = null;
         int? metric = null;
+        RouteDetails? details = (flags & RtnhFOnlink) != 0 ? new RouteDetails { OnLink = true } : null;
         foreach (var (attr, value) in new Attributes(payload[12..]))
         {
             switch (attr)
@@ -95,7 +98,22 @@ public static class NetlinkRouteReader
                     // struct rtvia { __kernel_sa_family_t family; __u8 addr[]; }
                     gateway ??= pool.Get(Address((byte)MemoryMarshal.Read<ushort>(value), value[2..]));
                     break;
-                case RtaMultipath: FirstHop(value, family, links, pool, ref gateway, ref device); break;
+                case RtaMultipath:
+                    var hops = Hops(value, family, links, pool);
+                    if (hops.Length > 0)
+                    {
+                        gateway ??= hops[0].Gateway;
+                        device ??= hops[0].Device;
+                        details = (details ?? new()) with { Hops = hops };
+                    }
+                    break;
+                case RtaNhId when value.Length >= 4: details = (details ?? new()) with { NexthopId = (int)MemoryMarshal.Read<uint>(value) }; break;
+                case RtaMetrics: details = Metrics(value, details); break;
+                case RtaCacheinfo when value.Length >= 12:
+                    // struct rta_cacheinfo: expires (s32, in USER_HZ ticks) at offset 8; ip prints it in seconds.
+                    var ticks = MemoryMarshal.Read<int>(value[8..]);
+                    if (ticks != 0) details = (details ?? new()) with { Expires = ticks / UserHz };
+                    break;
             }
         }
         int hostLen = family == AfInet6 ? 128 : 32;
@@ -104,21 +122,45 @@ public static class NetlinkRouteReader
             : dstLen != 0 ? $"0/{dstLen}" : "default";
         var fam = family == AfInet6 ? AddressFamily.Inet6 : AddressFamily.Inet;
         return new Route(fam, destination, gateway, device, names.Protocol(protocol), names.Scope(scope), metric,
-            names.Table(table), RouteNames.Type(type), prefSrc);
+            names.Table(table), RouteNames.Type(type), prefSrc) { Details = details };
     }
 
-    /// <summary>Multipath: the record keeps the first hop's gateway and device (as the JSON parser does).</summary>
-    private static void FirstHop(ReadOnlySpan<byte> value, byte family, IReadOnlyDictionary<int, string> links, StringPool pool,
-        ref string? gateway, ref string? device)
+    /// <summary>The kernel's USER_HZ (clock ticks per second of rta_expires), as iproute2's get_user_hz reads it.</summary>
+    private const int UserHz = 100;
+
+    /// <summary>RTA_METRICS (nested): the route's mtu and advmss, as `ip route` prints them.</summary>
+    private static RouteDetails? Metrics(ReadOnlySpan<byte> value, RouteDetails? details)
     {
-        // struct rtnexthop { u16 len; u8 flags; u8 hops; int ifindex; } then attributes.
-        if (value.Length < 8) return;
-        var len = Math.Min(MemoryMarshal.Read<ushort>(value), value.Length);
-        device ??= Device(MemoryMarshal.Read<int>(value[4..]), links, pool);
-        if (len <= 8) return;
-        foreach (var (attr, v) in new Attributes(value[8..len]))
-            if (attr == RtaGateway) gateway ??= pool.Get(Address(family, v));
-            else if (attr == RtaVia && v.Length >= 2) gateway ??= pool.Get(Address((byte)MemoryMarshal.Read<ushort>(v), v[2..]));
+        foreach (var (attr, v) in new Attributes(value))
+        {
+            if (v.Length < 4) continue;
+            var n = (int)Math.Min(MemoryMarshal.Read<uint>(v), int.MaxValue);
+            if (attr == RtaxMtu) details = (details ?? new()) with { Mtu = n };
+            else if (attr == RtaxAdvmss) details = (details ?? new()) with { AdvMss = n };
+        }
+        return details;
+    }
+
+    /// <summary>Multipath: every hop (weight = rtnh_hops + 1, as ip prints it), in the kernel's order.</summary>
+    private static ImmutableArray<RouteHop> Hops(ReadOnlySpan<byte> value, byte family, IReadOnlyDictionary<int, string> links, StringPool pool)
+    {
+        // struct rtnexthop { u16 len; u8 flags; u8 hops; int ifindex; } then attributes, each record 4-byte aligned.
+        var hops = ImmutableArray.CreateBuilder<RouteHop>();
+        while (value.Length >= 8)
+        {
+            var len = Math.Min((int)MemoryMarshal.Read<ushort>(value), value.Length);
+            if (len < 8) break;
+            var hopFlags = value[2];
+            var weight = value[3] + 1;
+            var device = Device(MemoryMarshal.Read<int>(value[4..]), links, pool);
+            string? gateway = null;
+            foreach (var (attr, v) in new Attributes(value[8..len]))
+                if (attr == RtaGateway) gateway ??= pool.Get(Address(family, v));
+                else if (attr == RtaVia && v.Length >= 2) gateway ??= pool.Get(Address((byte)MemoryMarshal.Read<ushort>(v), v[2..]));
+            hops.Add(new RouteHop(gateway, device, weight, (hopFlags & RtnhFOnlink) != 0));
+            value = value[Math.Min(NetlinkSocket.Align(len), value.Length)..];
+        }
+        return hops.ToImmutable();
     }
 
     private static string Device(int index, IReadOnlyDictionary<int, string> links, StringPool pool) =>

@@ -17,15 +17,19 @@ public static class OvsParser
     public static OvsState ParseCombined(string output)
     {
         var docs = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (docs.Length != 4)
-            throw new FormatException($"expected 4 tables from ovs-vsctl, got {docs.Length}");
-        return Parse(OvsdbTable.Parse(docs[1]), OvsdbTable.Parse(docs[2]), OvsdbTable.Parse(docs[3]), OvsdbTable.Parse(docs[0]));
+        // A fifth table, Controller, when it was asked for (older captures have four).
+        if (docs.Length is not (4 or 5))
+            throw new FormatException($"expected 4 or 5 tables from ovs-vsctl, got {docs.Length}");
+        return Parse(OvsdbTable.Parse(docs[1]), OvsdbTable.Parse(docs[2]), OvsdbTable.Parse(docs[3]), OvsdbTable.Parse(docs[0]),
+            docs.Length == 5 ? OvsdbTable.Parse(docs[4]) : null);
     }
 
-    public static OvsState Parse(OvsdbTable bridges, OvsdbTable ports, OvsdbTable interfaces, OvsdbTable? openVSwitch = null)
+    public static OvsState Parse(OvsdbTable bridges, OvsdbTable ports, OvsdbTable interfaces, OvsdbTable? openVSwitch = null, OvsdbTable? controllers = null)
     {
         var interfaceByUuid = interfaces.Rows.ToDictionary(r => r.Uuid, ToInterface);
         var portByUuid = ports.Rows.ToDictionary(r => r.Uuid, r => ToPort(r, interfaceByUuid));
+        var controllerByUuid = (controllers?.Rows ?? []).ToDictionary(r => r.Uuid,
+            r => new OvsController(r.String("target") ?? "", Ovsdb.AsBool(r["is_connected"])));
 
         var result = bridges.Rows
             .Select(b => new OvsBridge(
@@ -35,7 +39,15 @@ public static class OvsParser
                 Ports: [.. Ovsdb.AsUuids(b["ports"])
                     .Where(portByUuid.ContainsKey)
                     .Select(u => portByUuid[u])
-                    .OrderBy(p => p.Name, StringComparer.Ordinal)]))
+                    .OrderBy(p => p.Name, StringComparer.Ordinal)])
+            {
+                FailMode = b.String("fail_mode") is { Length: > 0 } fm ? fm : null,
+                StpEnabled = Ovsdb.AsBool(b["stp_enable"]) == true,
+                RstpEnabled = Ovsdb.AsBool(b["rstp_enable"]) == true,
+                Controllers = [.. Ovsdb.AsUuids(b["controller"]).Where(controllerByUuid.ContainsKey).Select(u => controllerByUuid[u])],
+                DatapathId = b.String("datapath_id") is { Length: > 0 } id ? id : null,
+                DatapathMissing = b.String("datapath_id") is null or "",
+            })
             .OrderBy(b => b.Name, StringComparer.Ordinal);
 
         var version = openVSwitch?.Rows.Count > 0 ? openVSwitch.Rows[0].String("ovs_version") : null;
@@ -49,7 +61,14 @@ public static class OvsParser
         Interfaces: [.. Ovsdb.AsUuids(r["interfaces"])
             .Where(interfaceByUuid.ContainsKey)
             .Select(u => interfaceByUuid[u])
-            .OrderBy(i => i.Name, StringComparer.Ordinal)]);
+            .OrderBy(i => i.Name, StringComparer.Ordinal)])
+    {
+        Trunks = [.. Ovsdb.Atoms(r["trunks"]).Where(a => a.ValueKind == System.Text.Json.JsonValueKind.Number).Select(a => a.GetInt32()).Order()],
+        VlanMode = r.String("vlan_mode") is { Length: > 0 } vm ? vm : null,
+        FakeBridge = Ovsdb.AsBool(r["fake_bridge"]) == true,
+        BondMode = r.String("bond_mode") is { Length: > 0 } bm ? bm : null,
+        Lacp = r.String("lacp") is { Length: > 0 } lacp ? lacp : null,
+    };
 
     private static OvsInterface ToInterface(OvsdbRow r) => new(
         Name: r.String("name") ?? "",
@@ -60,5 +79,9 @@ public static class OvsParser
         OfPort: Ovsdb.AsLong(r["ofport"]) is { } ofport ? (int)ofport : null,
         AdminState: r.String("admin_state"),
         LinkState: r.String("link_state"),
-        Statistics: Ovsdb.AsLongMap(r["statistics"]));
+        Statistics: Ovsdb.AsLongMap(r["statistics"]))
+    {
+        MtuRequest = Ovsdb.AsLong(r["mtu_request"]) is { } req ? (int)req : null,
+        Mtu = Ovsdb.AsLong(r["mtu"]) is { } mtu ? (int)mtu : null,
+    };
 }

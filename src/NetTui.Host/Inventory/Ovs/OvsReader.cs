@@ -23,7 +23,7 @@ public sealed class OvsReader(ICommandRunner runner, string? database = null)
             // missing root record and wait for it to be applied); reading is all we do here.
             List<string> args = ["--no-wait", "--format=json", $"--timeout={OvsTimeoutSeconds}"];
             if (!string.IsNullOrEmpty(database)) args.Add($"--db={database}");
-            args.AddRange(["list", "Open_vSwitch", "--", "list", "Bridge", "--", "list", "Port", "--", "list", "Interface"]);
+            args.AddRange(["list", "Open_vSwitch", "--", "list", "Bridge", "--", "list", "Port", "--", "list", "Interface", "--", "list", "Controller"]);
             return new CommandSpec("ovs-vsctl", [.. args], TimeSpan.FromSeconds(OvsTimeoutSeconds + 3)).OutsideNamespace();
         }
     }

@@ -9,7 +9,9 @@ public static class LinksView
     public static IReadOnlyList<string> Render(HostSnapshot s)
     {
         var boot = s.Links.Any(l => l.Persistence is not null);
-        IReadOnlyList<string> headers = ["INDEX", "NAME", "KIND", "STATE", .. boot ? ["BOOT"] : Array.Empty<string>(), "MTU", "MAC", "MASTER", "PEER", "ADDRESSES"];
+        var more = Presentation.LinkDetailText.AnyDetails(s.Links);
+        IReadOnlyList<string> headers = ["INDEX", "NAME", "KIND", "STATE", .. boot ? ["BOOT"] : Array.Empty<string>(), "MTU", "MAC", "MASTER", "PEER", "ADDRESSES",
+            .. more ? ["DETAILS"] : Array.Empty<string>()];
         return TextTable.Format(headers,
             s.Links.OrderBy(l => l.Index).Select(l => (IReadOnlyList<string>)
             [
@@ -21,9 +23,18 @@ public static class LinksView
                 l.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 l.Mac ?? "-",
                 l.Master ?? "-",
-                PeerText(s, l.Peer),
-                l.Addresses.IsDefaultOrEmpty ? "-" : string.Join(", ", l.Addresses.Select(a => boot ? $"{a.Cidr} ({Boot(a.Persistence)})" : a.Cidr)),
+                l.Peer is null && l.Parent is { } parent ? $"parent {parent}" : PeerText(s, l.Peer),
+                l.Addresses.IsDefaultOrEmpty ? "-" : string.Join(", ", l.Addresses.Select(a => AddressText(l, a, boot))),
+                .. more ? [Presentation.LinkDetailText.Summary(l) is { Length: > 0 } d ? d : "-"] : Array.Empty<string>(),
             ]));
+    }
+
+    /// <summary>"10.0.0.1/24", with its flags in brackets when it has any ("192.0.2.5/24 [secondary label a0:sec]") and its boot.</summary>
+    private static string AddressText(Link l, LinkAddress a, bool boot)
+    {
+        var flags = Presentation.LinkDetailText.AddressFlags(l, a);
+        var text = flags.Length == 0 ? a.Cidr : $"{a.Cidr} [{flags}]";
+        return boot ? $"{text} ({Boot(a.Persistence)})" : text;
     }
 
     /// <summary>The BOOT cell: the TUI's short text ("NM:profile", "OVSDB", "lost", ...), "-" when not known.</summary>
@@ -40,7 +51,7 @@ public static class LinksView
     /// <summary>"veth", "bridge (weave)", or the kernel's own kind name for ones NetTui does not classify.</summary>
     public static string KindText(Link l)
     {
-        if (l.Kind == LinkKind.Other) return l.Label ?? "other";
+        if (l.Kind == LinkKind.Other) return $"unknown kind {l.KindName ?? l.Label ?? "?"}";
         return l.Label is { } label ? $"{KindName(l.Kind)} ({label})" : KindName(l.Kind);
     }
 

@@ -13,15 +13,28 @@ public static class OvsView
         if (ovs.Bridges.IsDefaultOrEmpty) lines.Add("(no OVS bridges)");
         foreach (var b in ovs.Bridges)
         {
-            lines.Add($"Bridge {b.Name} (datapath {(b.DatapathType.Length > 0 ? b.DatapathType : "system")})");
+            lines.Add($"Bridge {b.Name} (datapath {(b.DatapathType.Length > 0 ? b.DatapathType : "system")})"
+                + (Presentation.OvsDetailText.Bridge(b) is { Length: > 0 } more ? $"  {more}" : ""));
             foreach (var p in b.Ports)
             {
-                lines.Add($"    Port {p.Name}" + (p.Tag is { } tag ? $"  tag: {tag}" : ""));
+                lines.Add($"    Port {p.Name}" + (p.Tag is { } tag ? $"  tag: {tag}" : "") + PortExtras(p));
                 foreach (var i in p.Interfaces)
                     lines.Add("        " + InterfaceText(i));
             }
         }
         return lines;
+    }
+
+    /// <summary>Trunks, vlan_mode, fake bridge, bond and LACP, as ovs-vsctl show lists them.</summary>
+    private static string PortExtras(OvsPort p)
+    {
+        var w = new List<string>();
+        if (!p.Trunks.IsDefaultOrEmpty) w.Add($"trunks: [{string.Join(", ", p.Trunks)}]");
+        if (p.VlanMode is { } mode) w.Add($"vlan_mode: {mode}");
+        if (p.FakeBridge) w.Add("fake_bridge: true");
+        if (p.IsBond) w.Add($"bond_mode: {p.BondMode ?? "active-backup"}");
+        if (p.Lacp is { } lacp) w.Add($"lacp: {lacp}");
+        return w.Count == 0 ? "" : "  " + string.Join("  ", w);
     }
 
     public static string InterfaceText(OvsInterface i)
@@ -31,6 +44,7 @@ public static class OvsView
         if (i.LinkState is { } link) parts.Add($"link: {link}");
         if (!i.Options.IsEmpty)
             parts.Add("options: {" + string.Join(", ", i.Options.Select(o => $"{o.Key}={o.Value}")) + "}");
+        if (i.MtuRequest is { } req) parts.Add($"mtu_request: {req}");
         if (i.Error is { } error) parts.Add($"error: \"{error}\"");
         return string.Join("  ", parts);
     }

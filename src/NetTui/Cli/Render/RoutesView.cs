@@ -9,7 +9,9 @@ public static class RoutesView
     public static IReadOnlyList<string> Render(HostSnapshot s)
     {
         var boot = s.Routes.Any(r => r.Persistence is not null);
-        IReadOnlyList<string> headers = ["FAMILY", "TABLE", "DESTINATION", "GATEWAY", "DEVICE", "PROTOCOL", "SCOPE", "METRIC", "TYPE", .. boot ? ["BOOT"] : Array.Empty<string>()];
+        var more = Presentation.RouteText.AnyDetails(s.Routes);
+        IReadOnlyList<string> headers = ["FAMILY", "TABLE", "DESTINATION", "GATEWAY", "DEVICE", "PROTOCOL", "SCOPE", "METRIC", "TYPE",
+            .. boot ? ["BOOT"] : Array.Empty<string>(), .. more ? ["DETAILS"] : Array.Empty<string>()];
         return TextTable.Format(headers,
             s.Routes
                 .OrderBy(r => r.Family)
@@ -19,13 +21,14 @@ public static class RoutesView
                     r.Family == AddressFamily.Inet ? "ipv4" : "ipv6",
                     r.Table,
                     r.Destination,
-                    r.Gateway ?? "-",
+                    Presentation.RouteText.Gateway(r, "-"),
                     r.Device ?? "-",
                     r.Protocol,
                     r.Scope,
                     r.Metric?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
                     r.Type,
                     .. boot ? [LinksView.Boot(r.Persistence)] : Array.Empty<string>(),
+                    .. more ? [Presentation.RouteText.FlagsAndHops(r) is { Length: > 0 } d ? d : "-"] : Array.Empty<string>(),
                 ]));
     }
 

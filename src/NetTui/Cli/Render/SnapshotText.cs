@@ -25,7 +25,13 @@ public static class SnapshotText
         if (all || part == ShowPart.Links) Section("Links", LinksView.Render, s.Links.Length, SourceKind.IpRoute2);
         if (all || part == ShowPart.Bridges) Section("Linux bridges", BridgesView.Render, s.Bridges.Length, SourceKind.IpRoute2);
         if (all || part == ShowPart.Ovs) Section("Open vSwitch", OvsView.Render, s.Ovs?.Bridges.Length ?? 0, SourceKind.Ovs);
-        if (all || part == ShowPart.Routes) Section("Routes", RoutesView.Render, s.Routes.Length, SourceKind.IpRoute2);
+        if (all || part == ShowPart.Routes)
+        {
+            Section("Routes", RoutesView.Render, s.Routes.Length, SourceKind.IpRoute2);
+            // Only when read (a snapshot from before rules were read, or a fixture, has none).
+            if (s.Rules.Length > 0) Section("Policy rules", RulesView.Render, s.Rules.Length, SourceKind.IpRoute2);
+            if (s.Nexthops.Length > 0) Section("Nexthop objects", RulesView.RenderNexthops, s.Nexthops.Length, SourceKind.IpRoute2);
+        }
         if (all || part == ShowPart.Containers) Section("Containers", ContainersView.Render, s.Containers.Length, SourceKind.Docker);
         lines.Add("");
         lines.Add("Sources");
