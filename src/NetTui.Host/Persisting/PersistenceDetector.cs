@@ -54,9 +54,12 @@ public static class PersistenceDetector
     public static BootConfiguration Boot(string root, bool networkManagerAnswers)
     {
         var kind = Detect(root, networkManagerAnswers);
+        var prefix = root.TrimEnd('/');
+        if (kind == PersistenceBackendKind.Networkd)
+            return NetworkdBoot.Read([.. NetworkdFiles(root).Select(p => (p[prefix.Length..], Read(p) is { } t ? NetworkdFile.Parse(p, t) : null))
+                .Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!))], Why(kind));
         if (kind != PersistenceBackendKind.Ifupdown)
             return new BootConfiguration(kind is { } k ? BackendChoice.Word(k) : "none", Why(kind), []);
-        var prefix = root.TrimEnd('/');
         var files = new List<(string, InterfacesFile)>();
         foreach (var path in IfupdownFiles(root))
         {
@@ -76,6 +79,12 @@ public static class PersistenceDetector
         // and so does a file NetTui cannot read (the change is then refused naming its line).
         if (IfupdownFiles(root).Any(ConfiguresAnInterface)) return PersistenceBackendKind.Ifupdown;
         return null;
+    }
+
+    private static string? Read(string path)
+    {
+        try { return File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
     private static bool ConfiguresAnInterface(string path)

@@ -1,3 +1,4 @@
+using NetTui.Core.Model;
 using NetTui.Lab;
 
 namespace NetTui.LabTests.Persistence.Backends;
@@ -41,6 +42,13 @@ public sealed class NetworkdRebootTests
             && (await host.IpJsonAsync("route", "show", "10.80.2.0/24")).Any(r => (string?)r!["gateway"] == "192.168.80.2"),
             TimeSpan.FromSeconds(20));
         Assert.Equal("bridge", (string?)Assert.Single(await host.IpJsonAsync("-d", "link", "show", "br0"))!["linkinfo"]!["info_kind"]);
+
+        // The Boot column reads networkd's files (detected by their presence, no --persist-with).
+        var shown = NettuiCli.ParseSnapshot(await NettuiCli.RunAsync(host.StateDir, networkd.Environment, ["show", "all", "--json", "--netns", host.Name]));
+        Assert.Equal("networkd", shown.Boot!.Backend);
+        Assert.Equal((PersistenceKind.ConfigFile, "/etc/systemd/network/50-nettui-br0.network"), (shown.FindLink("br0")!.Persistence!.Where, shown.FindLink("br0")!.Persistence!.Profile));
+        Assert.Equal(PersistenceKind.ConfigFile, shown.FindLink("vport0")!.Persistence!.Where);
+        Assert.Equal(PersistenceKind.ConfigFile, shown.Routes.Single(r => r.Destination == "10.80.2.0/24").Persistence!.Where);
 
         // Undo (newest first): the route's lines, the port's file, then the bridge's files.
         await networkd.StopAsync();
