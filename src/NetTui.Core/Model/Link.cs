@@ -22,6 +22,9 @@ public sealed record Link(
 
     /// <summary>Where the link's configuration persists (what recreates it at boot); null when not determined.</summary>
     public Persistence? Persistence { get; init; }
+
+    /// <summary>Traffic counters (IFLA_STATS64); null when they were not read (a fake runner, a single-link patch).</summary>
+    public LinkCounters? Counters { get; init; }
 }
 
 /// <summary>
