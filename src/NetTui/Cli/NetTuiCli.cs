@@ -70,6 +70,7 @@ public static class NetTuiCli
 
         // Verb groups: one file each, returning their Command.
         root.Subcommands.Add(ShowCommand.Create(ctx));
+        root.Subcommands.Add(Stats.StatsCommand.Create(ctx));
         var changes = ChangeHostFor(ctx);
         foreach (var verb in ChangeVerbs.Create(changes)) root.Subcommands.Add(verb);
         root.Subcommands.Add(NetTui.Cli.Persist.PersistCommand.Create(ctx, changes));
