@@ -34,6 +34,12 @@ public static class NetTuiCli
         var parsed = root.Parse(args);
         Host.Diagnostics.PhaseTiming.Mark("cli: parsed");
         var config = new InvocationConfiguration { Output = ctx.Output, Error = ctx.Error };
+        // Before usage errors: a change verb under --read-only is refused in one line, complete or not.
+        if (ReadOnlyGuard.Asked(parsed, ctx.Options.ReadOnly) && ReadOnlyGuard.Refusal(parsed, CommandPath(parsed)) is { } refused)
+        {
+            await ctx.Error.WriteLineAsync(refused).ConfigureAwait(false);
+            return UsageError;
+        }
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors)

@@ -16,6 +16,7 @@ internal interface IShell
     TablePane CurrentPane { get; }
     TablePane Pane(ViewKind kind);
     bool ReadOnlyMode { get; }
+    bool FormsHidden { get; }
     Theme Theme { get; }
 
     /// <summary>How work done off the UI thread comes back to it (<see cref="UiWork"/>).</summary>
