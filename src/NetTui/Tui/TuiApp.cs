@@ -71,6 +71,10 @@ public static class TuiApp
         window.History = Composition.TuiComposition.History(changes);
         window.StartHistory(); // asks about a change a crashed run left half-done
 
+        // Counters are read only while the traffic columns are on (`v`).
+        await using var traffic = new TrafficPoller(
+            new Host.Inventory.Traffic.TrafficReader(new CommandRunner(target, log), changes.Options.OvsDb), a => app.Invoke(a), window.ShowTraffic, log);
+        window.TrafficToggled += traffic.SetRunning;
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
         {
             log.Information("TUI started for {Target}", target);

@@ -34,6 +34,7 @@ internal interface IShell
     void Attach(View overlay);
     void RequestStop();
     void ApplyTheme(Theme theme);
+    void ShowTraffic(Presentation.TrafficView? traffic);
 }
 
 /// <summary>One controller's part of the keymap: it runs the actions it owns and says false to the others.</summary>
