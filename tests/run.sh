@@ -8,7 +8,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 need_root() { [ "$(id -u)" = 0 ] || { echo "tests/run.sh: the lab needs root (network namespaces)" >&2; exit 2; }; }
 need_root
 
-packages=(iproute2 openvswitch-switch network-manager dbus docker.io busybox-static bridge-utils iputils-ping tmux net-tools jq)
+packages=(iproute2 openvswitch-switch network-manager dbus docker.io busybox-static bridge-utils iputils-ping tmux net-tools jq tcpdump)
 missing=()
 # Packaging tests (issue 13): a minimal Debian root, groff to check the man page, readelf for the .deb.
 packages+=(debootstrap groff-base binutils)
