@@ -14,7 +14,7 @@ internal sealed class TrafficController(IShell shell) : IController
 
     public static KeyBindingEntry Key() =>
         new([Terminal.Gui.Input.Key.V], TuiAction.ToggleTraffic, "Traffic",
-            "traffic columns on/off: RX/TX per second, drops, errors (sort by them with s); 60 s sparkline in the detail",
+            "traffic columns on/off: RX/TX per second, drops, errors; 60 s sparkline",
             AppliesTo: Views.Contains);
 
     /// <summary>Raised when the columns are turned on (true) or off (false): the poller starts or stops.</summary>
