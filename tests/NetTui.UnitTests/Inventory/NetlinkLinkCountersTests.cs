@@ -10,20 +10,9 @@ namespace NetTui.UnitTests.Inventory;
 /// </summary>
 public class NetlinkLinkCountersTests
 {
-    private static byte[] Message(int index, params (ushort Type, byte[] Value)[] attributes)
-    {
-        var m = new List<byte> { 0, 0, 0, 0 };
-        m.AddRange(BitConverter.GetBytes(index));
-        m.AddRange(new byte[8]); // flags, change
-        foreach (var (t, v) in attributes)
-        {
-            m.AddRange(BitConverter.GetBytes((ushort)(4 + v.Length)));
-            m.AddRange(BitConverter.GetBytes(t));
-            m.AddRange(v);
-            while (m.Count % 4 != 0) m.Add(0);
-        }
-        return [.. m];
-    }
+    /// <summary>ifinfomsg (family, type, index, flags, change) + attributes.</summary>
+    private static byte[] Message(int index, params (ushort Type, byte[] Value)[] attributes) =>
+        NetlinkAttributes.Message([0, 0, 0, 0, .. BitConverter.GetBytes(index), .. new byte[8]], attributes);
 
     private static byte[] Stats64(params ulong[] fields)
     {
