@@ -129,6 +129,7 @@ echo "in-process (NetTui.Bench):"
 "$BENCH" parity --netns "$LAB_NS" --dumps "$D"
 DBUS_SYSTEM_BUS_ADDRESS=$LAB_BUS "$BENCH" tui --netns "$LAB_NS" --ovs-db "$LAB_OVS_DB" --runs "$RUNS" --out "$RES/tui_inproc.json" || echo "  (tui harness failed)"
 "$BENCH" micro --dumps "$D" --runs "$RUNS" --out "$RES/micro.json" || echo "  (micro benchmarks failed)"
+"$BENCH" counters --netns "$LAB_NS" --runs "$RUNS" --out "$RES/counters.json" || echo "  (counters benchmark failed)"
 
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RES/meta.txt"
 "$BENCH" report --dir "$RES" --json "$PWD/bench/results/latest.json"

@@ -8,7 +8,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 need_root() { [ "$(id -u)" = 0 ] || { echo "tests/run.sh: the lab needs root (network namespaces)" >&2; exit 2; }; }
 need_root
 
-packages=(iproute2 openvswitch-switch network-manager dbus docker.io busybox-static bridge-utils iputils-ping tmux net-tools jq)
+packages=(iproute2 openvswitch-switch network-manager dbus docker.io busybox-static bridge-utils iputils-ping tmux net-tools jq tcpdump)
 # Persistence backends (issue 24): ifupdown (its postinst only writes /etc/network/interfaces).
 packages+=(ifupdown)
 missing=()

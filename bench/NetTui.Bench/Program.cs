@@ -7,6 +7,7 @@ namespace NetTui.Bench;
 /// bench/run.sh's in-process half:
 ///   tui    --netns NS [--ovs-db DB] --runs N --out FILE [--live-only]   the main window over the real inventory
 ///   micro  --dumps DIR --runs N --out FILE                parsing, snapshot, presenters, JSON
+///   counters --netns NS --runs N --out FILE               one traffic refresh (netlink counters of every link)
 ///   report --dir RESULTS --json FILE                      the table of everything measured
 /// </summary>
 public static class Program
@@ -27,6 +28,9 @@ public static class Program
                 return 0;
             case "micro":
                 Save(await MicroBench.RunAsync(Arg("--dumps") ?? throw new ArgumentException("--dumps"), runs), Arg("--out"));
+                return 0;
+            case "counters":
+                Save(CountersBench.Run(Arg("--netns") ?? throw new ArgumentException("--netns"), runs), Arg("--out"));
                 return 0;
             case "parity":
                 return Parity.Check(Arg("--netns") ?? throw new ArgumentException("--netns"), Arg("--dumps") ?? throw new ArgumentException("--dumps"));

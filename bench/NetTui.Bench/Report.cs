@@ -51,7 +51,7 @@ public static class Report
         results.Add(new("TUI live update: link added -> on screen", "ms", tmuxLive, "tmux capture-pane polling (coarse)"));
         results.Add(new("TUI peak RSS (VmHWM)", "MB", tmuxRss, "/proc/PID/status"));
 
-        foreach (var file in new[] { "tui_inproc.json", "micro.json" })
+        foreach (var file in new[] { "tui_inproc.json", "micro.json", "counters.json" })
             if (File.Exists(Path.Combine(dir, file)))
                 results.AddRange(JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(dir, file)), BenchJson.Default.ListResult) ?? []);
 

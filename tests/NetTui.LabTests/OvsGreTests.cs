@@ -38,7 +38,8 @@ public sealed class OvsGreTests
         Assert.False(after.Succeeded);
     }
 
-    private static async Task SetUpSideAsync(LabHost h, LabOvs ovs, string phy, string underlay, string peerUnderlay, string overlay)
+    /// <summary>One side of the tunnel (also used by TrafficLabTests).</summary>
+    internal static async Task SetUpSideAsync(LabHost h, LabOvs ovs, string phy, string underlay, string peerUnderlay, string overlay)
     {
         await ovs.AddBridgeAsync("br-phy");
         await ovs.VsctlCheckedAsync("add-port", "br-phy", phy);

@@ -37,6 +37,8 @@ public sealed record Link(
 
     /// <summary>Per-kind details (VXLAN, macvlan, VLAN, bond, VRF, tun/tap, Geneve); null when the kind has none.</summary>
     public LinkDetails? Details { get; init; }
+    /// <summary>Traffic counters (IFLA_STATS64); null when they were not read (a fake runner, a single-link patch).</summary>
+    public LinkCounters? Counters { get; init; }
 }
 
 /// <summary>

@@ -36,6 +36,9 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         var wantOvs = parts.HasFlag(InventoryParts.Ovs) || (parts.HasFlag(InventoryParts.Links) && !parts.HasFlag(InventoryParts.LinksWithoutOvs));
 
         var linksTask = wantLinks ? Guard(SourceKind.IpRoute2, ip.ReadLinksAsync(ct)) : null;
+        // Counters: one netlink dump beside ip's link read; a failure only leaves them null.
+        var countersTask = parts.HasFlag(InventoryParts.Links)
+            ? Task.Run(() => new Traffic.TrafficReader(runner, options.OvsDatabase).ReadLinkCounters().Rows, ct) : null;
         var routesTask = parts.HasFlag(InventoryParts.Routes) ? Guard(SourceKind.IpRoute2, ip.ReadRoutesAsync(ct)) : null;
         var ovsTask = wantOvs ? Guard(SourceKind.Ovs, new OvsReader(runner, options.OvsDatabase).ReadAsync(ct)) : null;
         var dockerTask = parts.HasFlag(InventoryParts.Containers)
@@ -49,7 +52,7 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         if (PhaseTiming.Enabled)
             foreach (var (name, task) in new (string, Task?)[] { ("links", linksTask), ("routes", routesTask), ("ovs", ovsTask), ("docker", dockerTask), ("nm", nmTask) })
                 _ = task?.ContinueWith(_ => PhaseTiming.Mark($"inventory: {name} read"), TaskScheduler.Default);
-        await Task.WhenAll(new Task?[] { linksTask, routesTask, ovsTask, dockerTask, nmTask, systemdTask, hostNameTask }.OfType<Task>()).ConfigureAwait(false);
+        await Task.WhenAll(new Task?[] { linksTask, countersTask, routesTask, ovsTask, dockerTask, nmTask, systemdTask, hostNameTask }.OfType<Task>()).ConfigureAwait(false);
         PhaseTiming.Mark("inventory: all reads done");
 
         var links = linksTask?.Result;
@@ -65,7 +68,7 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
         foreach (var s in sources)
             if (!s.Available) _log.Warning("source {Source} down: {Reason}", s.Source, s.Reason);
 
-        var allLinks = LinkAnnotator.Annotate(links?.Value?.Links ?? [], ovs?.Value);
+        var allLinks = Traffic.TrafficReader.Attach(LinkAnnotator.Annotate(links?.Value?.Links ?? [], ovs?.Value), countersTask?.Result ?? []);
         var containers = docker?.Value is { } d ? ContainerWiring.Attach(d.Containers, d.HostPeerIndexById, allLinks) : [];
 
         var snapshot = new HostSnapshot(

@@ -44,6 +44,14 @@ public sealed class CliContext(TextWriter output, TextWriter error)
 
     public NetworkTarget Target(ParseResult r) => new(r.GetValue(Options.Netns));
 
+    /// <summary>Builds the counter reader for a parse result; tests swap in one over a fake runner.</summary>
+    public Func<ParseResult, ILogger, NetTui.Host.Inventory.Traffic.TrafficReader>? TrafficFactory { get; init; }
+
+    public NetTui.Host.Inventory.Traffic.TrafficReader CreateTrafficReader(ParseResult r, ILogger log) =>
+        TrafficFactory is not null
+            ? TrafficFactory(r, log)
+            : new(new NetTui.Host.Commands.CommandRunner(Target(r), log), NetTui.Composition.CliComposition.Options(this, r).OvsDb);
+
     public IHostInventory CreateInventory(ParseResult r, ILogger log)
     {
         if (InventoryFactory is not null) return InventoryFactory(r, log);

@@ -53,5 +53,11 @@ public sealed class CommonOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Netns, OvsDb, DockerHost, LogFile, History];
+    public Option<bool> ReadOnly { get; } = new("--read-only")
+    {
+        Description = "Only look: refuse every verb that changes the network (exit 2); the TUI hides its forms",
+        Recursive = true,
+    };
+
+    public IEnumerable<Option> All => [Netns, OvsDb, DockerHost, LogFile, History, ReadOnly];
 }

@@ -34,6 +34,12 @@ public static class NetTuiCli
         var parsed = root.Parse(args);
         Host.Diagnostics.PhaseTiming.Mark("cli: parsed");
         var config = new InvocationConfiguration { Output = ctx.Output, Error = ctx.Error };
+        // Before usage errors: a change verb under --read-only is refused in one line, complete or not.
+        if (ReadOnlyGuard.Asked(parsed, ctx.Options.ReadOnly) && ReadOnlyGuard.Refusal(parsed, CommandPath(parsed)) is { } refused)
+        {
+            await ctx.Error.WriteLineAsync(refused).ConfigureAwait(false);
+            return UsageError;
+        }
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors)
@@ -70,6 +76,8 @@ public static class NetTuiCli
 
         // Verb groups: one file each, returning their Command.
         root.Subcommands.Add(ShowCommand.Create(ctx));
+        root.Subcommands.Add(Stats.StatsCommand.Create(ctx));
+        root.Subcommands.Add(Capture.CaptureCommand.Create(ctx));
         var changes = ChangeHostFor(ctx);
         foreach (var verb in ChangeVerbs.Create(changes)) root.Subcommands.Add(verb);
         root.Subcommands.Add(NetTui.Cli.Persist.PersistCommand.Create(ctx, changes));

@@ -22,6 +22,7 @@ public static class BridgesPresenter
         return new RowSet<BridgeRow>(
             ViewKind.Bridges,
             rows,
+            TrafficColumns.With<BridgeRow>(
             [
                 new("Bridge", r => r.Port is null ? r.Bridge.Name : ""),
                 new("Port", r => r.Port is null ? $"{r.Bridge.Ports.Length} ports" : r.Port.Name),
@@ -29,7 +30,7 @@ public static class BridgesPresenter
                 new("STP", r => r.Port is null ? (r.Bridge.StpEnabled ? "on" : "off") : Cost(r.Port)),
                 new("Other end", r => r.Port is null ? Addresses(ix, r.Bridge) : ix.OtherEnd(r.Port.Name) ?? ""),
                 new(PersistenceText.Column, r => PersistenceText.Short(ix.Link(r.Port?.Name ?? r.Bridge.Name)?.Persistence)),
-            ],
+            ], ix.Traffic, r => (Core.Traffic.TrafficScope.Link, r.Port?.Name ?? r.Bridge.Name)),
             r => r.Port is null ? BridgeKey(r.Bridge.Name) : PortKey(r.Bridge.Name, r.Port.Name),
             r => r.Port is null ? BridgeDetail(ix, r.Bridge) : PortDetail(ix, r.Bridge, r.Port),
             orderIsMeaningful: true,
@@ -73,6 +74,7 @@ public static class BridgesPresenter
             .Add("priority", p.Priority)
             .Add("other end", ix.OtherEnd(p.Name))
             .Add("at boot", PersistenceText.Long(ix.Link(p.Name)?.Persistence));
+        TrafficColumns.AddDetail(d, ix.Traffic, Core.Traffic.TrafficScope.Link, p.Name);
         d.Command($"bridge link show dev {p.Name}");
         d.Command($"ip -d link show {p.Name}");
         if (ix.ContainerOnVeth(p.Name) is { } c)

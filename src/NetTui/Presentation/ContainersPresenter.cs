@@ -8,6 +8,7 @@ public static class ContainersPresenter
     public static IRowSet Rows(SnapshotIndex ix) => new RowSet<Container>(
         ViewKind.Containers,
         ix.Snapshot.Containers,
+        TrafficColumns.With<Container>(
         [
             new("Name", c => c.Name),
             new("State", c => c.State),
@@ -16,7 +17,7 @@ public static class ContainersPresenter
             new("Bridge", c => c.Bridge ?? ""),
             new("Links", c => string.Join(" ", c.Links.Select(l => $"{l.Target}:{l.Alias}"))),
             new("Image", c => c.Image),
-        ],
+        ], ix.Traffic, c => (Core.Traffic.TrafficScope.Link, c.HostVeth)),
         c => c.Name,
         c => Detail(ix, c),
         tone: c => c.State == "running" ? RowTone.Normal : RowTone.Dim);
@@ -47,6 +48,7 @@ public static class ContainersPresenter
             }.Where(s => s is not null)));
         foreach (var l in c.Links)
             d.Add("link", $"{l.Target} as {l.Alias}");
+        TrafficColumns.AddDetail(d, ix.Traffic, Core.Traffic.TrafficScope.Link, c.HostVeth);
         d.Command($"docker inspect {c.Name}");
         if (c.Pid is int pid)
             d.Command($"nsenter -t {pid} -n ip addr");

@@ -8,6 +8,7 @@ public static class InterfacesPresenter
     public static IRowSet Rows(SnapshotIndex ix) => new RowSet<Link>(
         ViewKind.Interfaces,
         ix.Snapshot.Links,
+        TrafficColumns.With<Link>(
         [
             new("Name", l => l.Name),
             new("Kind", LinkText.Kind),
@@ -19,7 +20,7 @@ public static class InterfacesPresenter
             new("MAC", l => l.Mac ?? ""),
             new("Index", l => l.Index.ToString(), l => l.Index),
             .. DetailColumns(ix),
-        ],
+        ], ix.Traffic, l => (Core.Traffic.TrafficScope.Link, l.Name)),
         l => l.Name,
         l => Detail(ix, l),
         tone: Tone);
@@ -46,6 +47,7 @@ public static class InterfacesPresenter
             d.Add("veth peer", p.Namespace is not null ? $"#{p.Index} in netns {p.Namespace}"
                 : p.NetnsId is not null ? $"#{p.Index} in netns id {p.NetnsId}" : $"#{p.Index} ({ix.LocalPeer(l)?.Name ?? "?"})");
         d.Add("other end", ix.OtherEnd(l.Name));
+        TrafficColumns.AddDetail(d, ix.Traffic, Core.Traffic.TrafficScope.Link, l.Name);
         d.Command($"ip -d link show {l.Name}");
         d.Command($"ip addr show dev {l.Name}");
         if (l.Master is not null && ix.Bridge(l.Master) is not null)

@@ -18,6 +18,9 @@ public sealed class SnapshotIndex
 
     public HostSnapshot Snapshot { get; }
 
+    /// <summary>The traffic of the last counter read when the rate columns are on; null: off (no columns, no polling).</summary>
+    public TrafficView? Traffic { get; init; }
+
     public SnapshotIndex(HostSnapshot snapshot)
     {
         Snapshot = snapshot;

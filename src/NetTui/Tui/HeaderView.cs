@@ -24,6 +24,8 @@ internal sealed class HeaderView : View
     private readonly Label[] _sources;
     private readonly Label _reasons = new() { Y = 1, Width = Dim.Fill(), Height = 1 };
     private Theme _theme = Theme.Dark;
+    private string _readOnlyReason = "changes need root";
+    private readonly bool _isReadOnly;
     private HostSnapshot? _snapshot;
 
     public HeaderView(bool readOnly)
@@ -33,6 +35,7 @@ internal sealed class HeaderView : View
         CanFocus = false;
         _status.X = Pos.Right(_host) + 2;
         _readOnly.X = Pos.AnchorEnd();
+        _isReadOnly = readOnly;
         _readOnly.Text = readOnly ? ReadOnlyText(80) : "";
         // On a narrow terminal the host name matters more than the full sentence.
         FrameChanged += (_, e) => { if (readOnly) _readOnly.Text = ReadOnlyText(e.Value.Width); };
@@ -48,8 +51,19 @@ internal sealed class HeaderView : View
         Add(_reasons);
     }
 
-    private static string ReadOnlyText(int width) =>
-        width >= 70 ? " read-only: changes need root " : width >= 40 ? " read-only " : "";
+    /// <summary>Why the session is read-only ("--read-only", "changes need root or CAP_NET_ADMIN").</summary>
+    public string ReadOnlyReason
+    {
+        get => _readOnlyReason;
+        set
+        {
+            _readOnlyReason = value;
+            if (_isReadOnly) _readOnly.Text = ReadOnlyText(Frame.Width > 0 ? Frame.Width : 80);
+        }
+    }
+
+    private string ReadOnlyText(int width) =>
+        width >= 70 ? $" read-only: {_readOnlyReason} " : width >= 40 ? " read-only " : "";
 
     public void Show(HostSnapshot snapshot, string status)
     {

@@ -40,6 +40,7 @@ public sealed class KeyMap(IReadOnlyList<KeyBindingEntry> entries)
         Controllers.ConfirmController.Key(),
         Controllers.FormsController.PersistKey(),
         .. Controllers.HistoryController.Keys(),
+        Controllers.TrafficController.Key(),
         .. Controllers.NavigationController.LastKeys(),
     ]);
 

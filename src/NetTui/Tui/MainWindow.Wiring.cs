@@ -16,6 +16,12 @@ internal sealed partial class MainWindow
     /// <summary>Non-root: forms open to show what would run, but Apply refuses.</summary>
     public bool ReadOnlyMode { get; set; }
 
+    /// <summary>Why the session is read-only, in the header (default: changes need root).</summary>
+    public string ReadOnlyReason { get => _header.ReadOnlyReason; set => _header.ReadOnlyReason = value; }
+
+    /// <summary>--read-only: no form opens (a key that would open one says so in the header).</summary>
+    public bool FormsHidden { get; set; }
+
     /// <summary>How work done off the UI thread comes back to it (the app's Invoke; tests pump their own queue).</summary>
     internal Action<Action>? Dispatch { get; set; }
 

@@ -35,6 +35,7 @@ internal sealed partial class MainWindow : Window, IShell
     private readonly FormsController _forms;
     private readonly ConfirmController _confirm;
     private readonly HistoryController _history;
+    private readonly TrafficController _trafficKeys;
     private readonly IController[] _controllers;
     private HostSnapshot _snapshot;
     private bool _refreshing;
@@ -60,7 +61,8 @@ internal sealed partial class MainWindow : Window, IShell
         _forms = new FormsController(this);
         _confirm = new ConfirmController(this);
         _history = new HistoryController(this);
-        _controllers = [_navigation, _forms, _confirm, _history];
+        _trafficKeys = new TrafficController(this);
+        _controllers = [_navigation, _forms, _confirm, _history, _trafficKeys];
 
         foreach (var kind in Enum.GetValues<ViewKind>())
         {
@@ -93,7 +95,7 @@ internal sealed partial class MainWindow : Window, IShell
     public TablePane Pane(ViewKind kind)
     {
         var pane = _panes[kind];
-        if (_stale.Remove(kind)) pane.Show(Presenters.Rows(kind, _index ??= new SnapshotIndex(_snapshot)));
+        if (_stale.Remove(kind)) pane.Show(Presenters.Rows(kind, _index ??= new SnapshotIndex(_snapshot) { Traffic = _traffic }));
         return pane;
     }
     /// <summary>

@@ -29,4 +29,5 @@ public enum TuiAction
     UndoChange,
     RollbackToHere,
     RedoChange,
+    ToggleTraffic,
 }

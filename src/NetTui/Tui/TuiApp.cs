@@ -26,7 +26,9 @@ public static class TuiApp
         }
         var inventory = options.InventoryFactory?.Invoke(target) ?? DefaultInventory(options, target, log);
         var initial = HostSnapshot.Empty(Environment.MachineName, target.Namespace);
-        bool readOnly = !Environment.IsPrivilegedProcess;
+        // Read-only when asked, or when this process may not change the network (said in the header, not at Apply).
+        var readOnlyWhy = ReadOnlyWhy(options.ReadOnly, ChangePrivilege.Missing());
+        bool readOnly = readOnlyWhy is not null;
 
         using var stop = new CancellationTokenSource();
         // The first screen's read starts now and runs while Terminal.Gui initialises.
@@ -35,6 +37,8 @@ public static class TuiApp
         using IApplication app = Application.Create().Init();
         Host.Diagnostics.PhaseTiming.Mark("tui: terminal initialised");
         using var window = new MainWindow(initial, readOnly, Theme.ByName(options.Theme));
+        if (readOnlyWhy is not null) window.ReadOnlyReason = readOnlyWhy;
+        window.FormsHidden = options.ReadOnly;
         window.ReadFile = ReadSmallFile;
         window.RestartDocker = RestartDocker(log);
         // The one change path (Composition/HostChanges), as the CLI's verbs use it.
@@ -61,13 +65,17 @@ public static class TuiApp
         window.Doctor = new ServiceDoctorBackend(
             new Host.Doctor.DoctorService(changes.Runner(target), inventory,
                 new Host.Doctor.DoctorOptions { OvsDatabase = changes.Options.OvsDb, OvsEnvironment = Host.Doctor.DoctorOptions.OvsEnvironmentOfThisProcess() }, log),
-            target, journal: Composition.TuiComposition.DoctorJournal(changes));
+            target, journal: readOnly ? () => (null, "read-only: " + readOnlyWhy) : Composition.TuiComposition.DoctorJournal(changes));
         TuiStartup.RequestInitial(scheduler, firstShown: first is not null);
         window.Dispatch = a => app.Invoke(a); // the journal is read before Run: results queue until the loop runs
         window.History = Composition.TuiComposition.History(changes);
         window.StartHistory(); // asks about a change a crashed run left half-done
         if (!readOnly) RollBackExpired(changes, window, app, log, stop.Token);
 
+        // Counters are read only while the traffic columns are on (`v`).
+        await using var traffic = new TrafficPoller(
+            new Host.Inventory.Traffic.TrafficReader(new CommandRunner(target, log), changes.Options.OvsDb), a => app.Invoke(a), window.ShowTraffic, log);
+        window.TrafficToggled += traffic.SetRunning;
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
         {
             log.Information("TUI started for {Target}", target);
@@ -77,6 +85,10 @@ public static class TuiApp
         log.Information("TUI stopped");
         return 0;
     }
+
+    /// <summary>Why this session is read-only, for the header; null when it may change the network.</summary>
+    internal static string? ReadOnlyWhy(bool asked, string? missingPrivilege) =>
+        asked ? "--read-only" : missingPrivilege is null ? null : "changes need root or CAP_NET_ADMIN";
 
     /// <summary>
     /// The Docker form's "restart dockerd": the CLI's `systemctl restart docker` (the machine's

@@ -54,6 +54,7 @@ public static class TuiCommand
             Host = Composition.CliComposition.Options(ctx, r),
             Parts = ctx.Parts with { LockWait = TuiChangePath.DefaultLockWait },
             RuntimeOnly = r.GetValue(runtimeOnly),
+            ReadOnly = r.GetValue(ctx.Options.ReadOnly),
         }).ConfigureAwait(false);
     }
 }

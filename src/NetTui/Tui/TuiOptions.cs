@@ -23,6 +23,9 @@ public sealed record TuiOptions(string? Netns = null, string? Theme = null)
     /// <summary>--runtime-only: forms change the running system only, labelled "LOST AT REBOOT" (docs/persistence.md).</summary>
     public bool RuntimeOnly { get; init; }
 
+    /// <summary>--read-only: forms are hidden and nothing can change (the header says so).</summary>
+    public bool ReadOnly { get; init; }
+
     /// <summary>Seconds between periodic refreshes of OVS and Docker.</summary>
     public TimeSpan RefreshPeriod { get; init; } = Live.LiveUpdates.DefaultPeriod;
 

@@ -16,18 +16,7 @@ public class NetlinkRouteParseTests
     /// <summary>rtmsg (family, dst_len, src_len, tos, table, protocol, scope, type, flags) + attributes.</summary>
     private static byte[] Message(byte family, byte dstLen, byte table, byte protocol, byte scope, byte type, uint flags,
         params (ushort Type, byte[] Value)[] attributes)
-    {
-        var m = new List<byte> { family, dstLen, 0, 0, table, protocol, scope, type };
-        m.AddRange(BitConverter.GetBytes(flags));
-        foreach (var (t, v) in attributes)
-        {
-            m.AddRange(BitConverter.GetBytes((ushort)(4 + v.Length)));
-            m.AddRange(BitConverter.GetBytes(t));
-            m.AddRange(v);
-            while (m.Count % 4 != 0) m.Add(0);
-        }
-        return [.. m];
-    }
+        => NetlinkAttributes.Message([family, dstLen, 0, 0, table, protocol, scope, type, .. BitConverter.GetBytes(flags)], attributes);
 
     private static byte[] U32(uint v) => BitConverter.GetBytes(v);
     private static Route? Parse(byte[] m) => NetlinkRouteReader.Parse(m, Links, Names, new StringPool());

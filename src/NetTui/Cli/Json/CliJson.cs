@@ -30,6 +30,7 @@ namespace NetTui.Cli.Json;
 [JsonSerializable(typeof(ConfirmDocument))]
 [JsonSerializable(typeof(WizardPlannedDocument))]
 [JsonSerializable(typeof(ChangeDocument))]
+[JsonSerializable(typeof(Stats.StatsDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>The two shapes (<see cref="SnapshotJson"/>'s, <see cref="OperationJson"/>'s) over the app's and Core's metadata.</summary>
@@ -47,6 +48,11 @@ internal static class CliJson
     public static readonly JsonSerializerOptions Web = WebOptions();
 
     public static string Document<T>(T value) => SnapshotJson.Serialize(value, Snapshot);
+
+    /// <summary>Nulls kept, on one line (JSON lines: `nettui stats --json`).</summary>
+    public static readonly JsonSerializerOptions Lines = SnapshotJson.Create(Resolver, indented: false);
+
+    public static string Line<T>(T value) => SnapshotJson.Serialize(value, Lines);
 
     public static string Operation<T>(T value) => SnapshotJson.Serialize(value, Operations);
 

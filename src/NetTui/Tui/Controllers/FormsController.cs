@@ -76,6 +76,7 @@ internal sealed class FormsController(IShell shell) : IController
     /// <summary>Open the form <paramref name="verb"/> means in the current view; false (with a message) when there is none.</summary>
     public bool OpenForm(FormVerb verb)
     {
+        if (shell.FormsHidden) { shell.Message = "read-only (--read-only): no forms in this session"; return false; }
         var (spec, why) = ViewController.Form(verb, shell.CurrentView, shell.CurrentPane.Selected, shell.Snapshot);
         if (spec is null) { shell.Message = why; return false; }
         if (_form is null)

@@ -16,6 +16,7 @@ internal interface IShell
     TablePane CurrentPane { get; }
     TablePane Pane(ViewKind kind);
     bool ReadOnlyMode { get; }
+    bool FormsHidden { get; }
     Theme Theme { get; }
 
     /// <summary>How work done off the UI thread comes back to it (<see cref="UiWork"/>).</summary>
@@ -33,6 +34,7 @@ internal interface IShell
     void Attach(View overlay);
     void RequestStop();
     void ApplyTheme(Theme theme);
+    void ShowTraffic(Presentation.TrafficView? traffic);
 }
 
 /// <summary>One controller's part of the keymap: it runs the actions it owns and says false to the others.</summary>
