@@ -141,6 +141,9 @@ public sealed class HostChanges : IDisposable
             LockWait = LockWait,
             Checkpoints = Checkpoints,
             StartWatchdog = _parts.StartWatchdog ?? WatchdogLauncher.Start,
+            SecondTrigger = Host.Inventory.Systemd.BootUnitReader.Booted(Options.SystemdRoot)
+                ? (db, id, within, forwarded) => SystemdTimerTrigger.StartAsync(Runner(Target), db, id, within, forwarded)
+                : null,
         };
         var guard = Guard(request);
         var result = await JournaledChange.RunAsync(journal, journaled, o => Executor(Target, o, guard), ct).ConfigureAwait(false);

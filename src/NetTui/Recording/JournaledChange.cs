@@ -34,6 +34,13 @@ public static class JournaledChange
         /// </summary>
         public INmCheckpoints? Checkpoints { get; init; }
 
+        /// <summary>
+        /// On systemd hosts, a second trigger of the rollback (history path, change-set id, the
+        /// confirm window, options): <see cref="SystemdTimerTrigger"/>. Returns a note when it
+        /// could not be set; null: none (no systemd).
+        /// </summary>
+        public Func<string, long, TimeSpan, IEnumerable<string>, Task<string?>>? SecondTrigger { get; init; }
+
         /// <summary>Starts the watchdog (history path, change-set id, options) and returns its pid; tests replace how nettui is found.</summary>
         public Func<string, long, IEnumerable<string>, int> StartWatchdog { get; init; } = WatchdogLauncher.Start;
     }
@@ -74,19 +81,22 @@ public static class JournaledChange
             int? watchdog = null;
             var checkpoint = CommitCheckpoint.For(request.Checkpoints, request.Operations, request.ConfirmWithin);
             Func<long, CancellationToken, Task>? started = null;
+            var triggerNotes = new List<string>();
             if (request.ConfirmWithin is not null)
                 started = async (id, token) =>
                 {
                     watchdog = request.StartWatchdog(journal.Database.Path, id, Forwarded(request));
                     await journal.SetWatchdogAsync(id, watchdog.Value, token).ConfigureAwait(false);
                     if (checkpoint is not null) await checkpoint.BeginAsync(journal, id, token).ConfigureAwait(false);
+                    if (request.SecondTrigger is { } trigger && await trigger(journal.Database.Path, id, request.ConfirmWithin.Value, Forwarded(request)).ConfigureAwait(false) is { } note)
+                        triggerNotes.Add(note);
                 };
             var entry = new JournalEntry(null, request.Target.Namespace, ConfirmWithin: request.ConfirmWithin);
             var observer = new JournalObserver(journal, lease, entry, started);
             var report = await executor(observer).ApplyAsync(request.Operations, request.Context, new ApplyOptions(), ct).ConfigureAwait(false);
             IReadOnlyList<string> notes = checkpoint is null
-                ? findings.Notes
-                : [.. findings.Notes, .. await checkpoint.EndAsync(observer.ConfirmDeadline, journal.Time, CancellationToken.None).ConfigureAwait(false)];
+                ? [.. findings.Notes, .. triggerNotes]
+                : [.. findings.Notes, .. triggerNotes, .. await checkpoint.EndAsync(observer.ConfirmDeadline, journal.Time, CancellationToken.None).ConfigureAwait(false)];
             return new(report, observer.ChangeSetId, observer.ConfirmDeadline, watchdog, notes, []);
         }
     }

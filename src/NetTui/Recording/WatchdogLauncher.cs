@@ -55,7 +55,7 @@ public static class WatchdogLauncher
     }
 
     /// <summary>How to run this same nettui again: the native binary (or apphost) itself, or `dotnet nettui.dll` under the JIT.</summary>
-    private static IEnumerable<string> SelfCommand()
+    internal static IReadOnlyList<string> SelfCommand()
     {
         var exe = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which program is running");
         if (Path.GetFileNameWithoutExtension(exe) == "dotnet")
