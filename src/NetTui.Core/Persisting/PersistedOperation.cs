@@ -24,6 +24,9 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
     public override string Kind => KindName;
 
     public BackendChoice? Backend { get; init; }
+
+    /// <summary>Wrapped only so a boot unit can hold it (no configuration system was chosen for it): losing NetworkManager mid-change is then no loss.</summary>
+    public bool UnitOnly { get; set; }
     public ImmutableArray<FileRestore> Restore { get; set; } = [];
 
     public override string Describe() => Inner.Describe();
@@ -72,6 +75,7 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
     public override Operation Inverse(HostSnapshot before, OperationContext ctx) => new PersistedOperation(Inner.Inverse(before, ctx), RuntimeOnly)
     {
         Backend = Backend,
+        UnitOnly = UnitOnly,
         // A file backend's inverse puts back every file this one writes, as it was read.
         Restore = FileBackend is null || RuntimeOnly ? [] : [.. PlanPersistence(before, ctx).Steps.OfType<FileWriteStep>().Select(f => new FileRestore(f.Path, f.RemoveFile ? null : f.Content, f.Previous))],
     };
@@ -94,7 +98,7 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
     /// </summary>
     public string? PersistenceLost(HostSnapshot host)
     {
-        if (RuntimeOnly || host.NetworkManager is not { Available: false } nm || PersistentPlanner.Plan(Inner, host).Persistent) return null;
+        if (RuntimeOnly || UnitOnly || FileBackend is not null || host.NetworkManager is not { Available: false } nm || PersistentPlanner.Plan(Inner, host).Persistent) return null;
         var profile = Interface is { } iface ? $"the NetworkManager profile of {iface} (NetTui names it {ProfileBuilder.ProfileId(iface)})" : "its NetworkManager profile";
         return $"NetworkManager is not running ({nm.Reason}): \"{Inner.Describe()}\" was decided persisted and would leave {profile} as it is, deciding it at boot; " +
             "start NetworkManager and try again, or use --runtime-only to change only the runtime side (the profile stays)";

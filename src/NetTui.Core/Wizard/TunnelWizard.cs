@@ -47,7 +47,7 @@ public static class TunnelWizard
         messages.AddRange(MtuMessages(input, underlay?.Name ?? "the underlay", underlayMtu, mtu));
 
         var datapath = input.Datapath ?? (host.Ovs?.Bridges.Any(b => b.DatapathType == "netdev") == true ? "netdev" : "system");
-        if (udpPort is not null) messages.Add(FirewallNote(udpPort.Value));
+        if (udpPort is not null) messages.Add(FirewallMessage(input.Firewall, udpPort.Value));
         if (input.Kind.IsOvs() && input.Datapath is null)
             messages.Add(datapath == "netdev"
                 ? $"OVS bridge {input.OvsBridge} uses the netdev (userspace) datapath, like this host's other OVS bridges"
@@ -79,12 +79,18 @@ public static class TunnelWizard
     };
 
     /// <summary>
-    /// NetTui does not read firewall rules yet, so the wizard says so rather than implying the
-    /// port is open: a DROP of UDP 4789 on either host loses every packet without an error.
+    /// A DROP of the tunnel's UDP port on either host loses every packet without an error, so
+    /// the wizard says what this host's INPUT chain does with it (read by the caller), or that
+    /// it was not read; the peer's firewall is checked when its plan is made there.
     /// </summary>
-    internal static string FirewallNote(int port) =>
-        $"firewall: NOT checked (NetTui does not read firewall rules yet): both hosts must accept incoming UDP {port} from each other's underlay address " +
-        $"(e.g. nft list ruleset | grep {port}; iptables -S INPUT)";
+    public static string FirewallMessage(FirewallVerdict? verdict, int port) => verdict switch
+    {
+        null => $"firewall: NOT checked on this host: both hosts must accept incoming UDP {port} from each other's underlay address " +
+                $"(e.g. nft list ruleset | grep {port}; iptables -S INPUT)",
+        { Blocked: true } => $"firewall: BLOCKED: this host drops incoming UDP {port} ({verdict.Evidence}); the tunnel carries nothing until it is accepted " +
+                             $"(e.g. iptables -I INPUT -p udp --dport {port} -s PEER -j ACCEPT); the peer must accept it too",
+        _ => $"firewall: this host accepts incoming UDP {port} ({verdict.Evidence}, iptables rules read); the peer must accept it too",
+    };
 
     private static IEnumerable<string> MtuMessages(TunnelWizardInput input, string underlayName, int underlayMtu, int mtu)
     {

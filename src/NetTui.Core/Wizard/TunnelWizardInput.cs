@@ -70,6 +70,8 @@ public sealed record TunnelWizardInput
     public bool DockerBridge { get; init; }
     public string? DaemonJsonPath { get; init; }
     public string? PeerDaemonJsonPath { get; init; }
+    /// <summary>What this host's INPUT chain does with the tunnel's UDP port (VXLAN), when the caller read it; null: not read.</summary>
+    public FirewallVerdict? Firewall { get; init; }
 
     public string PortName => Port is { Length: > 0 } p ? p : Kind switch
     {

@@ -133,6 +133,18 @@ public class BootUnitTests
     }
 
     [Fact]
+    public void Wrapped_only_for_a_unit_losing_NetworkManager_is_no_loss()
+    {
+        var down = new PersistenceMode(false, "NetworkManager is not running") { BootUnits = true };
+        var op = Assert.IsType<PersistedOperation>(PersistenceLabel.Choose(new AddAddress("br0", "192.168.7.1/24"), down));
+        Assert.True(op.UnitOnly);
+        var host = Seed() with { NetworkManager = NetworkManagerState.Down("NetworkManager is not running") };
+        Assert.Null(op.PersistenceLost(host));
+        // Decided through NetworkManager, it is a loss (issue 25: stop and undo, never a silent runtime fallback).
+        Assert.NotNull(new PersistedOperation(new AddAddress("br0", "192.168.7.1/24")).PersistenceLost(host));
+    }
+
+    [Fact]
     public void Operations_a_unit_can_hold_are_wrapped_only_on_a_systemd_host()
     {
         var up = new SetLinkState("obr0", true);

@@ -6,6 +6,7 @@ using NetTui.Core.Operations;
 using NetTui.Core.Plans;
 using NetTui.Core.Values;
 using NetTui.Core.Wizard;
+using NetTui.Host.Diagnostics;
 
 namespace NetTui.Cli.Verbs;
 
@@ -97,6 +98,7 @@ public static class WizardVerbs
 
         using var changes = host.Changes(r, target.Namespace, r.GetValue(common.OvsDb));
         var snapshot = await changes.Inventory(target).ReadAsync(ct: ct).ConfigureAwait(false);
+        if (input.Kind.IsVxlan()) input = input with { Firewall = await FirewallReader.InputForUdpAsync(changes.Runner(target), UdpPort.Vxlan, ct).ConfigureAwait(false) };
         var result = TunnelWizard.Plan(input, snapshot);
         if (!result.Ok)
             return await RefuseAsync(host, json, result.Errors.Select(e => e.ToString())).ConfigureAwait(false);
