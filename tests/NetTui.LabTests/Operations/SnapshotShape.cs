@@ -22,7 +22,9 @@ internal static class SnapshotShape
         foreach (var b in s.Bridges)
             lines.Add($"bridge {b.Name} stp {b.StpEnabled} ports [{string.Join(' ', b.Ports.Select(p => p.Name).Order(StringComparer.Ordinal))}]");
         // IPv6 too, but not what the kernel derives from a (new) MAC: link-local routes and addresses (fe80::).
-        foreach (var r in s.Routes.Where(r => r.Family == AddressFamily.Inet || !r.Destination.StartsWith("fe80:", StringComparison.OrdinalIgnoreCase)))
+        // IPv6 routes the kernel makes itself (proto kernel: link-local, multicast ff00::/8 once a link has carrier, an address's
+        // own) follow link state and addresses, which are compared; a veth peer keeps its multicast route after the link goes down.
+        foreach (var r in s.Routes.Where(r => r.Family == AddressFamily.Inet || !r.Destination.StartsWith("fe80:", StringComparison.OrdinalIgnoreCase) && r.Protocol != "kernel"))
             lines.Add($"route {r.Table} {r.Type} {r.Destination} via {r.Gateway ?? "-"} dev {r.Device ?? "-"} metric {r.Metric ?? 0} proto {r.Protocol} scope {r.Scope}");
         foreach (var b in s.Ovs?.Bridges ?? [])
         {

@@ -74,9 +74,16 @@ public sealed class PersistenceFailureTests
             Assert.StartsWith("NetworkManager is not", e.Message, StringComparison.Ordinal);
         }
 
-        var r = await lab.TryApplyAsync(new PersistedOperation(new CreateBridge("br4", "192.168.54.1/24")));
+        // Decided persisted (wrapped) while NetworkManager is gone: refused, nothing made (issue 25:
+        // never a silent runtime fallback); the one change path decides runtime-only up front instead.
+        var decided = await lab.TryApplyAsync(new PersistedOperation(new CreateBridge("br4", "192.168.54.1/24")));
+        Assert.Equal(ChangeOutcome.Rejected, decided.Outcome);
+        Assert.Contains("NetworkManager is not running", decided.Summary + string.Join("; ", decided.Errors), StringComparison.Ordinal);
+        Assert.False((await lab.Host.RunAsync("ip", "link", "show", "br4")).Succeeded);
+        Assert.Equal("runtime only: LOST AT REBOOT (NetworkManager is not available: down)",
+            NetTui.Presentation.PersistenceLabel.For(new CreateBridge("br4", "192.168.54.1/24"), [], await lab.ReadAsync(), new NetTui.Presentation.PersistenceMode(false, "down")));
+        var r = await lab.TryApplyAsync(new CreateBridge("br4", "192.168.54.1/24"));
         Assert.Equal(ChangeOutcome.Applied, r.Outcome);
-        Assert.StartsWith("runtime only: LOST AT REBOOT (NetworkManager is not available", PersistLab.Label(r), StringComparison.Ordinal);
         var s = await lab.ReadAsync();
         Assert.False(s.NetworkManager!.Available);
         Assert.Equal(PersistenceKind.RuntimeOnly, s.FindLink("br4")!.Persistence!.Where);

@@ -34,7 +34,8 @@ public class TuiPersistenceTests
         var probes = 0;
         var dir = Path.Combine(Path.GetTempPath(), "nettui-nobus-" + Guid.NewGuid().ToString("N"));
         using var changes = Changes($"unix:path={dir}/bus.sock");
-        TuiPersistence.Watch(s.Window, a => { Interlocked.Increment(ref probes); a(); },
+        // Counted after the posted action ran: counted before, the test could read the mode before it was set.
+        TuiPersistence.Watch(s.Window, a => { a(); Interlocked.Increment(ref probes); },
             changes, runtimeOnly: false, Serilog.Core.Logger.None, TestContext.Current.CancellationToken);
         Eventually(() => probes == 1, "the first probe to answer");
         Assert.Equal(new PersistenceMode(false, $"no system D-Bus at {dir}/bus.sock"), s.Window.Persistence);
