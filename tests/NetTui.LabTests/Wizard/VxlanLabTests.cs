@@ -54,13 +54,19 @@ public sealed class VxlanLabTests
         var planA = Path.Combine(labA.Host.StateDir, "vxlan.plan.json");
         var planB = Path.Combine(labA.Host.StateDir, "vxlan.peer.plan.json");
 
-        var wizard = await NettuiAsync(labA, "wizard", "tunnel", "--kind", kind, "--vni", "42",
+        string[] tunnel = ["wizard", "tunnel", "--kind", kind, "--vni", "42",
             "--local-underlay", UnderlayA, "--peer-underlay", UnderlayB,
-            "--local-subnet", "192.168.1.0/24", "--peer-subnet", "192.168.2.0/24",
-            "--out", planA, "--peer-out", planB, "--apply");
+            "--local-subnet", "192.168.1.0/24", "--peer-subnet", "192.168.2.0/24"];
+        // The firewall check reads this host's INPUT chain: a DROP of UDP 4789 is named before anything is applied.
+        await labA.Host.CheckedAsync("iptables", "-I", "INPUT", "-p", "udp", "--dport", "4789", "-j", "DROP");
+        var blocked = await NettuiAsync(labA, tunnel);
+        Assert.Contains("firewall: BLOCKED: this host drops incoming UDP 4789 (INPUT rule \"INPUT -p udp -m udp --dport 4789 -j DROP\")", blocked.StandardOutput, StringComparison.Ordinal);
+        await labA.Host.CheckedAsync("iptables", "-D", "INPUT", "-p", "udp", "--dport", "4789", "-j", "DROP");
+
+        var wizard = await NettuiAsync(labA, [.. tunnel, "--out", planA, "--peer-out", planB, "--apply"]);
         Assert.True(wizard.ExitCode == 0, $"wizard exited {wizard.ExitCode}: {wizard.StandardError}{wizard.StandardOutput}");
         Assert.Contains("MTU 1450 on br0", wizard.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("firewall: NOT checked", wizard.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("firewall: this host accepts incoming UDP 4789 (INPUT policy ACCEPT", wizard.StandardOutput, StringComparison.Ordinal);
         var apply = await NettuiAsync(labB, "apply", planB);
         Assert.True(apply.ExitCode == 0, $"apply on B exited {apply.ExitCode}: {apply.StandardError}{apply.StandardOutput}");
 
