@@ -23,7 +23,7 @@ public static class BootUnitPlanner
         if (makes.IsEmpty) return null;
         var commands = Commands(runtimeSteps);
         if (commands.Count == 0) return null;
-        return new BootUnit(BootUnitFile.NameFor(makes[0]), makes, [.. commands.Select(c => c.Display)]);
+        return new BootUnit(BootUnitFile.NameFor(makes[0]), makes, [.. commands.Select(BootUnitFile.ExecLine)]);
     }
 
     /// <summary>
@@ -35,23 +35,23 @@ public static class BootUnitPlanner
 
     private static bool SurvivesReboot(string device, HostSnapshot host)
     {
+        var link = host.FindLink(device);
         // A network card is made by the kernel at boot, whatever the Boot column says of its configuration.
-        if (host.FindLink(device) is { Kind: LinkKind.Ethernet or LinkKind.Loopback }) return true;
-        if (host.FindLink(device)?.Persistence is { } p) return p.SurvivesReboot;
-        // A device an earlier operation of the same plan made (not annotated yet): who holds it?
+        if (link is { Kind: LinkKind.Ethernet }) return true;
+        if (link?.Persistence is { } p) return p.SurvivesReboot;
+        // A device an earlier operation of the same plan made (not annotated yet): a profile, a unit, or who recreates it.
         return host.NetworkManager?.ProfileFor(device) is { InMemory: false }
             || host.Systemd?.Making(new(UnitObjectKind.Link, device)) is not null
-            || host.Ovs?.Bridges.Any(b => b.Name == device || b.Ports.Any(pt => pt.Name == device)) == true
-            || host.FindLink(device)?.Kind == LinkKind.OvsInternal;
+            || link is not null && BootOwners.Of(host).ForDevice(link).SurvivesReboot;
     }
 
-    /// <summary>Steps that write and enable <paramref name="unit"/> for <paramref name="op"/>, after the runtime steps.</summary>
-    public static IEnumerable<PlanStep> Install(BootUnit unit, Operation op, HostSnapshot host, IEnumerable<PlanStep> runtimeSteps)
+    /// <summary>Steps that write and enable <paramref name="unit"/> (from <see cref="UnitFor"/>) for <paramref name="op"/>, after the runtime steps.</summary>
+    public static IEnumerable<PlanStep> Install(BootUnit unit, Operation op, HostSnapshot host)
     {
         var systemd = host.Systemd!;
         var existing = systemd.Units.FirstOrDefault(u => u.Name == unit.Name);
         var after = systemd.Units.Where(u => u.Name != unit.Name).Select(u => u.Name).Order(StringComparer.Ordinal);
-        var text = BootUnitFile.Render(op.Describe(), unit.Makes, Commands(runtimeSteps), after);
+        var text = BootUnitFile.Render(op.Describe(), unit.Makes, unit.Commands, after);
         if (existing?.Text == text) yield break;
         yield return new FileWriteStep($"write systemd unit {unit.Name} (runs these commands at boot)", systemd.PathOf(unit.Name), text, existing?.Text, null);
         if (existing is null)

@@ -68,7 +68,7 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
         var removals = RuntimeOnly ? [] : BootUnitPlanner.Remove(Inner, host);
         if (p.Persistent && !p.AfterRuntime) return [new NoteStep(p.Label), .. p.Steps, .. removals];
         var runtime = Inner.Plan(host, ctx);
-        var unit = p.Unit is { } u ? BootUnitPlanner.Install(u, Inner, host, runtime) : [];
+        var unit = p.Unit is { } u ? BootUnitPlanner.Install(u, Inner, host) : [];
         return [new NoteStep(p.Label), .. runtime, .. p.Steps, .. removals, .. unit];
     }
 

@@ -37,7 +37,8 @@ public sealed class HostInventory(ICommandRunner runner, InventoryOptions option
 
         var linksTask = wantLinks ? Guard(SourceKind.IpRoute2, ip.ReadLinksAsync(ct)) : null;
         // Counters: one netlink dump beside ip's link read; a failure only leaves them null.
-        var countersTask = parts.HasFlag(InventoryParts.Links)
+        // Not for the TUI's first frame (LinksWithoutOvs): no traffic is shown there.
+        var countersTask = parts.HasFlag(InventoryParts.Links) && !parts.HasFlag(InventoryParts.LinksWithoutOvs)
             ? Task.Run(() => new Traffic.TrafficReader(runner, options.OvsDatabase).ReadLinkCounters().Rows, ct) : null;
         var routesTask = parts.HasFlag(InventoryParts.Routes) ? Guard(SourceKind.IpRoute2, ip.ReadRoutesAsync(ct)) : null;
         var ovsTask = wantOvs ? Guard(SourceKind.Ovs, new OvsReader(runner, options.OvsDatabase).ReadAsync(ct)) : null;

@@ -43,7 +43,7 @@ public sealed record HostOptions
     public bool DockerHostGiven { get; init; }
 
     /// <summary>Where systemd's directories are (/run/systemd/system, /etc/systemd/system): the config root, else "/".</summary>
-    public string SystemdRoot => ConfigRoot is "" ? "/" : ConfigRoot;
+    public string SystemdRoot => Inventory.SystemdRoot;
 
     public NetworkTarget Target => new(Netns);
 

@@ -1,15 +1,13 @@
-using NetTui.Composition;
 using NetTui.Core.Model;
 using NetTui.Core.Operations;
 using NetTui.Core.Persisting;
-using NetTui.Core.Reachability;
-using NetTui.Host.Changes;
+using NetTui.Core.Plans;
 using NetTui.Lab;
 
 namespace NetTui.LabTests.Persistence;
 
 /// <summary>
-/// Issue 15: the seed's whole layout survives a reboot where NetworkManager has no OVS support.
+/// Issue 15: the seed's whole layout, applied with the nettui program, survives a reboot where NetworkManager has no OVS support.
 /// br0 with its address and the route to the peer's subnet are NetworkManager's, obr0 and gre0
 /// OVSDB's, and "attach obr0 to br0" and "obr0 up" (which nothing else holds) systemd units'.
 /// The reboot is simulated honestly: the daemons stop, the namespace (all kernel state) goes,
@@ -29,15 +27,14 @@ public sealed class SeedLayoutRebootTests
         Directory.CreateDirectory(Path.Combine(root, "etc/systemd/system"));
         await UnderlayAsync(lab, ovs);
 
-        using var changes = new HostChanges(new HostOptions
+        // Through the program admins run (the native binary under CI), as `nettui apply` of a plan
+        // file; NETTUI_CONFIG_ROOT puts systemd's directories in the test root.
+        var env = new Dictionary<string, string>(lab.Nm.ClientEnvironment)
         {
-            Netns = lab.Host.Name,
-            OvsDb = ovs.DbTarget,
-            BusAddress = lab.Nm.BusAddress,
-            DockerHost = "unix://" + Path.Combine(lab.Host.StateDir, "no-docker.sock"),
-            HistoryPath = Path.Combine(lab.Host.StateDir, "history.db"),
-            ConfigRoot = root,
-        });
+            ["NETTUI_CONFIG_ROOT"] = root,
+            ["DOCKER_HOST"] = "unix://" + Path.Combine(lab.Host.StateDir, "no-docker.sock"),
+        };
+        string[] target = ["--netns", lab.Host.Name, "--ovs-db", ovs.DbTarget];
         Operation[] seed =
         [
             new CreateBridge("br0", "192.168.1.1/24"),
@@ -47,12 +44,14 @@ public sealed class SeedLayoutRebootTests
             new SetLinkState("obr0", true),
             new AddRoute("192.168.2.0/24", Dev: "br0"),
         ];
-        var result = await changes.ApplyAsync(new ChangeRequest(seed) { Probes = ProbeKinds.None }, ct);
-        Assert.True(result.Report?.Outcome == ChangeOutcome.Applied, $"{result.Report?.Summary} {string.Join("; ", result.Refusal)}");
-        Assert.StartsWith("persistent: NetworkManager profile nettui-br0", result.Labels[0], StringComparison.Ordinal);
-        Assert.StartsWith("persistent: systemd unit nettui-port-obr0-br0.service", result.Labels[3], StringComparison.Ordinal);
-        Assert.StartsWith("persistent: systemd unit nettui-up-obr0.service", result.Labels[4], StringComparison.Ordinal);
-        Assert.Contains("profile nettui-br0", result.Labels[5], StringComparison.Ordinal);
+        var plan = Path.Combine(lab.Host.StateDir, "seed.plan.json");
+        await File.WriteAllTextAsync(plan, PlanFileJson.Write(PlanFile.Create(new PlanMetadata("SeedLayoutRebootTests"), seed)), ct);
+        var apply = await NettuiCli.RunAsync(lab.Host.StateDir, env, ["apply", plan, "--probe", "none", .. target]);
+        Assert.True(apply.ExitCode == 0, $"apply exited {apply.ExitCode}: {apply.StandardError}{apply.StandardOutput}");
+        Assert.Contains("persistent: NetworkManager profile nettui-br0", apply.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("persistent: systemd unit nettui-port-obr0-br0.service runs it at boot", apply.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("persistent: systemd unit nettui-up-obr0.service runs it at boot", apply.StandardOutput, StringComparison.Ordinal);
+        Assert.True(await lab.ProfileExistsAsync("nettui-br0"));
 
         // The units are enabled (wanted by multi-user.target) and systemd's own checker finds nothing wrong.
         var unitDir = Path.Combine(root, "etc/systemd/system");
@@ -63,8 +62,8 @@ public sealed class SeedLayoutRebootTests
             var verify = await LabExec.RunAsync(["systemd-analyze", "verify", Path.Combine(unitDir, unit)], null, TimeSpan.FromSeconds(30), ct);
             Assert.True(verify.ExitCode == 0 && verify.StandardError.Trim().Length == 0, $"systemd-analyze verify {unit}: {verify.StandardError}");
         }
-        // The Boot column tells it.
-        var before = await changes.Inventory(changes.Target).ReadAsync(ct: ct);
+        // The Boot column tells it (show --json of the same program).
+        var before = NettuiCli.ParseSnapshot(await NettuiCli.RunAsync(lab.Host.StateDir, env, ["show", "all", "--json", .. target]));
         Assert.Equal("nettui-port-obr0-br0.service", before.FindLink("obr0")!.Persistence!.Unit);
         Assert.Equal(PersistenceKind.NetworkManager, before.FindLink("br0")!.Persistence!.Where);
         Assert.DoesNotContain(DriftFinder.Find(before), d => d.Kind == DriftKind.UnitObjectMissing);
@@ -93,14 +92,9 @@ public sealed class SeedLayoutRebootTests
         var bridge = await lab.Host.BridgeJsonAsync("link", "show");
         Assert.Contains(bridge, p => (string?)p!["ifname"] == "obr0" && (string?)p["master"] == "br0");
 
-        // Undo through the one change path (the History view's backend; the CLI's `nettui undo` is
-        // the same Reverter, but its systemd root is the machine's): the units go with the layout.
-        var history = TuiComposition.History(changes)!;
-        var preview = await history.PreviewAsync(new Tui.HistoryRequest(Tui.HistoryAction.Undo), ct);
-        Assert.True(preview.CanRun, preview.Refusal);
-        Assert.Contains(preview.Lines, l => l.Contains("disable nettui-port-obr0-br0.service", StringComparison.Ordinal));
-        var outcome = await history.RevertAsync(preview, force: true, ct);
-        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Lines));
+        // `nettui undo` takes the layout back, the units with it.
+        var undo = await NettuiCli.RunAsync(lab.Host.StateDir, env, ["undo", "--yes", "--force", .. target]);
+        Assert.True(undo.ExitCode == 0, $"undo exited {undo.ExitCode}: {undo.StandardError}{undo.StandardOutput}");
         foreach (var unit in units)
         {
             Assert.False(File.Exists(Path.Combine(unitDir, unit)), $"{unit} is still there after undo");

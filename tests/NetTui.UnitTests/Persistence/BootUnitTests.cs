@@ -74,7 +74,7 @@ public class BootUnitTests
     {
         CommandSpec[] commands = [CommandSpec.Of("ip", "link", "set", "dev", "obr0", "up"), CommandSpec.Of("ovs-vsctl", "set", "Interface", "g 0", "options:x=50%", "$HOME", "a\"b")];
         var makes = new[] { new UnitObject(UnitObjectKind.Up, "obr0") };
-        var text = BootUnitFile.Render("bring obr0 up", makes, commands, ["nettui-port-obr0-br0.service"]);
+        var text = BootUnitFile.Render("bring obr0 up", makes, [.. commands.Select(BootUnitFile.ExecLine)], ["nettui-port-obr0-br0.service"]);
         var unit = BootUnitFile.Parse("nettui-up-obr0.service", text)!;
         Assert.Equal(makes, unit.Makes);
         Assert.Equal(["ip", "link", "set", "dev", "obr0", "up"], BootUnitFile.Words(unit.Commands[0]));
@@ -87,7 +87,7 @@ public class BootUnitTests
     [Fact]
     public void The_boot_column_names_the_unit_and_drift_compares_it_with_what_runs()
     {
-        var text = BootUnitFile.Render("attach obr0 to br0", [new(UnitObjectKind.Port, "obr0", "br0"), new(UnitObjectKind.Up, "obr0")], [CommandSpec.Of("ip", "link")], []);
+        var text = BootUnitFile.Render("attach obr0 to br0", [new(UnitObjectKind.Port, "obr0", "br0"), new(UnitObjectKind.Up, "obr0")], [BootUnitFile.ExecLine(CommandSpec.Of("ip", "link"))], []);
         var unit = BootUnitFile.Parse("nettui-port-obr0-br0.service", text)!;
         var host = Seed(Booted with { Units = [unit] }).Update("obr0", l => l with { Master = "br0", AdminUp = false });
 
@@ -108,7 +108,7 @@ public class BootUnitTests
     [Fact]
     public void Detaching_removes_the_unit_that_attaches_at_boot_and_its_undo_puts_it_back()
     {
-        var text = BootUnitFile.Render("attach obr0 to br0", [new(UnitObjectKind.Port, "obr0", "br0")], [CommandSpec.Of("ip", "link")], []);
+        var text = BootUnitFile.Render("attach obr0 to br0", [new(UnitObjectKind.Port, "obr0", "br0")], [BootUnitFile.ExecLine(CommandSpec.Of("ip", "link"))], []);
         var host = Seed(Booted with { Units = [BootUnitFile.Parse("nettui-port-obr0-br0.service", text)!] }).Update("obr0", l => l with { Master = "br0" });
         var steps = Plan(new DetachFromBridge("obr0"), host);
         var disable = Assert.Single(steps.OfType<CommandStep>(), c => c.Do.Program == "systemctl");
