@@ -36,14 +36,8 @@ public sealed record AddOvsGrePort(string Bridge, string Port, string Remote, st
     {
         foreach (var e in AddOvsPort.OvsPortChecks(host, Bridge, Port)) yield return e;
         if (TunnelEndpoints.RemoteIsNotMine(host, Remote) is { } mine) yield return mine;
-        // OVS tells tunnels apart by (remote, local, key): a second one with the same triple gets an error row.
-        var wanted = Options();
-        foreach (var b in host.Ovs?.Bridges ?? [])
-            foreach (var p in b.Ports)
-                foreach (var i in p.Interfaces.Where(i => i.Type == "gre"))
-                    if (i.Options.GetValueOrDefault("remote_ip") == wanted["remote_ip"] && i.Options.GetValueOrDefault("key") == wanted.GetValueOrDefault("key")
-                        && i.Options.GetValueOrDefault("local_ip") == wanted.GetValueOrDefault("local_ip"))
-                        yield return new("remote", $"GRE port {i.Name} on {b.Name} already tunnels to {Remote}{(Key is null ? "" : $" with key {Key}")}; give another --key");
+        if (TunnelEndpoints.SameTunnel(host, "gre", Options(), "remote_ip", "local_ip", "key") is { } same)
+            yield return new("remote", $"GRE port {same.Port} on {same.Bridge} already tunnels to {Remote}{(Key is null ? "" : $" with key {Key}")}; give another --key");
         if (TunnelEndpoints.LocalIsMine(host, Local) is { } notMine) yield return notMine;
     }
 

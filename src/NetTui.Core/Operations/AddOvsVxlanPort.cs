@@ -36,13 +36,8 @@ public sealed record AddOvsVxlanPort(string Bridge, string Port, string Remote, 
         foreach (var e in AddOvsPort.OvsPortChecks(host, Bridge, Port)) yield return e;
         if (TunnelEndpoints.RemoteIsNotMine(host, Remote) is { } r) yield return r;
         if (TunnelEndpoints.LocalIsMine(host, Local) is { } l) yield return l;
-        // OVS tells VXLAN tunnels apart by (remote, local, key, port): a second one with the same tuple gets an error row.
-        var wanted = Options();
-        foreach (var b in host.Ovs?.Bridges ?? [])
-            foreach (var p in b.Ports)
-                foreach (var i in p.Interfaces.Where(i => i.Type == "vxlan"))
-                    if (new[] { "remote_ip", "local_ip", "key", "dst_port" }.All(k => i.Options.GetValueOrDefault(k) == wanted.GetValueOrDefault(k)))
-                        yield return new("remote", $"VXLAN port {i.Name} on {b.Name} already tunnels to {Remote}{(Key is null ? "" : $" with VNI {Key}")}; give another --vni");
+        if (TunnelEndpoints.SameTunnel(host, "vxlan", Options(), "remote_ip", "local_ip", "key", "dst_port") is { } same)
+            yield return new("remote", $"VXLAN port {same.Port} on {same.Bridge} already tunnels to {Remote}{(Key is null ? "" : $" with VNI {Key}")}; give another --vni");
     }
 
     internal AddOvsPort AsPort() => new(Bridge, Port, "vxlan") { Options = Options() };

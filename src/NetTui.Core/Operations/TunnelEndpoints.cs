@@ -46,4 +46,17 @@ internal static class TunnelEndpoints
         var l = IpAddress.Parse(local).Get().Value;
         return host.Addresses().Any(a => a.Prefix.Address.Equals(l)) ? null : new(field, $"{l} is not an address of this host");
     }
+
+    /// <summary>
+    /// OVS tells tunnel ports of a type apart by a few options (GRE: remote, local, key; VXLAN also
+    /// the UDP port): a second port with the same ones gets an error row. The existing one, if any.
+    /// </summary>
+    public static (string Bridge, string Port)? SameTunnel(HostSnapshot host, string type, IReadOnlyDictionary<string, string> wanted, params string[] keys)
+    {
+        foreach (var b in host.Ovs?.Bridges ?? [])
+            foreach (var i in b.Ports.SelectMany(p => p.Interfaces).Where(i => i.Type == type))
+                if (keys.All(k => i.Options.GetValueOrDefault(k) == wanted.GetValueOrDefault(k)))
+                    return (b.Name, i.Name);
+        return null;
+    }
 }
