@@ -60,7 +60,9 @@ public static class TraceFirewall
         }
         var network = x.From.Network;
         var viaDefault = SnapshotRoutes.Lookup(x.Snapshot, x.To) is { Destination: "default" };
-        var needed = network is { IpMasquerade: true, Internal: false } && network.Device == inDev || network is null && viaDefault;
+        // The source's own Docker network (its device may be null: the default network on an
+        // admin's bridge). Docker masquerades what leaves by another device, never its own bridge.
+        var needed = network is { IpMasquerade: true, Internal: false } && outDev != inDev || network is null && viaDefault;
         var subnet = network?.Ipv4Prefixes.FirstOrDefault()?.Network.ToString() ?? x.From.Address + "/32";
         if (!needed)
             return TraceHop.Ok(name, $"none: {x.From.Address} leaves unchanged (routed; the far side must route {subnet} back)");

@@ -147,7 +147,7 @@ public static class TracePlanner
                 $"on {peer}: ip route add {SubnetOf(x)} dev BRIDGE (or via this host's tunnel address)");
         if (back.IsLocal)
             return TraceHop.Broken(name, $"on {peer}: {x.From.Address} is a local address there (the same subnet on both ends)", "give each host's containers their own subnet");
-        return TraceHop.Ok(name, $"on {peer}: {x.From.Address} {back}");
+        return TraceHop.Ok(name, $"on {peer}: ip route get {x.From.Address}: {back}");
     }
 
     private static bool InSourceSubnet(HostSnapshot s, string ingress, IPAddress to) =>

@@ -31,7 +31,6 @@ namespace NetTui.Cli.Json;
 [JsonSerializable(typeof(WizardPlannedDocument))]
 [JsonSerializable(typeof(ChangeDocument))]
 [JsonSerializable(typeof(Stats.StatsDocument))]
-[JsonSerializable(typeof(NetTui.Core.Trace.TraceResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>The two shapes (<see cref="SnapshotJson"/>'s, <see cref="OperationJson"/>'s) over the app's and Core's metadata.</summary>
