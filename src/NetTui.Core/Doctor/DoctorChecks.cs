@@ -22,6 +22,12 @@ public static class DoctorChecks
         RouteGatewayCheck.Run,
         DockerBridgeCheck.Run,
         NetworkManagerCheck.Run,
+        // Container connectivity (issue 17).
+        ContainerMtuCheck.Run,
+        PeerRouteCheck.Run,
+        DockerSubnetOverlapCheck.Run,
+        ResolvConfCheck.Run,
+        NetworkManagerVethCheck.Run,
     ];
 
     public static ImmutableArray<Finding> Run(DoctorFacts facts) =>
