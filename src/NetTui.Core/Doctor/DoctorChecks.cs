@@ -23,6 +23,10 @@ public static class DoctorChecks
         DockerBridgeCheck.Run,
         NetworkManagerCheck.Run,
         // Container connectivity (issue 17).
+        ForwardingCheck.Run,
+        ForwardFilterCheck.Run,
+        MasqueradeCheck.Run,
+        FirewallMixCheck.Run,
         ContainerMtuCheck.Run,
         PeerRouteCheck.Run,
         DockerSubnetOverlapCheck.Run,

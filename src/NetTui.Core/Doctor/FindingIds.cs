@@ -36,6 +36,12 @@ public static class FindingIds
     public const string DockerSubnetOverlap = "docker-subnet-overlap";
     public const string DockerDnsLoopbackOnly = "docker-dns-loopback-only";
     public const string NetworkManagerManagesVeths = "networkmanager-manages-veths";
+    public const string IpForwardOff = "ip-forward-off";
+    public const string ForwardBlocksPeer = "forward-blocks-peer";
+    public const string ForwardDropRule = "forward-drop-rule";
+    public const string MasqueradeMissing = "masquerade-missing";
+    public const string FirewallBackendsMixed = "firewall-backends-mixed";
+    public const string BridgeNfCallIptables = "bridge-nf-call-iptables";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -45,5 +51,6 @@ public static class FindingIds
         BridgeDown, BridgeNoPorts, BridgeSubnetsOverlap, RouteGatewayUnreachable, DockerBridgeMissing, DockerBridgeNoAddress,
         DockerConfigUnreadable, NetworkManagerNotRunning,
         ContainerMtuOverTunnel, PeerRouteMissing, DockerSubnetOverlap, DockerDnsLoopbackOnly, NetworkManagerManagesVeths,
+        IpForwardOff, ForwardBlocksPeer, ForwardDropRule, MasqueradeMissing, FirewallBackendsMixed, BridgeNfCallIptables,
     ];
 }

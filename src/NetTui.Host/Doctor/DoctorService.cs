@@ -47,7 +47,8 @@ public sealed class DoctorService(ICommandRunner runner, IHostInventory inventor
         var ovsTask = ovs.GatherAsync(snapshot, rootRecord, ct);
         var systemdTask = new SystemdFactGatherer(runner, options).GatherAsync(ct);
         var nmTask = new ContainerFactGatherer(options, _log).NmDevicesAsync(snapshot, ct);
-        await Task.WhenAll(ovsTask, systemdTask, nmTask).ConfigureAwait(false);
+        var firewallTask = NetTui.Host.Diagnostics.FirewallReader.ReadAsync(runner, ct);
+        await Task.WhenAll(ovsTask, systemdTask, nmTask, firewallTask).ConfigureAwait(false);
         return new DoctorFacts(
             snapshot,
             ovsTask.Result,
@@ -57,6 +58,7 @@ public sealed class DoctorService(ICommandRunner runner, IHostInventory inventor
         {
             ResolvConf = ContainerFactGatherer.ReadResolvConf(options.ResolvConfPath),
             NmDevices = nmTask.Result,
+            Firewall = firewallTask.Result,
             PeerSubnets = options.PeerSubnets,
         };
     }

@@ -24,6 +24,9 @@ public sealed record DoctorFacts(
     /// <summary>NetworkManager's state of each container's host-side veth; empty when NetworkManager was not asked.</summary>
     public ImmutableArray<NmDeviceFact> NmDevices { get; init; } = [];
 
+    /// <summary>iptables (nf_tables and legacy), nftables and the forwarding sysctls; null when not read.</summary>
+    public Firewall.FirewallFacts? Firewall { get; init; }
+
     /// <summary>Peer container subnets a wizard plan names, with the device their route must use; empty: no peer known.</summary>
     public ImmutableArray<PeerSubnetFact> PeerSubnets { get; init; } = [];
 }
