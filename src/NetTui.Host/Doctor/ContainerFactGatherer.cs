@@ -11,7 +11,7 @@ namespace NetTui.Host.Doctor;
 /// resolv.conf and NetworkManager's state of each container veth (asked only when there are
 /// containers, and only if NetworkManager answers; otherwise the checks stay silent).
 /// </summary>
-public sealed class ContainerFactGatherer(DoctorOptions options, ILogger log)
+public sealed class ContainerFactGatherer(Func<NmClient>? networkManager, ILogger log)
 {
     public static ResolvConfFacts? ReadResolvConf(string path)
     {
@@ -31,11 +31,11 @@ public sealed class ContainerFactGatherer(DoctorOptions options, ILogger log)
     public async Task<ImmutableArray<NmDeviceFact>> NmDevicesAsync(HostSnapshot snapshot, CancellationToken ct)
     {
         var veths = snapshot.Containers.Select(c => c.HostVeth).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        if (veths.Count == 0 || snapshot.NetworkManager is not { Available: true }) return [];
+        if (veths.Count == 0 || networkManager is null || snapshot.NetworkManager is not { Available: true }) return [];
         var found = ImmutableArray.CreateBuilder<NmDeviceFact>();
         try
         {
-            using var nm = new NmClient(options.SystemBusAddress) { CallTimeout = TimeSpan.FromSeconds(3) };
+            using var nm = networkManager();
             foreach (var veth in veths)
             {
                 try

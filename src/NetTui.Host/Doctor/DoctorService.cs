@@ -38,6 +38,9 @@ public sealed class DoctorService(ICommandRunner runner, IHostInventory inventor
     /// <summary>Applies a fix that is a change (<see cref="FixPlan.IsChange"/>) through the one change path; null: such fixes are refused.</summary>
     public IOperationFixApplier? Changes { get; init; }
 
+    /// <summary>Makes the NetworkManager client that reads the container veths' device states (the composition root's); null: not asked.</summary>
+    public Func<NetTui.Host.NetworkManager.NmClient>? NetworkManager { get; init; }
+
     public async Task<DoctorFacts> GatherAsync(CancellationToken ct = default)
     {
         var ovs = new OvsFactGatherer(runner, options);
@@ -46,7 +49,7 @@ public sealed class DoctorService(ICommandRunner runner, IHostInventory inventor
         var snapshot = await inventory.ReadAsync(InventoryParts.All, ct).ConfigureAwait(false);
         var ovsTask = ovs.GatherAsync(snapshot, rootRecord, ct);
         var systemdTask = new SystemdFactGatherer(runner, options).GatherAsync(ct);
-        var nmTask = new ContainerFactGatherer(options, _log).NmDevicesAsync(snapshot, ct);
+        var nmTask = new ContainerFactGatherer(NetworkManager, _log).NmDevicesAsync(snapshot, ct);
         var firewallTask = NetTui.Host.Diagnostics.FirewallReader.ReadAsync(runner, ct);
         await Task.WhenAll(ovsTask, systemdTask, nmTask, firewallTask).ConfigureAwait(false);
         return new DoctorFacts(

@@ -71,8 +71,11 @@ public static class DoctorCommand
             }
             // The one change path of this invocation: its runner and inventory, and for --fix its journal (--history).
             using var changes = host.Changes(r);
-            options = options with { SystemBusAddress = changes.Options.BusAddress };
-            var service = new DoctorService(changes.Runner(target), changes.Inventory(target), options, log) { Changes = new NetTui.Doctor.ChangePathFixApplier(changes) };
+            var service = new DoctorService(changes.Runner(target), changes.Inventory(target), options, log)
+            {
+                Changes = new NetTui.Doctor.ChangePathFixApplier(changes),
+                NetworkManager = changes.NetworkManagerClient,
+            };
             var explanations = ExplanationLibrary.Default;
 
             if (r.GetValue(fix) is { } id)
