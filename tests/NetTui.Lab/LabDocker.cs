@@ -6,7 +6,8 @@ namespace NetTui.Lab;
 /// A dockerd private to one <see cref="LabHost"/>: data root, exec root, socket and pid file
 /// in <see cref="Dir"/>; started with nsenter into the host's namespace (not `ip netns exec`,
 /// which remounts /sys and hides the cgroup mounts dockerd needs). No iptables changes
-/// (they would be the namespace's anyway), vfs storage (no overlay needed), and the
+/// unless asked (<c>manageIptables</c>: dockerd then writes its real DOCKER, DOCKER-USER and
+/// MASQUERADE rules, and sets ip_forward, in the namespace only), vfs storage, and the
 /// <see cref="BusyboxImage"/> imported so containers can run without a registry.
 /// </summary>
 public sealed class LabDocker : IAsyncDisposable
@@ -14,6 +15,7 @@ public sealed class LabDocker : IAsyncDisposable
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
     private readonly LabHost _host;
     private LabDaemon? _daemon;
+    private bool _manageIptables;
 
     public string Dir { get; }
     public string SocketPath => Path.Combine(Dir, "docker.sock");
@@ -35,9 +37,9 @@ public sealed class LabDocker : IAsyncDisposable
     /// Starts dockerd in the host and imports local/busybox. <paramref name="daemonJson"/>,
     /// if given, becomes daemon.json (e.g. <c>{ "bridge": "br0" }</c>).
     /// </summary>
-    public static async Task<LabDocker> StartAsync(LabHost host, JsonObject? daemonJson = null)
+    public static async Task<LabDocker> StartAsync(LabHost host, JsonObject? daemonJson = null, bool manageIptables = false)
     {
-        var docker = new LabDocker(host);
+        var docker = new LabDocker(host) { _manageIptables = manageIptables };
         host.Own(docker);
         Directory.CreateDirectory(docker.Dir);
         await docker.StartDaemonAsync(daemonJson).ConfigureAwait(false);
@@ -68,9 +70,9 @@ public sealed class LabDocker : IAsyncDisposable
             "--exec-root", Path.Combine(Dir, "exec"),
             "-H", DockerHost,
             "--pidfile", Path.Combine(Dir, "docker.pid"),
-            "--iptables=false", "--ip6tables=false",
             "--storage-driver=vfs",
         ];
+        if (!_manageIptables) argv.AddRange(["--iptables=false", "--ip6tables=false"]);
         if (File.Exists(ConfigFile)) argv.AddRange(["--config-file", ConfigFile]);
         _daemon = LabDaemon.Start("dockerd", Dir, _host.InNamespace(argv));
         await LabWait.UntilAsync("dockerd to answer on " + SocketPath, async () =>
