@@ -22,6 +22,16 @@ public static class DoctorChecks
         RouteGatewayCheck.Run,
         DockerBridgeCheck.Run,
         NetworkManagerCheck.Run,
+        // Container connectivity (issue 17).
+        ForwardingCheck.Run,
+        ForwardFilterCheck.Run,
+        MasqueradeCheck.Run,
+        FirewallMixCheck.Run,
+        ContainerMtuCheck.Run,
+        PeerRouteCheck.Run,
+        DockerSubnetOverlapCheck.Run,
+        ResolvConfCheck.Run,
+        NetworkManagerVethCheck.Run,
     ];
 
     public static ImmutableArray<Finding> Run(DoctorFacts facts) =>

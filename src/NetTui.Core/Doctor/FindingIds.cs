@@ -31,6 +31,17 @@ public static class FindingIds
     public const string DockerBridgeNoAddress = "docker-bridge-no-address";
     public const string DockerConfigUnreadable = "docker-config-unreadable";
     public const string NetworkManagerNotRunning = "networkmanager-not-running";
+    public const string ContainerMtuOverTunnel = "container-mtu-over-tunnel";
+    public const string PeerRouteMissing = "peer-route-missing";
+    public const string DockerSubnetOverlap = "docker-subnet-overlap";
+    public const string DockerDnsLoopbackOnly = "docker-dns-loopback-only";
+    public const string NetworkManagerManagesVeths = "networkmanager-manages-veths";
+    public const string IpForwardOff = "ip-forward-off";
+    public const string ForwardBlocksPeer = "forward-blocks-peer";
+    public const string ForwardDropRule = "forward-drop-rule";
+    public const string MasqueradeMissing = "masquerade-missing";
+    public const string FirewallBackendsMixed = "firewall-backends-mixed";
+    public const string BridgeNfCallIptables = "bridge-nf-call-iptables";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -39,5 +50,7 @@ public static class FindingIds
         OvsPortDeviceMissing, OvsInterfaceError, OvsTunnelRemoteUnreachable, OvsBootRcLocal, OvsBootUnitDisabled,
         BridgeDown, BridgeNoPorts, BridgeSubnetsOverlap, RouteGatewayUnreachable, DockerBridgeMissing, DockerBridgeNoAddress,
         DockerConfigUnreadable, NetworkManagerNotRunning,
+        ContainerMtuOverTunnel, PeerRouteMissing, DockerSubnetOverlap, DockerDnsLoopbackOnly, NetworkManagerManagesVeths,
+        IpForwardOff, ForwardBlocksPeer, ForwardDropRule, MasqueradeMissing, FirewallBackendsMixed, BridgeNfCallIptables,
     ];
 }

@@ -21,11 +21,23 @@ public sealed record FixPlan(
 
     public bool NeedsInput => !Inputs.IsEmpty;
 
+    /// <summary>
+    /// A fix that is a change of the host's configuration (daemon.json, an MTU) rather than a
+    /// repair command: these operations go through the one change path like a CLI verb's
+    /// (validated, journaled, verified, undone by `nettui undo` through their inverses), and
+    /// <see cref="Steps"/> is empty.
+    /// </summary>
+    public ImmutableArray<Operations.Operation> Operations { get; init; } = [];
+
+    public bool IsChange => !Operations.IsEmpty;
+
     /// <summary>The commands as an admin would type them, numbered, with the target namespace.</summary>
     public IEnumerable<string> Preview(NetworkTarget target)
     {
         yield return $"# {Summary}{(target.IsCurrent ? "" : $" (in network namespace {target.Namespace})")}";
         var n = 0;
+        foreach (var op in Operations)
+            yield return $"{++n,2}. {op.Describe()}";
         foreach (var s in Steps)
         {
             n++;

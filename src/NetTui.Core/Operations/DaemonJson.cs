@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NetTui.Core.Values;
 
 namespace NetTui.Core.Operations;
 
 /// <summary>
-/// Pure edits of Docker's daemon.json: read and set the "bridge" key while keeping every
-/// other key (and their order) as they were.
+/// Pure edits of Docker's daemon.json: read and set a key ("bridge", "mtu") while keeping
+/// every other key (and their order) as they were.
 /// </summary>
 public static class DaemonJson
 {
@@ -36,12 +37,39 @@ public static class DaemonJson
 
     public static bool Has(string? text, string key) => Problem(text) is null && Parse(text).ContainsKey(key);
 
-    /// <summary>The text with "bridge" set to <paramref name="value"/>, or removed when null.</summary>
+    /// <summary>A whole-number key ("mtu": 1462); null when absent or not a number.</summary>
+    public static int? GetNumber(string? text, string key) =>
+        Problem(text) is null && Parse(text)[key] is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
+
+    /// <summary>The text with <paramref name="key"/> set to a number (dockerd wants "mtu" as a JSON number), or removed when null.</summary>
+    public static string SetNumber(string? text, string key, int? value)
+    {
+        var o = Parse(text);
+        if (value is null) o.Remove(key);
+        else o[key] = value.Value;
+        return o.ToJsonString(Indented) + "\n";
+    }
+
+    /// <summary>The text with <paramref name="key"/> set to <paramref name="value"/>, or removed when null.</summary>
     public static string Set(string? text, string key, string? value)
     {
         var o = Parse(text);
         if (value is null) o.Remove(key);
         else o[key] = value;
         return o.ToJsonString(Indented) + "\n";
+    }
+
+    /// <summary>Field check of an operation's daemon.json path (null: the context's default, always fine).</summary>
+    internal static void CheckPath(FieldCheck c, string? path)
+    {
+        if (path is null) return;
+        if (!path.StartsWith('/') || path.EndsWith('/'))
+            c.Add("daemon-json", $"'{InterfaceName.Printable(path)}' is not an absolute file path");
+        else if (path.Any(ch => ch < 0x20 || ch == 0x7f))
+            c.Add("daemon-json", $"'{InterfaceName.Printable(path)}' contains control characters");
+        // A plan names this file and root writes it: only a file dockerd could read as its
+        // config (/etc/docker/daemon.json, or one given to dockerd --config-file), never any path.
+        else if (!path.EndsWith("/daemon.json", StringComparison.Ordinal) || path.Split('/').Any(s => s is "." or ".."))
+            c.Add("daemon-json", $"'{InterfaceName.Printable(path)}' is not a daemon.json: NetTui writes only files named daemon.json, like {OperationContext.DefaultDaemonJson}");
     }
 }

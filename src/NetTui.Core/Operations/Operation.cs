@@ -39,6 +39,8 @@ namespace NetTui.Core.Operations;
 [JsonDerivedType(typeof(AddRoute), AddRoute.KindName)]
 [JsonDerivedType(typeof(DeleteRoute), DeleteRoute.KindName)]
 [JsonDerivedType(typeof(SetDockerDefaultBridge), SetDockerDefaultBridge.KindName)]
+[JsonDerivedType(typeof(SetDockerMtu), SetDockerMtu.KindName)]
+[JsonDerivedType(typeof(SetContainerMtu), SetContainerMtu.KindName)]
 // Persistence (NetworkManager profiles): src/NetTui.Core/Persisting.
 [JsonDerivedType(typeof(Persisting.PersistedOperation), Persisting.PersistedOperation.KindName)]
 [JsonDerivedType(typeof(Persisting.MakePersistent), Persisting.MakePersistent.KindName)]

@@ -27,17 +27,7 @@ public sealed record SetDockerDefaultBridge(string? Bridge, string? DaemonJsonPa
     {
         var c = new FieldCheck();
         if (Bridge is not null) c.Need(InterfaceName.Parse(Bridge, "bridge"));
-        if (DaemonJsonPath is not null)
-        {
-            if (!DaemonJsonPath.StartsWith('/') || DaemonJsonPath.EndsWith('/'))
-                c.Add("daemon-json", $"'{InterfaceName.Printable(DaemonJsonPath)}' is not an absolute file path");
-            else if (DaemonJsonPath.Any(ch => ch < 0x20 || ch == 0x7f))
-                c.Add("daemon-json", $"'{InterfaceName.Printable(DaemonJsonPath)}' contains control characters");
-            // A plan names this file and root writes it: only a file dockerd could read as its
-            // config (/etc/docker/daemon.json, or one given to dockerd --config-file), never any path.
-            else if (!DaemonJsonPath.EndsWith("/daemon.json", StringComparison.Ordinal) || DaemonJsonPath.Split('/').Any(s => s is "." or ".."))
-                c.Add("daemon-json", $"'{InterfaceName.Printable(DaemonJsonPath)}' is not a daemon.json: NetTui writes only files named daemon.json, like {OperationContext.DefaultDaemonJson}");
-        }
+        DaemonJson.CheckPath(c, DaemonJsonPath);
         return c.Errors;
     }
 

@@ -53,7 +53,7 @@ public static partial class PersistentPlanner
     public static PersistentPlan? KeptByItsDaemon(Operation op) => op switch
     {
         CreateOvsBridge or DeleteOvsBridge or AddOvsGrePort or AddOvsVxlanPort or AddOvsPort or DeleteOvsPort => Elsewhere("persistent: Open vSwitch keeps this in OVSDB (conf.db)"),
-        SetDockerDefaultBridge => Elsewhere("persistent: written to Docker's daemon.json"),
+        SetDockerDefaultBridge or SetDockerMtu => Elsewhere("persistent: written to Docker's daemon.json"),
         _ => null,
     };
 

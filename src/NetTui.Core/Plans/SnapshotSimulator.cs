@@ -18,7 +18,7 @@ public static class SnapshotSimulator
 {
     public static bool Knows(Operation op) => op is PersistedOperation p ? Knows(p.Inner) : op is CreateBridge or DeleteBridge or AddAddress or RemoveAddress or AttachToBridge
         or DetachFromBridge or SetMtu or SetLinkState or CreateOvsBridge or DeleteOvsBridge or AddOvsGrePort or AddOvsPort
-        or DeleteOvsPort or CreateIpTunnel or DeleteIpTunnel or CreateVxlan or DeleteVxlan or AddOvsVxlanPort or AddRoute or DeleteRoute or SetDockerDefaultBridge;
+        or DeleteOvsPort or CreateIpTunnel or DeleteIpTunnel or CreateVxlan or DeleteVxlan or AddOvsVxlanPort or AddRoute or DeleteRoute or SetDockerDefaultBridge or SetDockerMtu;
 
     /// <summary>
     /// The snapshot and context after <paramref name="op"/>; only for an operation that validated.
@@ -50,6 +50,7 @@ public static class SnapshotSimulator
         AddRoute r => (s with { Routes = s.Routes.Add(RouteOf(r)) }, ctx),
         DeleteRoute r => (DeleteRouteFrom(s, r), ctx),
         SetDockerDefaultBridge d => (s, ctx.WithFile(d.PathIn(ctx), DaemonJson.Set(ctx.FileText(d.PathIn(ctx)), "bridge", d.Bridge))),
+        SetDockerMtu d => (s, ctx.WithFile(d.PathIn(ctx), DaemonJson.SetNumber(ctx.FileText(d.PathIn(ctx)), "mtu", d.Mtu is null ? null : Mtu.Parse(d.Mtu).Get().Value))),
         _ => (s, ctx),
     };
 

@@ -53,13 +53,16 @@ public static class TunnelWizard
                 ? $"OVS bridge {input.OvsBridge} uses the netdev (userspace) datapath, like this host's other OVS bridges"
                 : $"OVS bridge {input.OvsBridge} uses the system (kernel) datapath");
         if (reuseBridge) messages.Add($"{input.Bridge} already exists with {f.LocalBridgeAddress}; the plan uses it as it is");
+        var reusedMtu = reuseBridge && input.Kind != TunnelKind.Gre && host.FindLink(input.Bridge) is { } existing && existing.Mtu > mtu ? existing.Mtu : (int?)null;
+        if (reusedMtu is { } was) messages.Add($"{input.Bridge} has MTU {was}: the plan lowers it to {mtu} to fit the tunnel");
+        if (ContainerMtuMessage(input, mtu) is { } containers) messages.Add(containers);
         messages.Add("containers reach the other host through this host: IPv4 forwarding must be on (dockerd turns it on when it starts; otherwise sysctl -w net.ipv4.ip_forward=1)");
 
         var when = now ?? DateTimeOffset.UtcNow;
         var local = PlanFile.Create(
             new PlanMetadata("nettui wizard tunnel", when, host.HostName, "local",
                 $"{Word(input.Kind)} tunnel {f.LocalUnderlay} -> {f.PeerUnderlay}: {f.LocalSubnet} here, {f.PeerSubnet} there"),
-            Operations(input, f, mtu, datapath, reuseBridge, input.DaemonJsonPath), messages);
+            Operations(input, f, mtu, datapath, reuseBridge, reusedMtu is not null, input.DaemonJsonPath), messages);
 
         var mirror = TunnelWizardFields.Parse(input.Mirror());
         var peerMessages = new List<string>(messages.Where(m => !m.Contains("already exists", StringComparison.Ordinal)))
@@ -69,7 +72,7 @@ public static class TunnelWizard
         var peer = PlanFile.Create(
             new PlanMetadata("nettui wizard tunnel", when, null, "peer",
                 $"{Word(input.Kind)} tunnel {f.PeerUnderlay} -> {f.LocalUnderlay}: {f.PeerSubnet} here, {f.LocalSubnet} there"),
-            Operations(input.Mirror(), mirror, mtu, datapath, reuseBridge: false, input.PeerDaemonJsonPath), peerMessages);
+            Operations(input.Mirror(), mirror, mtu, datapath, reuseBridge: false, lowerBridgeMtu: false, input.PeerDaemonJsonPath), peerMessages);
         return new([], messages, local, peer, mtu);
     }
 
@@ -112,12 +115,28 @@ public static class TunnelWizard
         }
     }
 
-    private static IEnumerable<Operation> Operations(TunnelWizardInput input, TunnelWizardFields f, int mtu, string datapath, bool reuseBridge, string? daemonJson)
+    /// <summary>
+    /// The MTU trap: dockerd gives containers MTU 1500 whatever the bridge's MTU, so a
+    /// full-size packet from a container does not fit the tunnel and, bridged into it, is
+    /// dropped without "fragmentation needed": TCP stalls on the first big transfer.
+    /// </summary>
+    private static string? ContainerMtuMessage(TunnelWizardInput input, int mtu)
+    {
+        if (mtu >= 1500) return null;
+        return input.DockerBridge
+            ? $"Docker: daemon.json gets \"mtu\": {mtu} on both hosts, so containers on {input.Bridge} send packets that fit the tunnel " +
+              $"(dockerd gives them 1500 otherwise, and a full-size packet from a container would be dropped silently); restart dockerd, then the containers"
+            : $"containers you put on {input.Bridge} need MTU {mtu}, not Docker's 1500, or a full-size packet from them is dropped silently: " +
+              $"--docker-bridge also sets daemon.json \"mtu\": {mtu}; for a user network: docker network create --opt com.docker.network.driver.mtu={mtu}";
+    }
+
+    private static IEnumerable<Operation> Operations(TunnelWizardInput input, TunnelWizardFields f, int mtu, string datapath, bool reuseBridge, bool lowerBridgeMtu, string? daemonJson)
     {
         var mtuText = mtu.ToString(CultureInfo.InvariantCulture);
         var port = input.PortName;
         var bridgeMtu = input.Kind == TunnelKind.Gre ? null : mtuText;
         if (!reuseBridge) yield return new CreateBridge(input.Bridge, f.LocalBridgeAddress.ToString()) { Mtu = bridgeMtu };
+        else if (lowerBridgeMtu) yield return new SetMtu(input.Bridge, mtuText);
         switch (input.Kind)
         {
             case TunnelKind.OvsGre or TunnelKind.OvsVxlan:
@@ -147,5 +166,6 @@ public static class TunnelWizard
                 break;
         }
         if (input.DockerBridge) yield return new SetDockerDefaultBridge(input.Bridge, daemonJson);
+        if (input.DockerBridge && mtu < 1500) yield return new SetDockerMtu(mtuText, daemonJson);
     }
 }

@@ -3,7 +3,7 @@ using NetTui.Core.Doctor.Facts;
 
 namespace NetTui.Host.Doctor;
 
-/// <summary>Reads the "bridge" key of Docker's daemon.json (read-only; a missing file is normal).</summary>
+/// <summary>Reads the "bridge" and "mtu" keys of Docker's daemon.json (read-only; a missing file is normal).</summary>
 public static class DockerConfigReader
 {
     public static DockerConfigFacts Read(string path)
@@ -24,7 +24,9 @@ public static class DockerConfigReader
             using var doc = JsonDocument.Parse(text);
             var bridge = doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("bridge", out var b) && b.ValueKind == JsonValueKind.String
                 ? b.GetString() : null;
-            return new DockerConfigFacts(path, true, bridge);
+            var mtu = doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("mtu", out var m) && m.ValueKind == JsonValueKind.Number && m.TryGetInt32(out var n)
+                ? n : (int?)null;
+            return new DockerConfigFacts(path, true, bridge, Mtu: mtu);
         }
         catch (JsonException e)
         {

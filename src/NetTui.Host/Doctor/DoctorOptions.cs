@@ -17,6 +17,10 @@ public sealed record DoctorOptions
     public string SysModuleDir { get; init; } = "/sys/module";
     public string SystemdRunDir { get; init; } = "/run/systemd/system";
     public string? DockerHost { get; init; }
+    public string ResolvConfPath { get; init; } = "/etc/resolv.conf";
+
+    /// <summary>The peer's container subnets a wizard plan names (`doctor --plan`); empty: no peer known.</summary>
+    public ImmutableArray<NetTui.Core.Doctor.Facts.PeerSubnetFact> PeerSubnets { get; init; } = [];
     public string? SystemBusAddress { get; init; }
 
     public static readonly ImmutableArray<string> OvsVariables = ["OVS_RUNDIR", "OVS_DBDIR", "OVS_LOGDIR", "OVS_SYSCONFDIR", "OVS_PKGDATADIR"];

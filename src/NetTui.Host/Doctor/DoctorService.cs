@@ -35,6 +35,12 @@ public sealed class DoctorService(ICommandRunner runner, IHostInventory inventor
     /// <summary>Some effects settle a moment after the command returns (ovs-vswitchd updating an interface's error).</summary>
     public TimeSpan RecheckPatience { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>Applies a fix that is a change (<see cref="FixPlan.IsChange"/>) through the one change path; null: such fixes are refused.</summary>
+    public IOperationFixApplier? Changes { get; init; }
+
+    /// <summary>Makes the NetworkManager client that reads the container veths' device states (the composition root's); null: not asked.</summary>
+    public Func<NetTui.Host.NetworkManager.NmClient>? NetworkManager { get; init; }
+
     public async Task<DoctorFacts> GatherAsync(CancellationToken ct = default)
     {
         var ovs = new OvsFactGatherer(runner, options);
@@ -43,13 +49,21 @@ public sealed class DoctorService(ICommandRunner runner, IHostInventory inventor
         var snapshot = await inventory.ReadAsync(InventoryParts.All, ct).ConfigureAwait(false);
         var ovsTask = ovs.GatherAsync(snapshot, rootRecord, ct);
         var systemdTask = new SystemdFactGatherer(runner, options).GatherAsync(ct);
-        await Task.WhenAll(ovsTask, systemdTask).ConfigureAwait(false);
+        var nmTask = new ContainerFactGatherer(NetworkManager, _log).NmDevicesAsync(snapshot, ct);
+        var firewallTask = NetTui.Host.Diagnostics.FirewallReader.ReadAsync(runner, ct);
+        await Task.WhenAll(ovsTask, systemdTask, nmTask, firewallTask).ConfigureAwait(false);
         return new DoctorFacts(
             snapshot,
             ovsTask.Result,
             systemdTask.Result,
             BootScriptReader.Read(options.BootScriptPaths),
-            DockerConfigReader.Read(options.DaemonJsonPath));
+            DockerConfigReader.Read(options.DaemonJsonPath))
+        {
+            ResolvConf = ContainerFactGatherer.ReadResolvConf(options.ResolvConfPath),
+            NmDevices = nmTask.Result,
+            Firewall = firewallTask.Result,
+            PeerSubnets = options.PeerSubnets,
+        };
     }
 
     public async Task<DoctorReport> DiagnoseAsync(CancellationToken ct = default)
@@ -69,7 +83,11 @@ public sealed class DoctorService(ICommandRunner runner, IHostInventory inventor
     {
         var plan = (finding.Fix ?? throw new InvalidOperationException($"{finding.Id} has no automatic fix")).Bind(inputs);
         _log.Information("doctor: fixing {Id}: {Summary}", finding.Id, plan.Summary);
-        var outcome = await new FixRunner(runner, _log, observer).RunAsync(finding, plan, ct).ConfigureAwait(false);
+        var outcome = plan.IsChange
+            ? Changes is { } changes
+                ? await changes.ApplyAsync(finding, plan, ct).ConfigureAwait(false)
+                : new FixOutcome(false, [], [], "this fix is a change of the host's configuration and needs the journaled change path; nothing was changed")
+            : await new FixRunner(runner, _log, observer).RunAsync(finding, plan, ct).ConfigureAwait(false);
         var after = await DiagnoseAsync(ct).ConfigureAwait(false);
         var deadline = DateTime.UtcNow + RecheckPatience;
         while (outcome.Succeeded && after.Findings.Any(f => f.Id == finding.Id) && DateTime.UtcNow < deadline)

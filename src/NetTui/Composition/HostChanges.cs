@@ -66,6 +66,9 @@ public sealed class HostChanges : IDisposable
     private IHostInventory Inventory(ICommandRunner runner) =>
         _parts.Inventory?.Invoke(runner, Context.Ovs) ?? new HostInventory(runner, Options.Inventory, Log);
 
+    /// <summary>A NetworkManager client on the process's bus, for reads outside a change (the Doctor's device states); the caller disposes it.</summary>
+    public NmClient NetworkManagerClient() => new(Options.BusAddress) { CallTimeout = TimeSpan.FromSeconds(3) };
+
     public IFileStore Files() => _parts.Files?.Invoke() ?? new FileStore();
 
     /// <summary>The executor of <paramref name="target"/>: commands through its runner, NetworkManager steps through the process's connection.</summary>

@@ -64,7 +64,12 @@ public static class TuiApp
         TuiPersistence.Watch(window, app.Invoke, changes, options.RuntimeOnly, log, stop.Token);
         window.Doctor = new ServiceDoctorBackend(
             new Host.Doctor.DoctorService(changes.Runner(target), inventory,
-                new Host.Doctor.DoctorOptions { OvsDatabase = changes.Options.OvsDb, OvsEnvironment = Host.Doctor.DoctorOptions.OvsEnvironmentOfThisProcess() }, log),
+                new Host.Doctor.DoctorOptions { OvsDatabase = changes.Options.OvsDb, OvsEnvironment = Host.Doctor.DoctorOptions.OvsEnvironmentOfThisProcess() }, log)
+            {
+                // Fixes that are changes (the container MTU fix) go through the one change path; read-only sessions refuse them.
+                Changes = readOnly ? null : new NetTui.Doctor.ChangePathFixApplier(changes),
+                NetworkManager = changes.NetworkManagerClient,
+            },
             target, journal: readOnly ? () => (null, "read-only: " + readOnlyWhy) : Composition.TuiComposition.DoctorJournal(changes));
         TuiStartup.RequestInitial(scheduler, firstShown: first is not null);
         window.Dispatch = a => app.Invoke(a); // the journal is read before Run: results queue until the loop runs

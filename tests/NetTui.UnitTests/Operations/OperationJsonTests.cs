@@ -28,6 +28,8 @@ public class OperationJsonTests
         new AddRoute("192.168.2.0/24", "192.168.42.131", "ens33", "10", "100"),
         new DeleteRoute("192.168.2.0/24"),
         new SetDockerDefaultBridge("br0", "/etc/docker/daemon.json"),
+        new SetDockerMtu("1462", "/etc/docker/daemon.json"),
+        new SetContainerMtu("web", "1462"),
         // Persistence (src/NetTui.Core/Persisting).
         new NetTui.Core.Persisting.PersistedOperation(new CreateBridge("br0", "192.168.100.1/24")),
         new NetTui.Core.Persisting.MakePersistent("br7"),

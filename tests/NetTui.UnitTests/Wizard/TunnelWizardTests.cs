@@ -146,7 +146,7 @@ public sealed class TunnelWizardTests
     public void Docker_bridge_adds_the_daemon_json_setting_to_both_plans()
     {
         var r = TunnelWizard.Plan(Input with { DockerBridge = true, DaemonJsonPath = "/a/daemon.json", PeerDaemonJsonPath = "/b/daemon.json" }, Host("10.10.0.1"), Now);
-        Assert.Equal(new SetDockerDefaultBridge("br0", "/a/daemon.json"), r.Local!.Operations[^1]);
-        Assert.Equal(new SetDockerDefaultBridge("br0", "/b/daemon.json"), r.Peer!.Operations[^1]);
+        Assert.Equal(new SetDockerDefaultBridge("br0", "/a/daemon.json"), r.Local!.Operations[^2]);
+        Assert.Equal(new SetDockerDefaultBridge("br0", "/b/daemon.json"), r.Peer!.Operations[^2]);
     }
 }

@@ -17,6 +17,18 @@ public sealed record DoctorFacts(
 {
     public static DoctorFacts Of(HostSnapshot snapshot) =>
         new(snapshot, null, SystemdFacts.Unknown, [], null);
+
+    /// <summary>The host's resolv.conf (what Docker copies into containers on the default bridge); null when not read.</summary>
+    public ResolvConfFacts? ResolvConf { get; init; }
+
+    /// <summary>NetworkManager's state of each container's host-side veth; empty when NetworkManager was not asked.</summary>
+    public ImmutableArray<NmDeviceFact> NmDevices { get; init; } = [];
+
+    /// <summary>iptables (nf_tables and legacy), nftables and the forwarding sysctls; null when not read.</summary>
+    public Firewall.FirewallFacts? Firewall { get; init; }
+
+    /// <summary>Peer container subnets a wizard plan names, with the device their route must use; empty: no peer known.</summary>
+    public ImmutableArray<PeerSubnetFact> PeerSubnets { get; init; } = [];
 }
 
 /// <summary>
@@ -25,5 +37,5 @@ public sealed record DoctorFacts(
 /// </summary>
 public sealed record BootScript(string Path, string Content, string? IncludedFrom = null);
 
-/// <summary>What Docker's daemon.json asks for (only the "bridge" key matters to the Doctor).</summary>
-public sealed record DockerConfigFacts(string Path, bool Exists, string? Bridge, string? ParseError = null);
+/// <summary>What Docker's daemon.json asks for ("bridge", and "mtu" for the containers' MTU).</summary>
+public sealed record DockerConfigFacts(string Path, bool Exists, string? Bridge, string? ParseError = null, int? Mtu = null);

@@ -30,10 +30,12 @@ public static class DoctorCommand
         };
         var dockerConfig = new Option<string?>("--docker-config") { Description = "Docker's daemon.json (default /etc/docker/daemon.json)", HelpName = "PATH" };
         var bootScript = new Option<string[]>("--boot-script") { Description = "Boot scripts to inspect (default /etc/rc.local and /etc/rc.d/rc.local)", HelpName = "PATH" };
+        var plan = new Option<string?>("--plan") { Description = "A tunnel wizard plan of this host: its route names the peer's container subnet", HelpName = "PLAN" };
+        var resolvConf = new Option<string?>("--resolv-conf") { Description = "The resolv.conf Docker copies into containers (default /etc/resolv.conf)", HelpName = "PATH" };
 
         var command = new Command("doctor", "Find what is wrong with the host's network (OVS first) and fix it, one confirmed step at a time")
         {
-            json, fix, yes, set, dockerConfig, bootScript,
+            json, fix, yes, set, dockerConfig, bootScript, plan, resolvConf,
         };
         command.SetAction(async (r, ct) =>
         {
@@ -55,10 +57,25 @@ public static class DoctorCommand
                 OvsEnvironment = DoctorOptions.OvsEnvironmentOfThisProcess(),
                 DaemonJsonPath = r.GetValue(dockerConfig) ?? "/etc/docker/daemon.json",
                 BootScriptPaths = r.GetValue(bootScript) is { Length: > 0 } scripts ? [.. scripts] : new DoctorOptions().BootScriptPaths,
+                ResolvConfPath = r.GetValue(resolvConf) ?? "/etc/resolv.conf",
             };
+            if (r.GetValue(plan) is { } planPath)
+            {
+                var (peerPlan, errors) = await NetTui.Cli.Verbs.PlanFiles.ReadAsync(planPath, ct).ConfigureAwait(false);
+                if (peerPlan is null)
+                {
+                    await ctx.Error.WriteLineAsync("nettui doctor: " + string.Join("; ", errors)).ConfigureAwait(false);
+                    return NetTuiCli.UsageError;
+                }
+                options = options with { PeerSubnets = NetTui.Core.Doctor.Facts.PlanPeers.Of(peerPlan, planPath) };
+            }
             // The one change path of this invocation: its runner and inventory, and for --fix its journal (--history).
             using var changes = host.Changes(r);
-            var service = new DoctorService(changes.Runner(target), changes.Inventory(target), options, log);
+            var service = new DoctorService(changes.Runner(target), changes.Inventory(target), options, log)
+            {
+                Changes = new NetTui.Doctor.ChangePathFixApplier(changes),
+                NetworkManager = changes.NetworkManagerClient,
+            };
             var explanations = ExplanationLibrary.Default;
 
             if (r.GetValue(fix) is { } id)

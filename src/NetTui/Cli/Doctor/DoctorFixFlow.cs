@@ -61,6 +61,8 @@ public sealed class DoctorFixFlow(CliContext ctx, DoctorService service, Explana
         foreach (var line in plan.Preview(target)) await ctx.Output.WriteLineAsync(line).ConfigureAwait(false);
         foreach (var s in plan.Steps.Where(s => s.Undo is not null))
             await ctx.Output.WriteLineAsync($"    undo: {s.Undo!.Display}").ConfigureAwait(false);
+        if (plan.IsChange)
+            await ctx.Output.WriteLineAsync("# one change through the change path (validated, verified, journaled): `nettui undo` takes it back").ConfigureAwait(false);
 
         // Like every change: without root or CAP_NET_ADMIN, say so before asking, run and journal nothing.
         if (NetTui.Host.Commands.ChangePrivilege.Missing() is { } unprivileged)
@@ -81,7 +83,7 @@ public sealed class DoctorFixFlow(CliContext ctx, DoctorService service, Explana
 
         await using var journal = new NetTui.Doctor.JournalFixObserver(history, target);
         var result = await service.FixAsync(finding, inputs, journal, ct).ConfigureAwait(false);
-        if (journal.ChangeSetId is { } changeSet)
+        if ((journal.ChangeSetId ?? (plan.IsChange ? service.Changes?.LastChangeSetId : null)) is { } changeSet)
             await ctx.Output.WriteLineAsync($"Journaled as change-set #{changeSet}.").ConfigureAwait(false);
         if (json)
             await ctx.Output.WriteLineAsync(DoctorJson.Fix(result, explanations)).ConfigureAwait(false);

@@ -37,8 +37,10 @@ public static class DoctorJson
         [.. report.Findings.Select(f => new FindingDto(f.Id, f.Check, f.Severity, f.Title, f.Evidence, f.Subject, explanations.Get(f.ExplanationKey), f.Fix is null ? null : ToDto(f.Fix)))],
         new FactsDto(report.Facts.Ovs, report.Facts.Systemd, [.. report.Facts.BootScripts.Select(b => b.Path)], report.Facts.Docker, report.Facts.Snapshot.Sources));
 
+    /// <summary>A fix that is a change lists its operations (described) where commands go; `nettui undo` takes them back.</summary>
     public static FixDto ToDto(FixPlan plan) => new(plan.Summary, plan.Undoable, plan.Inputs,
-        [.. plan.Steps.Select(s => s.Do.Display)], [.. plan.Steps.Select(s => s.Undo?.Display)], plan.Note);
+        [.. plan.Operations.Select(o => o.Describe()), .. plan.Steps.Select(s => s.Do.Display)],
+        [.. plan.Operations.Select(_ => (string?)null), .. plan.Steps.Select(s => s.Undo?.Display)], plan.Note);
 
     private static FixStepOutcomeDto ToDto(FixStepOutcome o) => new(o.Description, o.Command, o.Succeeded, o.Error);
 }

@@ -50,7 +50,12 @@ public static class ApplyVerb
         }
 
         // --daemon-json names the file for Docker operations that name none, so the plan (and its teardown) say which.
-        var ops = plan.Operations.Select(o => daemonJson is not null && o is SetDockerDefaultBridge { DaemonJsonPath: null } d ? d with { DaemonJsonPath = daemonJson } : o).ToList();
+        var ops = plan.Operations.Select(o => (daemonJson, o) switch
+        {
+            (not null, SetDockerDefaultBridge { DaemonJsonPath: null } d) => d with { DaemonJsonPath = daemonJson },
+            (not null, SetDockerMtu { DaemonJsonPath: null } m) => m with { DaemonJsonPath = daemonJson },
+            _ => o,
+        }).ToList();
         return await ChangeVerb.RunAsync(host, common, r, ops, ct, writeTeardown
             ? async (report, _, _, token) => { await SaveTeardownAsync(host, json, path, plan, report, token).ConfigureAwait(false); return report.ExitCode; }
             : null).ConfigureAwait(false);
