@@ -1,0 +1,58 @@
+namespace NetTui.Core.Logs;
+
+/// <summary>
+/// The lines the Logs view holds, oldest first, at most <see cref="Capacity"/>: a daemon that
+/// logs without end costs a fixed amount of memory (the oldest lines go first).
+/// </summary>
+public sealed class LogBuffer(int capacity = LogBuffer.DefaultCapacity)
+{
+    public const int DefaultCapacity = 5_000;
+    private readonly LogLine[] _ring = new LogLine[Math.Max(1, capacity)];
+    private int _start;
+
+    public int Capacity => _ring.Length;
+    public int Count { get; private set; }
+
+    /// <summary>How many lines were dropped to keep within the capacity (shown, so a missing start is not a surprise).</summary>
+    public long Dropped { get; private set; }
+
+    public void Add(LogLine line)
+    {
+        if (Count < _ring.Length)
+        {
+            _ring[(_start + Count) % _ring.Length] = line;
+            Count++;
+            return;
+        }
+        _ring[_start] = line;
+        _start = (_start + 1) % _ring.Length;
+        Dropped++;
+    }
+
+    public void AddRange(IEnumerable<LogLine> lines)
+    {
+        foreach (var l in lines) Add(l);
+    }
+
+    public LogLine this[int i] => i < 0 || i >= Count ? throw new ArgumentOutOfRangeException(nameof(i)) : _ring[(_start + i) % _ring.Length];
+
+    public void Clear()
+    {
+        Array.Clear(_ring);
+        _start = 0;
+        Count = 0;
+        Dropped = 0;
+    }
+
+    /// <summary>The lines oldest first, filtered to those naming <paramref name="name"/> (all when null), each with its number.</summary>
+    public IReadOnlyList<BufferedLogLine> Matching(string? name)
+    {
+        var list = new List<BufferedLogLine>(string.IsNullOrEmpty(name) ? Count : 64);
+        for (var i = 0; i < Count; i++)
+            if (LogFilter.Matches(this[i], name)) list.Add(new BufferedLogLine(Dropped + i, this[i]));
+        return list;
+    }
+}
+
+/// <summary>A line with its number in the order it arrived (stable while it stays in the buffer: the view's row key).</summary>
+public readonly record struct BufferedLogLine(long Number, LogLine Line);
