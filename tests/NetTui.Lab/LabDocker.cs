@@ -25,6 +25,9 @@ public sealed class LabDocker : IAsyncDisposable
 
     public bool Running => _daemon is { HasExited: false };
 
+    /// <summary>Where dockerd's log lines go (its stderr), for nettui's NETTUI_DAEMON_LOGS.</summary>
+    public string LogFile => Path.Combine(Dir, "dockerd.err");
+
     private LabDocker(LabHost host)
     {
         _host = host;

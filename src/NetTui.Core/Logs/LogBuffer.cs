@@ -29,9 +29,51 @@ public sealed class LogBuffer(int capacity = LogBuffer.DefaultCapacity)
         Dropped++;
     }
 
-    public void AddRange(IEnumerable<LogLine> lines)
+    /// <summary>
+    /// Adds lines keeping the buffer in time order: each source's lines come in order, but the
+    /// first read of several files (and a slow follower) interleave; a batch older than the newest
+    /// line held re-sorts the buffer (stable; a line without a time stays after the line before it).
+    /// </summary>
+    public void AddRange(IReadOnlyList<LogLine> lines)
     {
+        var last = Count > 0 ? LastTime() : null;
+        var older = last is { } newest && lines.Any(l => l.Time < newest);
         foreach (var l in lines) Add(l);
+        if (older || !InOrder(lines)) SortByTime();
+    }
+
+    private DateTimeOffset? LastTime()
+    {
+        for (var i = Count - 1; i >= 0; i--)
+            if (this[i].Time is { } t) return t;
+        return null;
+    }
+
+    private static bool InOrder(IReadOnlyList<LogLine> lines)
+    {
+        DateTimeOffset? previous = null;
+        foreach (var l in lines)
+        {
+            if (l.Time is not { } t) continue;
+            if (previous > t) return false;
+            previous = t;
+        }
+        return true;
+    }
+
+    private void SortByTime()
+    {
+        var keyed = new List<(DateTimeOffset Key, int Order, LogLine Line)>(Count);
+        var carried = DateTimeOffset.MinValue;
+        for (var i = 0; i < Count; i++)
+        {
+            var line = this[i];
+            // A line without a time belongs with the line before it (a continuation, a stray stderr line).
+            if (line.Time is { } t) carried = t;
+            keyed.Add((carried, i, line));
+        }
+        keyed.Sort((a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Order.CompareTo(b.Order));
+        for (var i = 0; i < keyed.Count; i++) _ring[(_start + i) % _ring.Length] = keyed[i].Line;
     }
 
     public LogLine this[int i] => i < 0 || i >= Count ? throw new ArgumentOutOfRangeException(nameof(i)) : _ring[(_start + i) % _ring.Length];

@@ -106,13 +106,14 @@ public static class LogLineParser
         var inner = daemon switch
         {
             // OVS to syslog: "ovs|00012|bridge|ERR|text" (no time).
-            LogDaemon.OvsVswitchd or LogDaemon.OvsdbServer => OvsFields(daemon, text, time),
-            LogDaemon.NetworkManager => NetworkManager(text, time),
-            LogDaemon.Dockerd => Dockerd(text, time),
+            LogDaemon.OvsVswitchd or LogDaemon.OvsdbServer => OvsFields(daemon, text, null),
+            LogDaemon.NetworkManager => NetworkManager(text, null),
+            LogDaemon.Dockerd => Dockerd(text, null),
             _ => null,
         };
-        inner ??= new LogLine(daemon, time, LogSeverity.Unknown, text);
-        return inner with { Time = time ?? inner.Time, Severity = inner.Severity == LogSeverity.Unknown ? severity ?? LogSeverity.Unknown : inner.Severity };
+        inner ??= new LogLine(daemon, null, LogSeverity.Unknown, text);
+        // The daemon's own time is the finer one (syslog's traditional format has whole seconds).
+        return inner with { Time = inner.Time ?? time, Severity = inner.Severity == LogSeverity.Unknown ? severity ?? LogSeverity.Unknown : inner.Severity };
     }
 
     // 2026-12-07T03:08:27.857Z|00012|bridge|ERR|could not open network device gre9 (No such device)
