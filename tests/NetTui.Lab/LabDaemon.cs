@@ -5,7 +5,8 @@ namespace NetTui.Lab;
 /// <summary>
 /// A long-running process the lab started and owns (dockerd, ovsdb-server, NetworkManager,
 /// dbus-daemon...). It runs in the foreground as our child (no self-daemonizing, so we know
-/// its pid for sure); stdout/stderr go to files in the state dir for post-mortems, and its
+/// its pid for sure); stdout/stderr go to NAME.log/NAME.err in the state dir (post-mortems, and
+/// the daemons' logs nettui's Logs view finds), and its
 /// pid goes to <c>NAME.pid</c> there so tests/lab-sweep.sh can end it after a crashed run.
 /// </summary>
 public sealed class LabDaemon : IAsyncDisposable
@@ -18,6 +19,8 @@ public sealed class LabDaemon : IAsyncDisposable
     public int Pid { get; }
     public string PidFile { get; }
     public string LogFile { get; }
+    /// <summary>Where its stderr goes (NAME.err): dockerd's and NetworkManager's (--debug) log lines.</summary>
+    public string ErrFile => Path.ChangeExtension(LogFile, ".err");
 
     private LabDaemon(string name, string dir, string marker, IReadOnlyList<string> argv, IReadOnlyDictionary<string, string>? env)
     {
@@ -28,11 +31,14 @@ public sealed class LabDaemon : IAsyncDisposable
         var vars = new Dictionary<string, string?> { ["LC_ALL"] = "C" };
         if (env is not null)
             foreach (var (k, v) in env) vars[k] = v;
-        _task = Cli.Wrap(argv[0])
-            .WithArguments(argv.Skip(1))
+        // The daemon writes its output straight into the files (sh redirects, then execs it, so
+        // the pid stays the daemon's): lines are there as it logs them, not when a copy's buffer
+        // fills, and /proc/PID/fd/2 names the file, as for a daemon an admin started with 2>FILE.
+        _task = Cli.Wrap("sh")
+            .WithArguments(["-c", "exec \"$@\" >>\"$0.log\" 2>>\"$0.err\"", Path.Combine(dir, name), .. argv])
             .WithEnvironmentVariables(vars)
-            .WithStandardOutputPipe(PipeTarget.ToFile(LogFile))
-            .WithStandardErrorPipe(PipeTarget.ToFile(Path.Combine(dir, name + ".err")))
+            .WithStandardOutputPipe(PipeTarget.Null)
+            .WithStandardErrorPipe(PipeTarget.Null)
             .WithValidation(CommandResultValidation.None)
             .ExecuteAsync(_kill.Token);
         Pid = _task.ProcessId;

@@ -27,6 +27,8 @@ public sealed class LabDocker : IAsyncDisposable
 
     /// <summary>dockerd runs with its iptables management on (not `--iptables=false`).</summary>
     public bool ManagesIptables { get; private init; }
+    /// <summary>Where dockerd's log lines go (its stderr), for nettui's NETTUI_DAEMON_LOGS.</summary>
+    public string LogFile => Path.Combine(Dir, "dockerd.err");
 
     private LabDocker(LabHost host)
     {

@@ -25,6 +25,9 @@ public sealed class LabNetworkManager : IAsyncDisposable
 
     public bool Running => _daemon is { HasExited: false };
 
+    /// <summary>Where NetworkManager's log lines go (--debug: stderr, as there is no syslog in the lab), for nettui's NETTUI_DAEMON_LOGS.</summary>
+    public string LogFile => Path.Combine(Dir, "NetworkManager.err");
+
     private LabNetworkManager(LabHost host)
     {
         _host = host;
@@ -74,7 +77,7 @@ public sealed class LabNetworkManager : IAsyncDisposable
         // devices), so it can manage devices it did not create (a veth, a brctl bridge).
         _daemon = LabDaemon.Start("NetworkManager", Dir, _host.InNamespace(
             "unshare", "-m", "--", "sh", "-c",
-            "mount -t tmpfs none /run/NetworkManager && mount -t tmpfs none /var/lib/NetworkManager && mount -t sysfs -o ro sysfs /sys && exec NetworkManager --no-daemon --config=\"$1\"",
+            "mount -t tmpfs none /run/NetworkManager && mount -t tmpfs none /var/lib/NetworkManager && mount -t sysfs -o ro sysfs /sys && exec NetworkManager --debug --config=\"$1\"",
             "lab-nm", ConfigFile), ClientEnvironment);
         await LabWait.UntilAsync("NetworkManager to answer on " + BusAddress, async () =>
         {

@@ -10,7 +10,7 @@ namespace NetTui.Composition;
 /// socket, the Docker API, the system D-Bus (NetworkManager), the history journal and the log.
 /// Read ONCE, by the composition root, from the command line and the environment
 /// (<see cref="FromEnvironment"/> is the only reader of DBUS_SYSTEM_BUS_ADDRESS, DOCKER_HOST,
-/// NETTUI_HISTORY and NETTUI_CONFIG_ROOT); everything below gets these values instead of looking for its own.
+/// NETTUI_HISTORY, NETTUI_CONFIG_ROOT, NETTUI_DAEMON_LOGS and OVS_LOGDIR); everything below gets these values instead of looking for its own.
 /// </summary>
 public sealed record HostOptions
 {
@@ -18,6 +18,8 @@ public sealed record HostOptions
     public const string DockerVariable = "DOCKER_HOST";
     /// <summary>Where the configuration files NetTui writes live ("" = /): tests point it at a directory, never at the real /etc.</summary>
     public const string ConfigRootVariable = "NETTUI_CONFIG_ROOT";
+    /// <summary>Where daemons log when it is not where NetTui looks (the journal, syslog, OVS's --log-file): "dockerd=/path,NetworkManager=/path".</summary>
+    public const string DaemonLogsVariable = "NETTUI_DAEMON_LOGS";
 
     public string? Netns { get; init; }
     /// <summary>--ovs-db as given (null: ovs-vsctl's own default from OVS_RUNDIR).</summary>
@@ -31,6 +33,12 @@ public sealed record HostOptions
 
     /// <summary>The directory the persistence backends' paths (/etc/network/...) are under: NETTUI_CONFIG_ROOT, else "" (the host's own /).</summary>
     public string ConfigRoot { get; init; } = "";
+
+    /// <summary>Log files named for daemons in NETTUI_DAEMON_LOGS (the Logs view reads these first).</summary>
+    public IReadOnlyDictionary<Core.Logs.LogDaemon, string> DaemonLogs { get; init; } = new Dictionary<Core.Logs.LogDaemon, string>();
+
+    /// <summary>OVS_LOGDIR, where OVS daemons started with a bare --log-file write (null: the packaged /var/log/openvswitch).</summary>
+    public string? OvsLogDirectory { get; init; }
 
     /// <summary>Where the per-target apply locks are (namespace, OVSDB; see TargetLocks): /run/nettui/locks, a test's own directory.</summary>
     public string LockDirectory { get; init; } = NetTui.History.Locking.TargetLocks.DefaultDirectory;
@@ -80,6 +88,8 @@ public sealed record HostOptions
             LogFile = logFile,
             SshConnection = env("SSH_CONNECTION"),
             ConfigRoot = env(ConfigRootVariable) is { Length: > 0 } root ? root : "",
+            DaemonLogs = Core.Logs.LogLocator.ParseConfigured(env(DaemonLogsVariable)),
+            OvsLogDirectory = env("OVS_LOGDIR") is { Length: > 0 } logDir ? logDir : null,
         };
     }
 

@@ -13,6 +13,8 @@ public enum ViewKind
     Drift,
     /// <summary>The journal's change-sets (rows from the history backend, not from the snapshot).</summary>
     History,
+    /// <summary>What ovs-vswitchd, ovsdb-server, NetworkManager and dockerd logged (rows from the log followers, not from the snapshot).</summary>
+    Logs,
 }
 
 public static class ViewKindNames
@@ -27,6 +29,7 @@ public static class ViewKindNames
         ViewKind.Topology => "Topology",
         ViewKind.Drift => "Drift",
         ViewKind.History => "History",
+        ViewKind.Logs => "Logs",
         _ => kind.ToString(),
     };
 }

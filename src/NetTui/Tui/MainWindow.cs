@@ -36,6 +36,7 @@ internal sealed partial class MainWindow : Window, IShell
     private readonly ConfirmController _confirm;
     private readonly HistoryController _history;
     private readonly TrafficController _trafficKeys;
+    private readonly Controllers.Views.LogsController _logs;
     private readonly IController[] _controllers;
     private HostSnapshot _snapshot;
     private bool _refreshing;
@@ -62,7 +63,8 @@ internal sealed partial class MainWindow : Window, IShell
         _confirm = new ConfirmController(this);
         _history = new HistoryController(this);
         _trafficKeys = new TrafficController(this);
-        _controllers = [_navigation, _forms, _confirm, _history, _trafficKeys];
+        _logs = new Controllers.Views.LogsController(this);
+        _controllers = [_navigation, _forms, _confirm, _history, _trafficKeys, _logs];
 
         foreach (var kind in Enum.GetValues<ViewKind>())
         {
@@ -73,7 +75,7 @@ internal sealed partial class MainWindow : Window, IShell
             _panes[kind] = pane;
             _tabs.Add(pane);
         }
-        _tabs.ValueChanged += (_, _) => { ShowOnlyCurrentTable(); ShowDetail(); UpdateStatusBar(); };
+        _tabs.ValueChanged += (_, _) => { ShowOnlyCurrentTable(); ShowDetail(); UpdateStatusBar(); FollowLogsWhileShown(); };
 
         ArrangeViews();
         _overlay.Closed += () => CurrentPane.Table.SetFocus();
@@ -110,7 +112,7 @@ internal sealed partial class MainWindow : Window, IShell
         _index = null;
         foreach (var (kind, pane) in _panes)
         {
-            if (kind == ViewKind.History) continue; // its rows come from the journal (MainWindow.History.cs)
+            if (kind is ViewKind.History or ViewKind.Logs) continue; // their rows come from the journal and the log followers
             // The route table is the one that can be huge: a live update that did not re-read
             // routes hands over the same array, and the (possibly filtered) rows stay as they are.
             if (kind == ViewKind.Routes && pane.Rows is not null && !_stale.Contains(kind) && previous.Routes == snapshot.Routes) continue;

@@ -117,6 +117,15 @@ internal sealed class TablePane : View
         SelectionChanged?.Invoke(this);
     }
 
+    /// <summary>Select the last row (the Logs view following new lines, newest last).</summary>
+    public void SelectLast()
+    {
+        if (Rows is not { Count: > 0 } rows) return;
+        Table.SetSelection(0, rows.Count - 1, false);
+        Table.EnsureCursorIsVisible();
+        RememberSelection();
+    }
+
     /// <summary>Select the object with <paramref name="key"/>, clearing the filter if it hides it.</summary>
     public bool Select(string key)
     {

@@ -81,6 +81,12 @@ public static class TuiApp
         await using var traffic = new TrafficPoller(
             new Host.Inventory.Traffic.TrafficReader(new CommandRunner(target, log), changes.Options.OvsDb), a => app.Invoke(a), window.ShowTraffic, log);
         window.TrafficToggled += traffic.SetRunning;
+        // The daemons' logs are followed only while the Logs view is on screen.
+        await using var logs = new LogFollower(
+            new Host.Logs.DaemonLogLocator(new CommandRunner(target, log), changes.Options.DaemonLogs, changes.Options.OvsLogDirectory),
+            new Host.Logs.DaemonLogs(new StreamingRunner(target)), a => app.Invoke(a),
+            window.ShowLogSources, window.AppendLogs, m => { window.Message = m; window.SetNeedsDraw(); }, log);
+        window.LogsFollowing += logs.SetRunning;
         await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
         {
             log.Information("TUI started for {Target}", target);

@@ -143,7 +143,7 @@ public class MainScreenTests
     [Fact]
     public void Help_lists_every_key_of_the_keymap()
     {
-        using var s = new Screen(LabSnapshots.Lab(), width: 120, height: 40);
+        using var s = new Screen(LabSnapshots.Lab(), width: 124, height: 44);
         s.Press(Key.F1);
         var text = s.Text;
         Assert.Contains("Help: keys", text);
