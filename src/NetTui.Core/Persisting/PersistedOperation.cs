@@ -49,7 +49,7 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
         if (RuntimeOnly) return PersistentPlan.Runtime("--runtime-only was asked");
         if (!Restore.IsDefaultOrEmpty)
             return PersistentPlan.Files($"persistent: {BackendChoice.Word(Backend!.Kind)} files put back as they were",
-                Restore.Select(r => FileWriteStep.WriteOrRemove(r.Content is null ? $"remove {r.Path}" : $"restore {r.Path}", r.Path, r.Content, r.Expected)));
+                Restore.Select(r => FileWriteStep.WriteOrRemove(r.Content is null ? $"remove {r.Path}" : $"restore {r.Path}", r.Path, r.Content, r.Expected) with { OwnerOnly = Backend.Kind == PersistenceBackendKind.Netplan }));
         var p = Backend is not null && PersistenceBackends.For(Backend) is null
             ? PersistentPlan.Runtime($"NetTui cannot write {BackendChoice.Word(Backend.Kind)} files yet")
             : FileBackend is { } b ? b.Plan(Inner, host, ctx) : PersistentPlanner.Plan(Inner, host);
@@ -69,7 +69,7 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
         if (p.Persistent && !p.AfterRuntime) return [new NoteStep(p.Label), .. p.Steps, .. removals];
         var runtime = Inner.Plan(host, ctx);
         var unit = p.Unit is { } u ? BootUnitPlanner.Install(u, Inner, host) : [];
-        return [new NoteStep(p.Label), .. runtime, .. p.Steps, .. removals, .. unit];
+        return [new NoteStep(p.Label), .. p.Checks, .. runtime, .. p.Steps, .. removals, .. unit];
     }
 
     public override Operation Inverse(HostSnapshot before, OperationContext ctx) => new PersistedOperation(Inner.Inverse(before, ctx), RuntimeOnly)

@@ -36,6 +36,7 @@ public static class PersistenceBackends
         null or PersistenceBackendKind.NetworkManager => new NetworkManagerBackend(),
         PersistenceBackendKind.Ifupdown => new Ifupdown.IfupdownBackend(choice),
         PersistenceBackendKind.Networkd => new Networkd.NetworkdBackend(choice),
+        PersistenceBackendKind.Netplan => new Netplan.NetplanBackend(choice),
         _ => null,
     };
 
