@@ -6,7 +6,7 @@ namespace NetTui.LabTests.Persistence.Backends;
 /// <summary>
 /// The netplan backend against the real netplan 0.106 and systemd-networkd (run by hand in the
 /// lab namespace): nettui makes br0 with an address, a port, the route to the peer's subnet and
-/// a VXLAN; after a simulated reboot `netplan generate` and networkd alone bring them back from
+/// a VXLAN, and `persist make` keeps a bridge made runtime only; after a simulated reboot `netplan generate` and networkd alone bring them back from
 /// /etc/netplan/90-nettui.yaml; a file netplan rejects refuses a change with netplan's line and
 /// writes nothing; undo takes the file away again.
 /// </summary>
@@ -38,6 +38,13 @@ public sealed class NetplanRebootTests
             Assert.True(r.Succeeded, string.Join(' ', args) + ": " + r.StandardOutput + r.StandardError);
         }
 
+        // A bridge made runtime only, then `persist make`: its definition joins the file, nothing is run.
+        var runtime = await Nettui("bridge", "add", "br1", "--address", "192.168.90.1/24", "--runtime-only");
+        Assert.True(runtime.Succeeded, runtime.StandardOutput + runtime.StandardError);
+        var make = await Nettui("persist", "make", "br1");
+        Assert.True(make.Succeeded, make.StandardOutput + make.StandardError);
+        Assert.Contains("persistent: netplan, /etc/netplan/90-nettui.yaml (bridge br1)", make.StandardOutput, StringComparison.Ordinal);
+
         var path = Path.Combine(netplan.Directory, Own);
         Assert.Equal([Own], System.IO.Directory.EnumerateFiles(netplan.Directory).Select(Path.GetFileName));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
@@ -45,6 +52,7 @@ public sealed class NetplanRebootTests
         Assert.Contains("    br0:\n      interfaces: [vport0]\n      addresses: [192.168.80.1/24]\n", text, StringComparison.Ordinal);
         Assert.Contains("        - to: 10.80.2.0/24\n          via: 192.168.80.2\n", text, StringComparison.Ordinal);
         Assert.Contains("    vx0:\n      mode: vxlan\n      id: 42\n", text, StringComparison.Ordinal);
+        Assert.Contains("    br1:\n      interfaces: []\n      addresses: [192.168.90.1/24]\n", text, StringComparison.Ordinal);
 
         // An admin's file netplan rejects: the change is refused with netplan's own line, nothing is written.
         var bad = Path.Combine(netplan.Directory, "10-admin.yaml");
@@ -62,7 +70,8 @@ public sealed class NetplanRebootTests
             (await host.IpJsonAsync("addr", "show", "br0")).Any(l => l!["addr_info"]!.AsArray().Any(a => (string?)a!["local"] == "192.168.80.1"))
             && (await host.BridgeJsonAsync("link", "show")).Any(l => (string?)l!["ifname"] == "vport0" && (string?)l["master"] == "br0")
             && (await host.IpJsonAsync("route", "show", "10.80.2.0/24")).Any(r => (string?)r!["gateway"] == "192.168.80.2")
-            && (await host.IpJsonAsync("-d", "link", "show", "vx0")).Any(l => (int?)l!["linkinfo"]?["info_data"]?["id"] == 42),
+            && (await host.IpJsonAsync("-d", "link", "show", "vx0")).Any(l => (int?)l!["linkinfo"]?["info_data"]?["id"] == 42)
+            && (await host.IpJsonAsync("addr", "show", "br1")).Any(l => l!["addr_info"]!.AsArray().Any(a => (string?)a!["local"] == "192.168.90.1")),
             TimeSpan.FromSeconds(20));
         Assert.Equal("bridge", (string?)Assert.Single(await host.IpJsonAsync("-d", "link", "show", "br0"))!["linkinfo"]!["info_kind"]);
 
@@ -73,9 +82,9 @@ public sealed class NetplanRebootTests
         Assert.Equal(PersistenceKind.ConfigFile, shown.FindLink("vport0")!.Persistence!.Where);
         Assert.Equal(PersistenceKind.ConfigFile, shown.Routes.Single(r => r.Destination == "10.80.2.0/24").Persistence!.Where);
 
-        // Undo (newest first): the VXLAN, the route, the port, then the bridge: the file is gone.
+        // Undo (newest first): persist make, br1, the VXLAN, the route, the port, then br0: the file is gone.
         await netplan.StopAsync();
-        var undo = await NettuiCli.RunAsync(host.StateDir, netplan.Environment, ["undo", "--steps", "4", "--yes", "--netns", host.Name]);
+        var undo = await NettuiCli.RunAsync(host.StateDir, netplan.Environment, ["undo", "--steps", "6", "--yes", "--netns", host.Name]);
         Assert.True(undo.Succeeded, undo.StandardOutput + undo.StandardError);
         Assert.Empty(System.IO.Directory.EnumerateFiles(netplan.Directory));
     }
