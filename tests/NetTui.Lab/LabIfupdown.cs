@@ -41,14 +41,32 @@ public sealed class LabIfupdown
         return lab;
     }
 
+    private string? _ovsDir;
+
+    /// <summary>
+    /// Lets openvswitch-switch's ifupdown hook (ovs_type stanzas) reach the lab's OVS: its hook
+    /// uses the default socket and the nested `ifup --allow=BRIDGE` ignores -i/--state-dir, so
+    /// `ifup -a` then runs with a tmpfs /run holding the lab's OVS directory as /run/openvswitch
+    /// and the root's run/network as /run/network, and /bin/true over systemctl (the hook starts
+    /// openvswitch-switch.service when systemctl says it is not active: never the machine's).
+    /// </summary>
+    public void UseOvs(LabOvs ovs) => _ovsDir = ovs.Dir;
+
     /// <summary>What networking.service does at boot: `ifup -a`, here over the root's files in the host's namespace.</summary>
     public Task<ExecResult> IfupAllAsync() => _host.RunAsync(["unshare", "-m", "--propagation", "private", "sh", "-c", """
         set -e
         mount -t sysfs -o ro sysfs /sys
         mount --bind "$1/etc/network/interfaces" /etc/network/interfaces
         mount --bind "$1/etc/network/interfaces.d" /etc/network/interfaces.d
+        if [ -n "$2" ]; then
+            mount -t tmpfs -o mode=755 none /run
+            mkdir -p /run/openvswitch /run/network
+            mount --bind "$2" /run/openvswitch
+            mount --bind "$1/run/network" /run/network
+            if [ -e /bin/systemctl ]; then mount --bind /bin/true "$(readlink -f /bin/systemctl)"; fi
+        fi
         exec ifup -a --state-dir="$1/run/network"
-        """, "sh", Root], null, TimeSpan.FromSeconds(60));
+        """, "sh", Root, _ovsDir ?? ""], null, TimeSpan.FromSeconds(60));
 
     /// <summary>A simulated reboot: the namespace is deleted and made again (its kernel state gone, the files kept), <paramref name="hardware"/> makes what a boot finds (NICs), then `ifup -a`.</summary>
     public async Task<ExecResult> RebootAsync(Func<Task>? hardware = null)

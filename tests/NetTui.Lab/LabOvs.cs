@@ -97,6 +97,28 @@ public sealed class LabOvs : IAsyncDisposable
         }, StartTimeout).ConfigureAwait(false);
     }
 
+    /// <summary>Both daemons stopped (before a simulated reboot).</summary>
+    public async Task StopAsync()
+    {
+        await StopVswitchdAsync().ConfigureAwait(false);
+        await StopServerAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A new, empty database and both daemons started again in the host's (new) namespace: a
+    /// boot where OVSDB holds nothing, so only what the boot configuration says comes back.
+    /// </summary>
+    public async Task StartEmptyAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        File.Delete(DbFile);
+        (await LabExec.RunAsync(["ovsdb-tool", "create", DbFile, "/usr/share/openvswitch/vswitch.ovsschema"], Environment, null)
+            .ConfigureAwait(false)).EnsureSuccess();
+        await StartServerAsync().ConfigureAwait(false);
+        await VsctlNoWaitAsync("init").ConfigureAwait(false);
+        await StartVswitchdAsync().ConfigureAwait(false);
+    }
+
     public async Task StopVswitchdAsync()
     {
         if (_vswitchd is null) return;

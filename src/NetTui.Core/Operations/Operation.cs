@@ -45,6 +45,7 @@ namespace NetTui.Core.Operations;
 [JsonDerivedType(typeof(Persisting.PersistedOperation), Persisting.PersistedOperation.KindName)]
 [JsonDerivedType(typeof(Persisting.MakePersistent), Persisting.MakePersistent.KindName)]
 [JsonDerivedType(typeof(Persisting.ForgetProfiles), Persisting.ForgetProfiles.KindName)]
+[JsonDerivedType(typeof(Persisting.Backends.KeepAtBoot), Persisting.Backends.KeepAtBoot.KindName)]
 public abstract record Operation
 {
     /// <summary>Stable name, equal to the JSON "op" discriminator.</summary>

@@ -13,6 +13,7 @@ namespace NetTui.Core.Operations;
 [JsonDerivedType(typeof(FileWriteStep), "file")]
 [JsonDerivedType(typeof(Persisting.NetworkManagerStep), "networkmanager")]
 [JsonDerivedType(typeof(Persisting.NoteStep), "note")]
+[JsonDerivedType(typeof(Persisting.Netplan.NetplanCheckStep), "netplanCheck")]
 public abstract record PlanStep(string Description)
 {
     /// <summary>The lines a preview shows: the exact command(s), with comments.</summary>
@@ -46,6 +47,9 @@ public sealed record FileWriteStep(string Description, string Path, string Conte
 {
     /// <summary>The file is removed (a persistence backend's file for an object that is deleted); <see cref="Content"/> is unused.</summary>
     public bool RemoveFile { get; init; }
+
+    /// <summary>A new file is made readable by its owner only (netplan wants 0600: its files may hold Wi-Fi keys); an existing one keeps its mode.</summary>
+    public bool OwnerOnly { get; init; }
 
     /// <summary>A step that writes <paramref name="content"/>, or removes the file when it is null.</summary>
     public static FileWriteStep WriteOrRemove(string description, string path, string? content, string? previous) =>

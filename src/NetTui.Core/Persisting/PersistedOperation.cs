@@ -34,8 +34,15 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
 
     private IPersistenceBackend? FileBackend => Backend is null or { Kind: PersistenceBackendKind.NetworkManager } ? null : PersistenceBackends.For(Backend);
 
-    protected override IEnumerable<ValueError> CheckHost(HostSnapshot host, OperationContext ctx) =>
-        RuntimeOnly || !Restore.IsDefaultOrEmpty || FileBackend is not { } b ? Inner.Validate(host, ctx) : [.. Inner.Validate(host, ctx), .. b.Problems(ctx)];
+    protected override IEnumerable<ValueError> CheckHost(HostSnapshot host, OperationContext ctx)
+    {
+        if (RuntimeOnly || !Restore.IsDefaultOrEmpty || FileBackend is not { } b) return Inner.Validate(host, ctx);
+        var errors = Inner.Validate(host, ctx).Concat(b.Problems(ctx)).ToList();
+        // `persist make` that no file can hold does nothing at all: say why instead.
+        if (errors.Count == 0 && Inner is KeepAtBoot keep && PlanPersistence(host, ctx) is { Persistent: false } p)
+            errors.Add(new ValueError("interface", $"{keep.Interface} cannot be made persistent with {BackendChoice.Word(b.Kind)}: {p.RuntimeReason}"));
+        return errors;
+    }
 
     /// <summary>
     /// The plan and the label together (for previews that show the label apart). What no
@@ -49,10 +56,10 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
         if (RuntimeOnly) return PersistentPlan.Runtime("--runtime-only was asked");
         if (!Restore.IsDefaultOrEmpty)
             return PersistentPlan.Files($"persistent: {BackendChoice.Word(Backend!.Kind)} files put back as they were",
-                Restore.Select(r => FileWriteStep.WriteOrRemove(r.Content is null ? $"remove {r.Path}" : $"restore {r.Path}", r.Path, r.Content, r.Expected)));
+                Restore.Select(r => FileWriteStep.WriteOrRemove(r.Content is null ? $"remove {r.Path}" : $"restore {r.Path}", r.Path, r.Content, r.Expected) with { OwnerOnly = Backend.Kind == PersistenceBackendKind.Netplan }));
         var p = Backend is not null && PersistenceBackends.For(Backend) is null
             ? PersistentPlan.Runtime($"NetTui cannot write {BackendChoice.Word(Backend.Kind)} files yet")
-            : FileBackend is { } b ? b.Plan(Inner, host, ctx) : PersistentPlanner.Plan(Inner, host);
+            : FileBackend is { } b ? (Inner is KeepAtBoot keep ? keep.PlanWith(b, host, ctx) : b.Plan(Inner, host, ctx)) : PersistentPlanner.Plan(Inner, host);
         if (!p.LostAtReboot || DockerOwned.Touched(Inner, host) is not null) return p;
         if (host.Systemd is { Booted: true } && BootUnitPlanner.MissingAtBoot(Inner, host) is { } missing)
             return PersistentPlan.Runtime($"{p.RuntimeReason}; a boot unit cannot hold it either: nothing makes {missing} again at boot");
@@ -69,7 +76,7 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
         if (p.Persistent && !p.AfterRuntime) return [new NoteStep(p.Label), .. p.Steps, .. removals];
         var runtime = Inner.Plan(host, ctx);
         var unit = p.Unit is { } u ? BootUnitPlanner.Install(u, Inner, host) : [];
-        return [new NoteStep(p.Label), .. runtime, .. p.Steps, .. removals, .. unit];
+        return [new NoteStep(p.Label), .. p.Checks, .. runtime, .. p.Steps, .. removals, .. unit];
     }
 
     public override Operation Inverse(HostSnapshot before, OperationContext ctx) => new PersistedOperation(Inner.Inverse(before, ctx), RuntimeOnly)
@@ -83,7 +90,7 @@ public sealed record PersistedOperation(Operation Inner, bool RuntimeOnly = fals
     public override IReadOnlyList<string> Verify(HostSnapshot after, OperationContext ctx) => Inner.Verify(after, ctx);
 
     public override IEnumerable<string> FilesToRead(OperationContext ctx) => FileBackend is { } b
-        ? [.. Inner.FilesToRead(ctx), .. Backend!.Files, .. b.FilesToRead(Inner), .. Restore.Select(r => r.Path)]
+        ? [.. Inner.FilesToRead(ctx), .. Backend!.Files, .. b.FilesToRead(Inner is KeepAtBoot keep ? new DeleteBridge(keep.Interface) : Inner), .. Restore.Select(r => r.Path)]
         : Inner.FilesToRead(ctx);
 
     public override IEnumerable<string> Notes(OperationContext ctx) => Inner.Notes(ctx);

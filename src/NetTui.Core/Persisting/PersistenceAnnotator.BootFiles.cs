@@ -14,7 +14,7 @@ public static partial class PersistenceAnnotator
     {
         if (boot?.Find(l.Name) is not { } o || l.Persistence?.Where != PersistenceKind.RuntimeOnly) return l;
         if (!o.BroughtUp)
-            return l with { Persistence = Persistence.RuntimeOnly with { Note = $"{boot.Backend}: {o.File}:{o.Line} defines it, but nothing brings it up at boot (no auto line)" } };
+            return l with { Persistence = Persistence.RuntimeOnly with { Note = $"{boot.Backend}: {o.File}:{o.Line} defines it, but nothing brings it up at boot ({NotUpBecause(boot.Backend)})" } };
         var where = FromFile(boot, o);
         return l with
         {
@@ -22,6 +22,13 @@ public static partial class PersistenceAnnotator
             Addresses = [.. l.Addresses.Select(a => a.Persistence?.Where == PersistenceKind.RuntimeOnly && a.Scope != "link" && o.Addresses.Contains(a.Cidr) ? a with { Persistence = where } : a)],
         };
     }
+
+    private static string NotUpBecause(string backend) => backend switch
+    {
+        "netplan" => "activation-mode off or manual",
+        "networkd" => "ActivationPolicy manual or down",
+        _ => "no auto line",
+    };
 
     private static Persistence FromFile(BootConfiguration boot, BootObject o) =>
         new(PersistenceKind.ConfigFile, o.File, Note: o.Master is null ? $"{boot.Backend}, line {o.Line}" : $"{boot.Backend}: a port of {o.Master}, line {o.Line}");

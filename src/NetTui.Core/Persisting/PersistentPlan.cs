@@ -23,6 +23,9 @@ public sealed record PersistentPlan(ImmutableArray<PlanStep> Steps, string? Runt
 
     /// <summary>The runtime commands, and a unit that runs them again at boot.</summary>
     public static PersistentPlan InUnit(BootUnit unit, string why) => new([], why, BootUnitPlanner.Label(unit, why)) { Unit = unit };
+    /// <summary>Checks of the files to be written (netplan generate) that run before anything else of the operation.</summary>
+    public ImmutableArray<PlanStep> Checks { get; init; } = [];
+
     /// <summary>The steps only write configuration: the operation's runtime commands run first.</summary>
     public bool AfterRuntime { get; init; }
 

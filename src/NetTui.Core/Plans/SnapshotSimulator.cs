@@ -54,8 +54,10 @@ public static class SnapshotSimulator
         _ => (s, ctx),
     };
 
+    // A file backend's files as its steps leave them: the next operation of the plan is planned on them.
     private static (HostSnapshot, OperationContext) AfterPersisted(HostSnapshot s, OperationContext ctx, PersistedOperation p, IReadOnlyList<PlanStep> steps) =>
-        After(SimulatedUnits.After(SimulatedProfiles.After(s, steps), steps), ctx, p.Inner);
+        After(SimulatedUnits.After(SimulatedProfiles.After(s, steps), steps),
+            steps.OfType<FileWriteStep>().Aggregate(ctx, (c, f) => c.WithFile(f.Path, f.RemoveFile ? null : f.Content)), p.Inner);
 
     private static int NextIndex(HostSnapshot s) => s.Links.IsEmpty ? 1 : s.Links.Max(l => l.Index) + 1;
 

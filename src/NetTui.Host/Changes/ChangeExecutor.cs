@@ -170,6 +170,7 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
                     if (f.Previous is not null && f.BackupPath is not null)
                         await _files.WriteAsync(f.BackupPath, f.Previous, ct).ConfigureAwait(false);
                     if (f.RemoveFile) await _files.DeleteAsync(f.Path, ct).ConfigureAwait(false);
+                    else if (f.OwnerOnly) await _files.WriteOwnerOnlyAsync(f.Path, f.Content, ct).ConfigureAwait(false);
                     else await _files.WriteAsync(f.Path, f.Content, ct).ConfigureAwait(false);
                     return new StepOutcome(op, index, f.Description, true, [], null);
                 }
@@ -217,6 +218,7 @@ public sealed class ChangeExecutor(ICommandRunner runner, IHostInventory invento
                 try
                 {
                     if (f.Previous is null) await _files.DeleteAsync(f.Path).ConfigureAwait(false);
+                    else if (f.OwnerOnly) await _files.WriteOwnerOnlyAsync(f.Path, f.Previous).ConfigureAwait(false);
                     else await _files.WriteAsync(f.Path, f.Previous).ConfigureAwait(false);
                     return new StepOutcome(op, index, $"undo: {f.Description}", true, [], null);
                 }

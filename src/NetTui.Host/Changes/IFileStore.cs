@@ -12,6 +12,9 @@ public interface IFileStore
     Task WriteAsync(string path, string content, CancellationToken ct = default);
 
     Task DeleteAsync(string path, CancellationToken ct = default);
+
+    /// <summary>Like <see cref="WriteAsync"/>, but a new file is readable by its owner only (0600).</summary>
+    Task WriteOwnerOnlyAsync(string path, string content, CancellationToken ct = default) => WriteAsync(path, content, ct);
 }
 
 public sealed class FileStore : IFileStore
@@ -24,6 +27,13 @@ public sealed class FileStore : IFileStore
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("NetTui writes files with Unix modes");
         // A daemon's config is not secret: keep the mode it had, else the usual 0644 for a config file.
         var mode = FileFacts.OfPath(path) is { IsRegular: true } existing ? existing.Mode : DaemonConfigMode;
+        return SafeFileWriter.WriteAsync(path, content, mode, ct);
+    }
+
+    public Task WriteOwnerOnlyAsync(string path, string content, CancellationToken ct = default)
+    {
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("NetTui writes files with Unix modes");
+        var mode = FileFacts.OfPath(path) is { IsRegular: true } existing ? existing.Mode : SafeFileWriter.OwnerOnly;
         return SafeFileWriter.WriteAsync(path, content, mode, ct);
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NetTui.Core.Model;
 using NetTui.Core.Persisting.Backends;
 using NetTui.Core.Persisting.Ifupdown;
+using NetTui.Core.Persisting.Netplan;
 using NetTui.Core.Persisting.Networkd;
 
 namespace NetTui.Host.Persisting;
@@ -37,7 +38,7 @@ public static class PersistenceDetector
             case PersistenceBackendKind.Networkd:
                 return new(new BackendChoice(kind.Value, root) { Files = NetworkdFiles(root) }, null, why);
             default:
-                return new(null, $"this host is configured by {BackendChoice.Word(kind.Value)} ({why}); NetTui cannot write its files yet", why);
+                return new(new BackendChoice(kind.Value, root) { Files = NetplanFiles(root) }, null, why);
         }
     }
 
@@ -58,6 +59,8 @@ public static class PersistenceDetector
         if (kind == PersistenceBackendKind.Networkd)
             return NetworkdBoot.Read([.. NetworkdFiles(root).Select(p => (p[prefix.Length..], Read(p) is { } t ? NetworkdFile.Parse(p, t) : null))
                 .Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!))], Why(kind));
+        if (kind == PersistenceBackendKind.Netplan)
+            return NetplanBoot.Read([.. NetplanFiles(root).Select(p => (p[prefix.Length..], Read(p) is { } t ? YamlReader.Parse(p, t).Root : null))], Why(kind));
         if (kind != PersistenceBackendKind.Ifupdown)
             return new BootConfiguration(kind is { } k ? BackendChoice.Word(k) : "none", Why(kind), []);
         var files = new List<(string, InterfacesFile)>();
@@ -72,7 +75,7 @@ public static class PersistenceDetector
     private static PersistenceBackendKind? Detect(string root, bool networkManagerAnswers)
     {
         if (networkManagerAnswers) return PersistenceBackendKind.NetworkManager;
-        if (Any(Rooted(root, "/etc/netplan"), "*.yaml")) return PersistenceBackendKind.Netplan;
+        if (Any(Rooted(root, NetplanConfig.Directory), "*.yaml")) return PersistenceBackendKind.Netplan;
         if (Any(Rooted(root, "/etc/systemd/network"), "*.network") || Any(Rooted(root, "/etc/systemd/network"), "*.netdev")) return PersistenceBackendKind.Networkd;
         // Debian's interfaces as installed defines only lo: then ifupdown configures nothing here
         // (--persist-with ifupdown still writes there); a stanza for any other interface means it does,
@@ -96,6 +99,13 @@ public static class PersistenceDetector
     private static string Rooted(string root, string path) => new BackendChoice(PersistenceBackendKind.Ifupdown, root).Rooted(path);
 
     private static bool Any(string dir, string pattern) => Directory.Exists(dir) && Directory.EnumerateFiles(dir, pattern).Any();
+
+    /// <summary>The YAML files of /etc/netplan, as rooted paths, in netplan's order.</summary>
+    public static ImmutableArray<string> NetplanFiles(string root)
+    {
+        var dir = Rooted(root, NetplanConfig.Directory);
+        return Directory.Exists(dir) ? [.. Directory.EnumerateFiles(dir, "*.yaml").Order(StringComparer.Ordinal)] : [];
+    }
 
     /// <summary>The .network and .netdev files of /etc/systemd/network, as rooted paths.</summary>
     public static ImmutableArray<string> NetworkdFiles(string root)

@@ -75,7 +75,7 @@ public sealed class HostChanges : IDisposable
     public ChangeExecutor Executor(NetworkTarget target, IChangeObserver? observer, ReachabilityGuard? guard = null)
     {
         var runner = Runner(target);
-        return new ChangeExecutor(runner, Inventory(runner), Files(), observer, [_nmSteps.Value], guard);
+        return new ChangeExecutor(runner, Inventory(runner), Files(), observer, [_nmSteps.Value, new NetplanCheckHandler(runner)], guard);
     }
 
     /// <summary>The probes a change asked for, in its target (null: none, or a dry run).</summary>

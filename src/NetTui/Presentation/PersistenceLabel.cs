@@ -35,7 +35,10 @@ public static class PersistenceLabel
 
     /// <summary>The operation to apply: wrapped in <see cref="PersistedOperation"/> when NetworkManager (or, on a systemd host, a boot unit) can hold it and the mode allows.</summary>
     public static Operation Choose(Operation op, PersistenceMode mode) =>
-        mode.Persists && PersistenceBackends.CanPersist(mode.Backend, op) ? PersistedOperation.Wrap(op, runtimeOnly: false, mode.Backend)
+        // `persist make` on a host configured by files: the backend's files for the interface as it is.
+        op is MakePersistent make && mode.Persists && mode.Backend is { Kind: not PersistenceBackendKind.NetworkManager } files
+            ? PersistedOperation.Wrap(new KeepAtBoot(make.Interface), runtimeOnly: false, files)
+        : mode.Persists && PersistenceBackends.CanPersist(mode.Backend, op) ? PersistedOperation.Wrap(op, runtimeOnly: false, mode.Backend)
         : mode.BootUnits && !mode.RuntimeOnly && !UnitObjects.Made(op).IsEmpty && op is not (PersistedOperation or MakePersistent or ForgetProfiles)
             ? new PersistedOperation(op) { Backend = mode.Backend, UnitOnly = true }
             : op;

@@ -34,6 +34,7 @@ public class OperationJsonTests
         new NetTui.Core.Persisting.PersistedOperation(new CreateBridge("br0", "192.168.100.1/24")),
         new NetTui.Core.Persisting.MakePersistent("br7"),
         new NetTui.Core.Persisting.ForgetProfiles("br7"),
+        new NetTui.Core.Persisting.Backends.KeepAtBoot("br7"),
     ];
 
     [Theory]

@@ -36,6 +36,7 @@ public static class PersistenceBackends
         null or PersistenceBackendKind.NetworkManager => new NetworkManagerBackend(),
         PersistenceBackendKind.Ifupdown => new Ifupdown.IfupdownBackend(choice),
         PersistenceBackendKind.Networkd => new Networkd.NetworkdBackend(choice),
+        PersistenceBackendKind.Netplan => new Netplan.NetplanBackend(choice),
         _ => null,
     };
 
@@ -47,5 +48,7 @@ public static class PersistenceBackends
     public const string WrittenByNetTui = "# Written by NetTui (nettui). Edits are kept: NetTui changes only the lines of what it changes.";
 
     /// <summary>Whether the chosen backend holds <paramref name="op"/>.</summary>
-    public static bool CanPersist(BackendChoice? choice, Operation op) => For(choice)?.CanPersist(op) == true;
+    public static bool CanPersist(BackendChoice? choice, Operation op) => op is KeepAtBoot
+        ? choice is { Kind: not PersistenceBackendKind.NetworkManager } && For(choice) is not null
+        : For(choice)?.CanPersist(op) == true;
 }

@@ -18,7 +18,8 @@ public sealed class IfupdownBackend(BackendChoice choice) : IPersistenceBackend
     public PersistenceBackendKind Kind => PersistenceBackendKind.Ifupdown;
 
     public bool CanPersist(Operation op) => op is CreateBridge or DeleteBridge or AttachToBridge or DetachFromBridge
-        or AddAddress or RemoveAddress or AddRoute or DeleteRoute or CreateIpTunnel or DeleteIpTunnel;
+        or AddAddress or RemoveAddress or AddRoute or DeleteRoute or CreateIpTunnel or DeleteIpTunnel or CreateVxlan or DeleteVxlan
+        or CreateOvsBridge or DeleteOvsBridge or AddOvsPort or AddOvsGrePort or AddOvsVxlanPort or DeleteOvsPort;
 
     public IEnumerable<string> FilesToRead(Operation op) => Names(op).Select(n => choice.Rooted(IfupdownConfig.OwnFile(n)));
 
@@ -28,6 +29,14 @@ public sealed class IfupdownBackend(BackendChoice choice) : IPersistenceBackend
         DeleteBridge d => [d.Name],
         CreateIpTunnel t => [t.Name],
         DeleteIpTunnel t => [t.Name],
+        CreateVxlan v => [v.Name],
+        CreateOvsBridge c => [c.Name],
+        DeleteOvsBridge d => [d.Name],
+        AddOvsPort p => [p.Bridge],
+        AddOvsGrePort g => [g.Bridge],
+        AddOvsVxlanPort v => [v.Bridge],
+        DeleteOvsPort d => [d.Bridge],
+        DeleteVxlan v => [v.Name],
         AddAddress a => [a.Interface],
         RemoveAddress r => [r.Interface],
         AttachToBridge a => [a.Bridge],
@@ -43,6 +52,7 @@ public sealed class IfupdownBackend(BackendChoice choice) : IPersistenceBackend
 
     public PersistentPlan Plan(Operation op, HostSnapshot host, OperationContext ctx)
     {
+        if (op is CreateOvsBridge or DeleteOvsBridge or AddOvsPort or AddOvsGrePort or AddOvsVxlanPort or DeleteOvsPort) return PlanOvs(op, ctx);
         if (PersistenceBackends.NotAFileBackendsJob(op, host) is { } elsewhere) return elsewhere;
         var config = Config(op, ctx);
         if (config.Errors().FirstOrDefault() is { } error) return Runtime($"ifupdown's files cannot be read: {error}");
@@ -52,6 +62,8 @@ public sealed class IfupdownBackend(BackendChoice choice) : IPersistenceBackend
             CreateIpTunnel t => CreateNew(config, t.Name, () => StanzaText.Tunnel(t), _ => null),
             DeleteBridge d => Delete(config, d.Name),
             DeleteIpTunnel t => Delete(config, t.Name),
+            CreateVxlan v => CreateNew(config, v.Name, () => StanzaText.Vxlan(v), _ => null),
+            DeleteVxlan v => Delete(config, v.Name),
             AttachToBridge a => Attach(config, a),
             DetachFromBridge d => Detach(config, d),
             AddAddress a => PlanAddAddress(config, a, host),
@@ -66,6 +78,17 @@ public sealed class IfupdownBackend(BackendChoice choice) : IPersistenceBackend
     }
 
     private const string Persistent = "persistent: ifupdown";
+
+    /// <summary>OVS objects: OVSDB keeps them; Debian's ovs_type stanzas make them again at boot too (<see cref="OvsStanzas"/>).</summary>
+    private PersistentPlan PlanOvs(Operation op, OperationContext ctx)
+    {
+        var config = Config(op, ctx);
+        if (config.Errors().FirstOrDefault() is { } error) return Runtime($"ifupdown's files cannot be read: {error}");
+        var label = OvsStanzas.Plan(config, op);
+        if (label.RuntimeReason is { Length: > 0 }) return label;
+        var steps = config.Steps().ToList();
+        return steps.Count == 0 ? Elsewhere(label.Label) : Files(label.Label, steps);
+    }
 
     /// <summary>A new object: NetTui's own file (and the source line if interfaces does not read it), or the admin's stanza edited.</summary>
     private static PersistentPlan CreateNew(IfupdownConfig config, string name, Func<string> text, Func<(InterfacesFile File, Stanza Stanza), PersistentPlan?> edit)

@@ -43,6 +43,14 @@ public static class StanzaText
         return Plain(t.Name, [$"pre-up {create}", $"post-down ip link del {t.Name}"]);
     }
 
+    /// <summary>ifupdown 0.8 has no VXLAN method: the device is made in pre-up with the same `ip link add` NetTui runs, removed in post-down.</summary>
+    public static string Vxlan(CreateVxlan v)
+    {
+        var options = new List<string> { $"pre-up ip {string.Join(' ', v.LinkArgs())}", $"post-down ip link del {v.Name}" };
+        if (v.Mtu is not null) options.Insert(0, $"mtu {Mtu.Parse(v.Mtu).Get().Value}");
+        return Plain(v.Name, options);
+    }
+
     public static string AddressUp(string dev, IpPrefix a) => $"up ip addr add {a} dev {dev}";
 
     public static string RouteUp(AddRoute r, string dev)

@@ -2,6 +2,7 @@ using NetTui.Core.Model;
 using NetTui.Core.Operations;
 using NetTui.Core.Persisting;
 using NetTui.Core.Persisting.Backends;
+using NetTui.Core.Persisting.Ifupdown;
 using NetTui.UnitTests.Operations;
 
 namespace NetTui.UnitTests.Persistence.Backends;
@@ -93,12 +94,43 @@ public class IfupdownBackendTests
     }
 
     [Fact]
-    public void A_tunnel_is_made_by_its_stanza_and_OVS_stays_with_OVSDB()
+    public void Tunnels_and_vxlans_are_made_by_their_stanzas()
     {
         var tunnel = Files(new CreateIpTunnel("gre1", "gre", "198.51.100.2", Local: "198.51.100.1", Key: "7"), TestHost.Basic(), Ctx("source /etc/network/interfaces.d/*\n"));
         Assert.Contains("    pre-up ip link add gre1 type gre remote 198.51.100.2 local 198.51.100.1 key 7\n    post-down ip link del gre1\n",
             Assert.Single(tunnel).Content, StringComparison.Ordinal);
-        Assert.False(PersistenceBackends.CanPersist(Choice, new CreateOvsBridge("obr0")));
+        var vxlan = Files(new CreateVxlan("vx0", "42", Remote: "198.51.100.2", Local: "198.51.100.1", Mtu: "1450") { Learning = false }, TestHost.Basic(), Ctx("source /etc/network/interfaces.d/*\n"));
+        Assert.Equal(StanzaText.Header + "\nauto vx0\niface vx0 inet manual\n    mtu 1450\n" +
+            "    pre-up ip link add name vx0 type vxlan id 42 remote 198.51.100.2 local 198.51.100.1 dstport 4789 nolearning\n    post-down ip link del vx0\n",
+            Assert.Single(vxlan).Content);
+    }
+
+    [Fact]
+    public void OVS_bridges_and_ports_get_Debians_ovs_type_stanzas_in_the_bridges_file_besides_OVSDB()
+    {
+        const string ownObr0 = Root + "/etc/network/interfaces.d/nettui-obr0";
+        var host = TestHost.Basic();
+        var bridge = Assert.Single(Files(new CreateOvsBridge("obr0", "netdev"), host, Ctx("source /etc/network/interfaces.d/*\n")));
+        Assert.Equal(ownObr0, bridge.Path);
+        Assert.Equal(StanzaText.Header + "\nauto obr0\nallow-ovs obr0\niface obr0 inet manual\n    ovs_type OVSBridge\n    ovs_extra set bridge ${IFACE} datapath_type=netdev\n", bridge.Content);
+
+        var ctx = Ctx("source /etc/network/interfaces.d/*\n").WithFile(ownObr0, bridge.Content);
+        var choice = Choice with { Files = [Interfaces, ownObr0] };
+        var gre = new PersistedOperation(new AddOvsGrePort("obr0", "gre1", "10.10.0.2", Key: "7")) { Backend = choice };
+        Assert.Equal("persistent: Open vSwitch keeps this in OVSDB (conf.db); ifupdown, /etc/network/interfaces.d/nettui-obr0 (ovs_type) makes it again at boot",
+            gre.PlanPersistence(host.WithOvsBridge("obr0"), ctx).Label);
+        var port = Assert.Single(gre.Plan(host.WithOvsBridge("obr0"), ctx).OfType<FileWriteStep>());
+        Assert.Equal(bridge.Content.Replace("    ovs_type OVSBridge\n", "    ovs_type OVSBridge\n", StringComparison.Ordinal)
+            .Replace("datapath_type=netdev\n", "datapath_type=netdev\n    ovs_ports gre1\n", StringComparison.Ordinal)
+            + "\nallow-obr0 gre1\niface gre1 inet manual\n    ovs_bridge obr0\n    ovs_type OVSTunnel\n    ovs_tunnel_type gre\n    ovs_tunnel_options options:key=7 options:remote_ip=10.10.0.2\n",
+            port.Content);
+
+        // Deleting the port takes its stanza and its ovs_ports entry; deleting the bridge, the whole file.
+        var withPort = ctx.WithFile(ownObr0, port.Content);
+        var host2 = host.WithOvsBridge("obr0").WithOvsPort("obr0", "gre1", "gre");
+        var del = Assert.Single(new PersistedOperation(new DeleteOvsPort("obr0", "gre1")) { Backend = choice }.Plan(host2, withPort).OfType<FileWriteStep>());
+        Assert.Equal(bridge.Content + "\n", del.Content); // the blank line before the port's stanza stays
+        Assert.True(Assert.Single(new PersistedOperation(new DeleteOvsBridge("obr0")) { Backend = choice }.Plan(host2, withPort).OfType<FileWriteStep>()).RemoveFile);
     }
 
     [Fact]
