@@ -11,8 +11,8 @@ namespace NetTui.Core.Export.Ansible;
 public static class GuardedCommand
 {
     /// <param name="register">The variable the check's result is stored in (unique per playbook).</param>
-    /// <param name="done">A Jinja test over <paramref name="register"/> that is true when nothing needs doing.</param>
-    public static ImmutableArray<AnsibleTask> Tasks(string name, IEnumerable<string> check, string register, string done, IEnumerable<string> apply) =>
+    /// <param name="needed">A Jinja test over <paramref name="register"/> that is true when the change is still to be made.</param>
+    public static ImmutableArray<AnsibleTask> Tasks(string name, IEnumerable<string> check, string register, string needed, IEnumerable<string> apply) =>
     [
         new AnsibleTask($"check: {name}", "ansible.builtin.command", YamlMap.Of(("argv", YamlList.Strings(check))))
             .With("register", register)
@@ -20,7 +20,7 @@ public static class GuardedCommand
             .With("failed_when", false)
             .With("check_mode", false),
         new AnsibleTask(name, "ansible.builtin.command", YamlMap.Of(("argv", YamlList.Strings(apply))))
-            .With("when", $"not ({done})"),
+            .With("when", needed),
     ];
 
     /// <summary>A Jinja string literal; NetTui's values (names, addresses) never hold quotes, but a backslash or quote is escaped anyway.</summary>

@@ -105,7 +105,7 @@ public static class NmcliTasks
     {
         var text = NmcliText(key, value);
         var tasks = GuardedCommand.Tasks($"{key}={text} in profile {id}",
-            ["nmcli", "-g", key, "connection", "show", id], reg, $"{reg}.stdout == {GuardedCommand.Lit(text)}",
+            ["nmcli", "-g", key, "connection", "show", id], reg, $"{reg}.stdout != {GuardedCommand.Lit(text)}",
             ["nmcli", "connection", "modify", id, key, text]);
         return [tasks[0], tasks[1].Notify(ActivateHandler(id))];
     }
@@ -122,7 +122,7 @@ public static class NmcliTasks
             argv.Add(NmcliText(key, value));
         }
         var tasks = GuardedCommand.Tasks($"NetworkManager profile {s.Id} ({s.Type} {s.InterfaceName})",
-            ["nmcli", "-g", "connection.id", "connection", "show", s.Id], reg, $"{reg}.rc == 0", argv);
+            ["nmcli", "-g", "connection.id", "connection", "show", s.Id], reg, $"{reg}.rc != 0", argv);
         return new AnsibleTasks([tasks[0], tasks[1].Notify(ActivateHandler(s.Id)), Flush(s.Id)], [Activate(s.Id)], []);
     }
 
