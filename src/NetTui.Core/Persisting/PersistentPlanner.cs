@@ -82,7 +82,7 @@ public static partial class PersistentPlanner
         }
         else
         {
-            var settings = ProfileBuilder.Bridge(c.Name, uuid(), c.Stp, addresses, routes!, BridgeMtu(c));
+            var settings = BridgeProfile(c, uuid(), addresses, routes!);
             steps.Add(Add(settings, $"save bridge profile {settings.Id}"));
             (bridgeUuid, bridgeId) = (settings.Uuid, settings.Id);
         }
@@ -95,6 +95,26 @@ public static partial class PersistentPlanner
         }
         return Nm($"persistent: NetworkManager profile {bridgeId}, saved to disk", steps);
     }
+
+    /// <summary>The profile a new bridge gets (also what `nettui export ansible` hands to the nmcli module): its addresses, STP, MTU and the routes through it.</summary>
+    public static NmSettings BridgeProfile(CreateBridge c, Guid uuid, IEnumerable<IpPrefix> addresses, IEnumerable<ProfileRouteSpec> routes) =>
+        ProfileBuilder.Bridge(c.Name, uuid, c.Stp, addresses, routes, BridgeMtu(c));
+
+    /// <summary>The profile of a kernel GRE/GRETAP tunnel.</summary>
+    public static NmSettings TunnelProfile(CreateIpTunnel t, Guid uuid)
+    {
+        var mode = Choice.Mode(t.Mode).Get() == TunnelMode.Gretap ? ProfileBuilder.ModeGretap : ProfileBuilder.ModeGre;
+        return ProfileBuilder.IpTunnel(t.Name, uuid, mode, IpAddress.Parse(t.Remote).Get().ToString(),
+            t.Local is null ? null : IpAddress.Parse(t.Local).Get().ToString(),
+            t.Key is null ? null : GreKey.Parse(t.Key).Get().Value,
+            t.Ttl is null ? null : (uint)Ttl.Parse(t.Ttl).Get().Value);
+    }
+
+    /// <summary>The profile of a kernel VXLAN.</summary>
+    public static NmSettings VxlanProfile(Operations.CreateVxlan v, Guid uuid) =>
+        ProfileBuilder.Vxlan(v.Name, uuid, (uint)Vni.Parse(v.Vni).Get().Value, IpAddress.Parse(v.Remote ?? v.Group).Get().ToString(),
+            v.Local is null ? null : IpAddress.Parse(v.Local).Get().ToString(), (uint)v.Port, v.Underlay, v.Learning,
+            v.Mtu is null ? null : (uint)Mtu.Parse(v.Mtu).Get().Value);
 
     private static uint? BridgeMtu(CreateBridge c) => c.Mtu is null ? null : (uint)Mtu.Parse(c.Mtu).Get().Value;
 
@@ -165,11 +185,7 @@ public static partial class PersistentPlanner
     {
         if (nm.ProfileFor(t.Name) is { } existing)
             return Runtime($"profile {existing.Id} already exists for {t.Name}; NetTui does not make a second one");
-        var mode = Choice.Mode(t.Mode).Get() == TunnelMode.Gretap ? ProfileBuilder.ModeGretap : ProfileBuilder.ModeGre;
-        var settings = ProfileBuilder.IpTunnel(t.Name, uuid(), mode, IpAddress.Parse(t.Remote).Get().ToString(),
-            t.Local is null ? null : IpAddress.Parse(t.Local).Get().ToString(),
-            t.Key is null ? null : GreKey.Parse(t.Key).Get().Value,
-            t.Ttl is null ? null : (uint)Ttl.Parse(t.Ttl).Get().Value);
+        var settings = TunnelProfile(t, uuid());
         return Nm($"persistent: NetworkManager profile {settings.Id}, saved to disk", [
             Add(settings, $"save tunnel profile {settings.Id}"),
             Activate(settings.Uuid, settings.Id, null, $"activate {settings.Id}: NetworkManager creates {t.Name}"),
@@ -181,9 +197,7 @@ public static partial class PersistentPlanner
         if (nm.ProfileFor(v.Name) is { } existing)
             return Runtime($"profile {existing.Id} already exists for {v.Name}; NetTui does not make a second one");
         if (!v.Up) return Runtime("NetworkManager brings up the devices of its profiles; a VXLAN kept down stays a runtime change");
-        var settings = ProfileBuilder.Vxlan(v.Name, uuid(), (uint)Vni.Parse(v.Vni).Get().Value, IpAddress.Parse(v.Remote ?? v.Group).Get().ToString(),
-            v.Local is null ? null : IpAddress.Parse(v.Local).Get().ToString(), (uint)v.Port, v.Underlay, v.Learning,
-            v.Mtu is null ? null : (uint)Mtu.Parse(v.Mtu).Get().Value);
+        var settings = VxlanProfile(v, uuid());
         return Nm($"persistent: NetworkManager profile {settings.Id}, saved to disk", [
             Add(settings, $"save VXLAN profile {settings.Id}"),
             Activate(settings.Uuid, settings.Id, null, $"activate {settings.Id}: NetworkManager creates {v.Name}"),

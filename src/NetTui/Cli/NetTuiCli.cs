@@ -84,6 +84,7 @@ public static class NetTuiCli
         root.Subcommands.Add(NetTui.Cli.Persist.PersistCommand.Create(ctx, changes));
         root.Subcommands.Add(DoctorCommand.Create(ctx, changes));
         root.Subcommands.Add(WizardVerbs.Create(changes));
+        root.Subcommands.Add(Export.ExportCommand.Create(ctx));
 
         // History: one file each under Cli/History.
         root.Subcommands.Add(History.HistoryCommand.Create(changes));

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using NetTui.Core.Commands;
+using NetTui.Core.Export.Ansible;
+using NetTui.Files;
 using NetTui.Core.Model;
 using NetTui.Core.Operations;
 using NetTui.Core.Plans;
@@ -44,8 +46,9 @@ public static class WizardVerbs
         public Option<string?> Out { get; } = new("--out", "--save") { Description = "Write this host's plan here", HelpName = "PLAN" };
         public Option<string?> PeerOut { get; } = new("--peer-out") { Description = "Write the peer's plan here (carry it over, then nettui apply it there)", HelpName = "PLAN" };
         public Option<bool> Apply { get; } = new("--apply") { Description = "Apply this host's plan now (all or nothing, one change)" };
+        public Option<string?> Ansible { get; } = new("--ansible") { Description = "Also write DIR/inventory.yml (both hosts) and DIR/playbook.yml (each host's plan): one ansible-playbook run makes both ends", HelpName = "DIR" };
 
-        public IEnumerable<Option> All => [LocalUnderlay, PeerUnderlay, LocalSubnet, PeerSubnet, Bridge, OvsBridge, Port, Kind, Key, Datapath, DockerBridge, DaemonJson, PeerDaemonJson, Out, PeerOut, Apply];
+        public IEnumerable<Option> All => [LocalUnderlay, PeerUnderlay, LocalSubnet, PeerSubnet, Bridge, OvsBridge, Port, Kind, Key, Datapath, DockerBridge, DaemonJson, PeerDaemonJson, Out, PeerOut, Apply, Ansible];
 
         public TunnelWizardInput Input(ParseResult r) => new()
         {
@@ -115,6 +118,8 @@ public static class WizardVerbs
         var outPath = r.GetValue(o.Out) ?? (r.GetValue(o.Apply) ? "nettui-tunnel.plan.json" : null);
         if (outPath is not null) await PlanFiles.SaveAsync(outPath, result.Local, ct).ConfigureAwait(false);
         if (r.GetValue(o.PeerOut) is { } peerOut) await PlanFiles.SaveAsync(peerOut, result.Peer, ct).ConfigureAwait(false);
+        var ansible = r.GetValue(o.Ansible) is { } dir
+            ? await WriteAnsibleAsync(dir, result.Local, result.Peer, input, outPath, r.GetValue(o.PeerOut), ct).ConfigureAwait(false) : ((string Inventory, string Playbook)?)null;
 
         if (json && !r.GetValue(o.Apply))
         {
@@ -128,9 +133,23 @@ public static class WizardVerbs
             foreach (var m in result.Messages) await host.Out.WriteLineAsync($"note: {m}").ConfigureAwait(false);
             if (outPath is not null) await host.Out.WriteLineAsync($"this host's plan: {outPath}").ConfigureAwait(false);
             if (r.GetValue(o.PeerOut) is { } p) await host.Out.WriteLineAsync($"the peer's plan: {p} (on the peer: nettui apply {Path.GetFileName(p)})").ConfigureAwait(false);
+            if (ansible is not null) await host.Out.WriteLineAsync($"both hosts in one run: ansible-playbook -i {ansible.Value.Inventory} {ansible.Value.Playbook}").ConfigureAwait(false);
         }
         if (!r.GetValue(o.Apply)) return 0;
         return await ApplyVerb.ApplyFileAsync(host, common, r, outPath!, input.DaemonJsonPath, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The inventory and playbook of both ends (Core/Export/Ansible), written 0600 like the plans: they hold tunnel keys.</summary>
+    private static async Task<(string Inventory, string Playbook)> WriteAnsibleAsync(string dir, PlanFile local, PlanFile peer, TunnelWizardInput input,
+        string? localPath, string? peerPath, CancellationToken ct)
+    {
+        var files = AnsibleTunnelExport.Write(local, peer, input.LocalUnderlay, input.PeerUnderlay, localPath ?? "this host's plan", peerPath ?? "the peer's plan");
+        Directory.CreateDirectory(dir);
+        var inventory = Path.Combine(dir, AnsibleTunnelExport.InventoryFile);
+        var playbook = Path.Combine(dir, AnsibleTunnelExport.PlaybookFile);
+        await SafeFileWriter.WriteAsync(inventory, files.Inventory, ct).ConfigureAwait(false);
+        await SafeFileWriter.WriteAsync(playbook, files.Playbook, ct).ConfigureAwait(false);
+        return (inventory, playbook);
     }
 
     private static async Task PrintPreviewAsync(ChangeHost host, string who, PlanCheck check, NetworkTarget target)

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using NetTui.Cli.Verbs;
+using NetTui.Core.Export.Ansible;
+using NetTui.Files;
+
+namespace NetTui.Cli.Export;
+
+/// <summary>
+/// `nettui export ansible PLAN... [--out DIR] [--hosts PATTERN]`: plan files as an Ansible
+/// playbook that a stock Ansible applies to a fleet (docs/ansible.md). It reads files and
+/// writes one; the host's network is never touched, so it is allowed under --read-only.
+/// </summary>
+public static class ExportCommand
+{
+    public const string PlaybookFile = "playbook.yml";
+
+    public static Command Create(CliContext ctx)
+    {
+        var export = new Command("export", "Write NetTui's changes in another tool's format (Ansible)");
+        export.Subcommands.Add(Ansible(ctx));
+        return export;
+    }
+
+    private static Command Ansible(CliContext ctx)
+    {
+        var cmd = new Command("ansible", "Turn plan files into one Ansible playbook (community.general.nmcli, openvswitch.openvswitch)");
+        var plans = new Argument<string[]>("PLAN") { Description = "Plan files (nettui apply's format; any change verb's --save writes one)", Arity = ArgumentArity.OneOrMore };
+        var outDir = new Option<string?>("--out") { Description = $"Write DIR/{PlaybookFile} (0600) instead of printing the playbook", HelpName = "DIR" };
+        var hosts = new Option<string?>("--hosts") { Description = "The plays' hosts pattern (default: the variable nettui_hosts, else all)", HelpName = "PATTERN" };
+        cmd.Add(plans);
+        cmd.Add(outDir);
+        cmd.Add(hosts);
+        cmd.SetAction(async (r, ct) =>
+        {
+            var named = new List<NamedPlan>();
+            var errors = new List<string>();
+            foreach (var path in r.GetValue(plans)!)
+            {
+                var (plan, readErrors) = await PlanFiles.ReadAsync(path, ct).ConfigureAwait(false);
+                errors.AddRange(readErrors);
+                if (plan is not null) named.Add(new NamedPlan(path, plan));
+            }
+            errors.AddRange(AnsibleExport.Check(named));
+            if (errors.Count > 0)
+            {
+                foreach (var e in errors) await ctx.Error.WriteLineAsync($"nettui: {e}").ConfigureAwait(false);
+                await ctx.Error.WriteLineAsync("nettui: nothing was written").ConfigureAwait(false);
+                return 2;
+            }
+            var text = AnsibleExport.Playbook(named, r.GetValue(hosts) ?? AnsibleExport.DefaultHosts);
+            if (r.GetValue(outDir) is not { } dir)
+            {
+                await ctx.Output.WriteAsync(text).ConfigureAwait(false);
+                return 0;
+            }
+            Directory.CreateDirectory(dir);
+            var target = Path.Combine(dir, PlaybookFile);
+            await SafeFileWriter.WriteAsync(target, text, ct).ConfigureAwait(false);
+            await ctx.Output.WriteLineAsync($"playbook written to {target} (ansible-playbook -i INVENTORY {target})").ConfigureAwait(false);
+            return 0;
+        });
+        return cmd;
+    }
+}
