@@ -8,8 +8,8 @@ namespace NetTui.Tui.Controllers;
 
 /// <summary>
 /// `T` in Containers: trace from the selected container to an address typed in the overlay;
-/// the trace runs off the UI thread (<see cref="UiWork"/>) through <see cref="Run"/> (the app
-/// gives the real gatherer and planner; tests a scripted one) and its hops show in the overlay.
+/// the trace runs through <see cref="Run"/> (the app gives the real gatherer and planner on the
+/// thread pool; tests a scripted one) and comes back through <see cref="UiWork"/> and its hops show in the overlay.
 /// </summary>
 internal sealed class TraceController : IController
 {
@@ -51,7 +51,8 @@ internal sealed class TraceController : IController
         if (!source.Ok) { _overlay.Show([source.Error!.Message]); return; }
         var run = Run!;
         var snapshot = _shell.Snapshot;
-        UiWork.Off(ct => run(snapshot, source.Get(), address, ct), _shell.Post,
+        // The app's Run starts its work on the thread pool; a scripted one answers at once.
+        UiWork.Then(UiWork.Start(() => run(snapshot, source.Get(), address, CancellationToken.None)), _shell.Post,
             result => _overlay.Show(TraceText.Lines(result)),
             e => _overlay.Show([$"trace failed: {e.Message}"]));
     }
