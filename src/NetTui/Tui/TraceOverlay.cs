@@ -19,6 +19,9 @@ internal sealed class TraceOverlay : View
     public TraceOverlay()
     {
         Overlay.Frame(this);
+        // Evidence is full of underscores (ip_forward, remote_ip): no hotkey markers.
+        Plain.Text(this);
+        Plain.Text(_result);
         Add(_prompt, _to, _result);
     }
 
@@ -47,7 +50,8 @@ internal sealed class TraceOverlay : View
 
     public void Show(IEnumerable<string> lines)
     {
-        _result.Text = string.Join("\n", lines);
+        // Host text (container names, rule comments) passes the one sanitizer, line by line.
+        _result.Text = string.Join("\n", lines.Select(l => Core.Text.TerminalText.Escape(l)));
         _showingResult = true;
         Title = $"Trace from container {Container} (any key closes)";
         SetNeedsDraw();

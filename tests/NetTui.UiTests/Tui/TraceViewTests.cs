@@ -30,7 +30,7 @@ public class TraceViewTests
         Assert.Equal(("container web", "192.168.50.10", "10.99.0.7"), asked);   // the first row
         var text = s.Text;
         Assert.Contains("BROKEN forwarding", text);
-        Assert.Contains("fix: sysctl -w net.ipv4.ip_forward=1", text);
+        Assert.Contains("fix: sysctl -w net.ipv4.ip_forward=1", text);   // underscores shown, not taken as hotkeys
         Assert.Contains("broken at forwarding", text);
         s.Press(Key.Q);   // any key closes the result (and does not quit)
         Assert.False(s.Window.TraceOverlay.Visible);
