@@ -30,6 +30,7 @@ internal sealed partial class MainWindow : Window, IShell
     private readonly StatusBar _statusBar = new();
     private readonly TextOverlay _overlay = new();
     private readonly DoctorPanel _doctor = new();
+    private readonly TraceOverlay _trace = new();
     private readonly TunnelWizardOverlay _wizard = new();
     private readonly NavigationController _navigation;
     private readonly FormsController _forms;
@@ -37,6 +38,7 @@ internal sealed partial class MainWindow : Window, IShell
     private readonly HistoryController _history;
     private readonly TrafficController _trafficKeys;
     private readonly Controllers.Views.LogsController _logs;
+    private readonly TraceController _traceKeys;
     private readonly IController[] _controllers;
     private HostSnapshot _snapshot;
     private bool _refreshing;
@@ -64,7 +66,8 @@ internal sealed partial class MainWindow : Window, IShell
         _history = new HistoryController(this);
         _trafficKeys = new TrafficController(this);
         _logs = new Controllers.Views.LogsController(this);
-        _controllers = [_navigation, _forms, _confirm, _history, _trafficKeys, _logs];
+        _traceKeys = new TraceController(this, _trace);
+        _controllers = [_navigation, _forms, _confirm, _history, _trafficKeys, _logs, _traceKeys];
 
         foreach (var kind in Enum.GetValues<ViewKind>())
         {
@@ -80,10 +83,11 @@ internal sealed partial class MainWindow : Window, IShell
         ArrangeViews();
         _overlay.Closed += () => CurrentPane.Table.SetFocus();
         _wizard.Closed += () => CurrentPane.Table.SetFocus();
+        _trace.Closed += () => CurrentPane.Table.SetFocus();
         _wizard.ApplyRequested += _forms.ApplyPlan;
         Plain.Text(_doctor);
         Plain.Text(_filterLabel);
-        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor, _wizard);
+        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor, _wizard, _trace);
         ApplySnapshot(initial);
         ShowOnlyCurrentTable();
         ApplyTheme(Theme);

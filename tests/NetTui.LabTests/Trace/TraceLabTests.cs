@@ -41,6 +41,33 @@ public sealed class TraceLabTests(TraceLabFixture lab) : IClassFixture<TraceLabF
     }
 
     [Fact]
+    public async Task Show_json_carries_docker_networks_endpoints_aliases_and_published_ports()
+    {
+        await lab.Docker.CheckedAsync("network", "create", "--subnet", "172.30.0.0/24", "-o", "com.docker.network.bridge.enable_icc=false", "-o", "com.docker.network.driver.mtu=1400", "appnet");
+        await lab.Docker.RunBusyboxAsync("web", "--network", "appnet", "--network-alias", "db", "-p", "8080:80");
+        try
+        {
+            var r = await NettuiCli.ShowAsync(lab.A, lab.Seed.A.Ovs.DbTarget, lab.Docker.DockerHost, json: true);
+            var s = NettuiCli.ParseSnapshot(r);
+            var appnet = s.DockerNetworks.Single(n => n.Name == "appnet");
+            Assert.Equal(("172.30.0.0/24", false, 1400), (appnet.Subnets.Single().Subnet, appnet.Icc, appnet.Mtu));   // (an --internal network publishes no ports)
+            var bridge = s.DockerNetworks.Single(n => n.Name == "bridge");
+            Assert.Equal(lab.Seed.A.Subnet, bridge.Subnets.Single().Subnet);
+            Assert.Equal(lab.Seed.A.BridgeAddress, bridge.Subnets.Single().Gateway);
+            var web = s.Containers.Single(c => c.Name == "web");
+            var endpoint = web.Networks.Single();
+            Assert.Equal(appnet.Id, endpoint.NetworkId);
+            Assert.Contains("db", endpoint.Aliases);
+            Assert.Contains(new NetTui.Core.Model.PublishedPort(80, "tcp", "0.0.0.0", 8080), web.Ports);
+        }
+        finally
+        {
+            await lab.Docker.CheckedAsync("rm", "-f", "web");
+            await lab.Docker.CheckedAsync("network", "rm", "appnet");
+        }
+    }
+
+    [Fact]
     public async Task Forwarding_off_is_named()
     {
         await lab.A.CheckedAsync("sysctl", "-q", "-w", "net.ipv4.ip_forward=0");

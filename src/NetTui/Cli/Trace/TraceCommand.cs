@@ -6,6 +6,7 @@ using NetTui.Core.Trace;
 using NetTui.Host.Commands;
 using NetTui.Host.Inventory;
 using NetTui.Host.Trace;
+using NetTui.Presentation;
 
 namespace NetTui.Cli.Trace;
 

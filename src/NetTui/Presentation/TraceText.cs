@@ -1,6 +1,6 @@
 using NetTui.Core.Trace;
 
-namespace NetTui.Cli.Trace;
+namespace NetTui.Presentation;
 
 /// <summary>The trace as text: one line per hop (status, name, evidence) and the fix under a broken one. Used by the CLI and the TUI's trace dialog.</summary>
 public static class TraceText
