@@ -22,4 +22,5 @@ namespace NetTui.Core;
 [JsonSerializable(typeof(ImmutableArray<PlanStep>))]
 [JsonSerializable(typeof(PlanFileJson.PlanFileDto))]
 [JsonSerializable(typeof(PlanFile))]
+[JsonSerializable(typeof(NetTui.Core.Trace.TraceResult))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

@@ -5,9 +5,8 @@ namespace NetTui.Lab;
 /// <summary>
 /// A dockerd private to one <see cref="LabHost"/>: data root, exec root, socket and pid file
 /// in <see cref="Dir"/>; started with nsenter into the host's namespace (not `ip netns exec`,
-/// which remounts /sys and hides the cgroup mounts dockerd needs). No iptables changes
-/// unless asked (<c>manageIptables</c>: dockerd then writes its real DOCKER, DOCKER-USER and
-/// MASQUERADE rules, and sets ip_forward, in the namespace only), vfs storage, and the
+/// which remounts /sys and hides the cgroup mounts dockerd needs). No iptables changes unless
+/// asked (they are the namespace's anyway), vfs storage (no overlay needed), and the
 /// <see cref="BusyboxImage"/> imported so containers can run without a registry.
 /// </summary>
 public sealed class LabDocker : IAsyncDisposable
@@ -15,7 +14,6 @@ public sealed class LabDocker : IAsyncDisposable
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
     private readonly LabHost _host;
     private LabDaemon? _daemon;
-    private bool _manageIptables;
 
     public string Dir { get; }
     public string SocketPath => Path.Combine(Dir, "docker.sock");
@@ -27,6 +25,9 @@ public sealed class LabDocker : IAsyncDisposable
 
     public bool Running => _daemon is { HasExited: false };
 
+    /// <summary>dockerd runs with its iptables management on (not `--iptables=false`).</summary>
+    public bool ManagesIptables { get; private init; }
+
     private LabDocker(LabHost host)
     {
         _host = host;
@@ -37,9 +38,13 @@ public sealed class LabDocker : IAsyncDisposable
     /// Starts dockerd in the host and imports local/busybox. <paramref name="daemonJson"/>,
     /// if given, becomes daemon.json (e.g. <c>{ "bridge": "br0" }</c>).
     /// </summary>
+    /// <remarks>
+    /// <paramref name="manageIptables"/>: let dockerd write its real FORWARD/DOCKER/DOCKER-USER
+    /// chains and MASQUERADE rules, and set ip_forward, in the host's namespace (they stay there).
+    /// </remarks>
     public static async Task<LabDocker> StartAsync(LabHost host, JsonObject? daemonJson = null, bool manageIptables = false)
     {
-        var docker = new LabDocker(host) { _manageIptables = manageIptables };
+        var docker = new LabDocker(host) { ManagesIptables = manageIptables };
         host.Own(docker);
         Directory.CreateDirectory(docker.Dir);
         await docker.StartDaemonAsync(daemonJson).ConfigureAwait(false);
@@ -72,7 +77,7 @@ public sealed class LabDocker : IAsyncDisposable
             "--pidfile", Path.Combine(Dir, "docker.pid"),
             "--storage-driver=vfs",
         ];
-        if (!_manageIptables) argv.AddRange(["--iptables=false", "--ip6tables=false"]);
+        if (!ManagesIptables) argv.AddRange(["--iptables=false", "--ip6tables=false"]);
         if (File.Exists(ConfigFile)) argv.AddRange(["--config-file", ConfigFile]);
         _daemon = LabDaemon.Start("dockerd", Dir, _host.InNamespace(argv));
         await LabWait.UntilAsync("dockerd to answer on " + SocketPath, async () =>

@@ -77,6 +77,7 @@ public static class NetTuiCli
         // Verb groups: one file each, returning their Command.
         root.Subcommands.Add(ShowCommand.Create(ctx));
         root.Subcommands.Add(Stats.StatsCommand.Create(ctx));
+        root.Subcommands.Add(Trace.TraceCommand.Create(ctx));
         root.Subcommands.Add(Capture.CaptureCommand.Create(ctx));
         var changes = ChangeHostFor(ctx);
         foreach (var verb in ChangeVerbs.Create(changes)) root.Subcommands.Add(verb);

@@ -13,7 +13,7 @@ public static class ReadOnlyGuard
 {
     private static readonly HashSet<string> Reading = new(StringComparer.Ordinal)
     {
-        "", "tui", "show", "stats", "capture", "history", "persist show", "doctor", "wizard tunnel", "__man", "__bash-completion",
+        "", "tui", "show", "stats", "trace", "capture", "history", "persist show", "doctor", "wizard tunnel", "__man", "__bash-completion",
     };
 
     /// <summary>Options that turn a reading verb into a change.</summary>

@@ -15,7 +15,8 @@ public static class ContainersPresenter
             new("Addresses", Addresses),
             new("Host veth", c => c.HostVeth ?? ""),
             new("Bridge", c => c.Bridge ?? ""),
-            new("Links", c => string.Join(" ", c.Links.Select(l => $"{l.Target}:{l.Alias}"))),
+            new("Links", c => string.Join(" ", c.Links.Concat(c.Networks.SelectMany(n => n.Links)).Select(l => $"{l.Target}:{l.Alias}"))),
+            new("Ports", DockerNetworkText.Ports),
             new("Image", c => c.Image),
         ], ix.Traffic, c => (Core.Traffic.TrafficScope.Link, c.HostVeth)),
         c => c.Name,
@@ -39,17 +40,22 @@ public static class ContainersPresenter
             .Add("host veth", c.HostVeth is null ? null : $"{c.HostVeth} (ifindex {c.HostVethIndex})")
             .Add("bridge", c.Bridge);
         foreach (var n in c.Networks)
+        {
             d.Add($"network {n.Name}", string.Join(" ", new[]
             {
-                n.IpAddress is null ? null : $"{n.IpAddress}/{n.PrefixLength}",
-                n.Ipv6Address,
+                DockerNetworkText.Endpoint(n),
                 n.Gateway is null ? null : $"gw {n.Gateway}",
-                n.MacAddress,
-            }.Where(s => s is not null)));
+            }.Where(s => !string.IsNullOrEmpty(s))));
+            if (DockerNetworkText.NetworkOf(ix.Snapshot, n) is { } net)
+                d.Add($"  {n.Name} is", DockerNetworkText.Summary(net));
+        }
         foreach (var l in c.Links)
             d.Add("link", $"{l.Target} as {l.Alias}");
+        foreach (var p in c.Ports)
+            d.Add("published", DockerNetworkText.Port(p));
         TrafficColumns.AddDetail(d, ix.Traffic, Core.Traffic.TrafficScope.Link, c.HostVeth);
         d.Command($"docker inspect {c.Name}");
+        d.Command($"nettui trace {c.Name} ADDRESS");
         if (c.Pid is int pid)
             d.Command($"nsenter -t {pid} -n ip addr");
         if (ix.Link(c.HostVeth) is not null)

@@ -17,6 +17,8 @@ public static class TopologyBuilder
             roots.Add(LinuxBridgeNode(ix, b, placed));
         foreach (var b in ix.Snapshot.Ovs?.Bridges ?? [])
             roots.Add(OvsBridgeNode(ix, b));
+        if (!ix.Snapshot.DockerNetworks.IsEmpty)
+            roots.Add(DockerNetworksNode(ix));
         var loose = ix.Snapshot.Containers.Where(c => !placed.Contains(c.Name)).ToList();
         if (loose.Count > 0)
             roots.Add(new TopologyNode("loose-containers", "containers on no bridge", $"{loose.Count}",
@@ -60,8 +62,27 @@ public static class TopologyBuilder
                 new RelatedRef($"port {p.Name}", ViewKind.Bridges, BridgesPresenter.PortKey(b.Name, p.Name))));
         }
         var addr = ix.Link(b.Name) is { } bl ? LinkText.Addresses(bl) : "";
+        if (ix.Snapshot.DockerNetworks.FirstOrDefault(n => n.Device == b.Name) is { } docker)
+            addr = string.Join(" · ", new[] { addr, $"docker network {docker.Name}" }.Where(s => s.Length > 0));
         return new TopologyNode($"br:{b.Name}", $"bridge {b.Name}", addr, ports,
             new RelatedRef($"bridge {b.Name}", ViewKind.Bridges, BridgesPresenter.BridgeKey(b.Name)));
+    }
+
+    /// <summary>Docker's networks with their subnet and options, and each container's endpoint on them.</summary>
+    private static TopologyNode DockerNetworksNode(SnapshotIndex ix)
+    {
+        var nets = ix.Snapshot.DockerNetworks.Select(n =>
+        {
+            var key = $"docker:{n.Name}";
+            var endpoints = ix.Snapshot.Containers
+                .SelectMany(c => c.Networks.Where(e => e.NetworkId == n.Id || e.NetworkId is null && e.Name == n.Name).Select(e => (c, e)))
+                .Select(x => TopologyNode.Leaf($"{key}/ct:{x.c.Name}", $"container {x.c.Name}", DockerNetworkText.Endpoint(x.e),
+                    new RelatedRef($"container {x.c.Name}", ViewKind.Containers, x.c.Name)))
+                .ToList();
+            return new TopologyNode(key, $"docker network {n.Name}", DockerNetworkText.Summary(n), endpoints,
+                n.Device is not null && ix.Bridge(n.Device) is not null ? new RelatedRef($"bridge {n.Device}", ViewKind.Bridges, BridgesPresenter.BridgeKey(n.Device)) : null);
+        }).ToList();
+        return new TopologyNode("docker-networks", "Docker networks", $"{nets.Count}", nets);
     }
 
     private static TopologyNode ContainerNode(Container c, string parentKey) =>

@@ -41,6 +41,7 @@ public sealed class KeyMap(IReadOnlyList<KeyBindingEntry> entries)
         Controllers.FormsController.PersistKey(),
         .. Controllers.HistoryController.Keys(),
         Controllers.TrafficController.Key(),
+        Controllers.TraceController.Key(),
         .. Controllers.NavigationController.LastKeys(),
     ]);
 

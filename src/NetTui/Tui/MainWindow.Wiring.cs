@@ -33,6 +33,9 @@ internal sealed partial class MainWindow
     internal bool DoctorVisible => _doctor.Visible;
     internal DoctorPanel DoctorPanel => _doctor;
     internal TunnelWizardOverlay Wizard => _wizard;
+    internal TraceOverlay TraceOverlay => _trace;
+    /// <summary>Runs one trace for `T` (the app gives the real gatherer and planner).</summary>
+    internal Func<Core.Model.HostSnapshot, Core.Trace.TraceSource, System.Net.IPAddress, CancellationToken, Task<Core.Trace.TraceResult>>? TraceRun { get => _traceKeys.Run; set => _traceKeys.Run = value; }
     internal bool Filtering => _filter.Visible;
     public bool Jump() => _navigation.Jump();
 

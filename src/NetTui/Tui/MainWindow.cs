@@ -30,12 +30,14 @@ internal sealed partial class MainWindow : Window, IShell
     private readonly StatusBar _statusBar = new();
     private readonly TextOverlay _overlay = new();
     private readonly DoctorPanel _doctor = new();
+    private readonly TraceOverlay _trace = new();
     private readonly TunnelWizardOverlay _wizard = new();
     private readonly NavigationController _navigation;
     private readonly FormsController _forms;
     private readonly ConfirmController _confirm;
     private readonly HistoryController _history;
     private readonly TrafficController _trafficKeys;
+    private readonly TraceController _traceKeys;
     private readonly IController[] _controllers;
     private HostSnapshot _snapshot;
     private bool _refreshing;
@@ -62,7 +64,8 @@ internal sealed partial class MainWindow : Window, IShell
         _confirm = new ConfirmController(this);
         _history = new HistoryController(this);
         _trafficKeys = new TrafficController(this);
-        _controllers = [_navigation, _forms, _confirm, _history, _trafficKeys];
+        _traceKeys = new TraceController(this, _trace);
+        _controllers = [_navigation, _forms, _confirm, _history, _trafficKeys, _traceKeys];
 
         foreach (var kind in Enum.GetValues<ViewKind>())
         {
@@ -78,10 +81,11 @@ internal sealed partial class MainWindow : Window, IShell
         ArrangeViews();
         _overlay.Closed += () => CurrentPane.Table.SetFocus();
         _wizard.Closed += () => CurrentPane.Table.SetFocus();
+        _trace.Closed += () => CurrentPane.Table.SetFocus();
         _wizard.ApplyRequested += _forms.ApplyPlan;
         Plain.Text(_doctor);
         Plain.Text(_filterLabel);
-        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor, _wizard);
+        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor, _wizard, _trace);
         ApplySnapshot(initial);
         ShowOnlyCurrentTable();
         ApplyTheme(Theme);

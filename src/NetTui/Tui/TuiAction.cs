@@ -30,4 +30,5 @@ public enum TuiAction
     RollbackToHere,
     RedoChange,
     ToggleTraffic,
+    Trace,
 }

@@ -71,6 +71,8 @@ public static class TuiApp
                 NetworkManager = changes.NetworkManagerClient,
             },
             target, journal: readOnly ? () => (null, "read-only: " + readOnlyWhy) : Composition.TuiComposition.DoctorJournal(changes));
+        window.TraceRun = async (snapshot, source, to, ct) => Core.Trace.TracePlanner.Plan(
+            await Host.Trace.TraceGatherer.GatherAsync(new CommandRunner(target, log), snapshot, source, to, null, null, null, ct).ConfigureAwait(false));
         TuiStartup.RequestInitial(scheduler, firstShown: first is not null);
         window.Dispatch = a => app.Invoke(a); // the journal is read before Run: results queue until the loop runs
         window.History = Composition.TuiComposition.History(changes);

@@ -63,7 +63,7 @@ public class PresenterTests
     public void Containers_show_addresses_host_veth_bridge_and_link_aliases()
     {
         var web = Table(ContainersPresenter.Rows(Lab)).Single(r => r[0] == "web");
-        Assert.Equal(["web", "running", "192.168.50.10/24", "veth1a", "br0", "db:database", "nginx:1.25"], web);
+        Assert.Equal(["web", "running", "192.168.50.10/24", "veth1a", "br0", "db:database", "", "nginx:1.25"], web);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class DockerTests
         Assert.Equal("local/busybox", cct1.Image);
         Assert.Equal(7861, cct1.Pid);
         Assert.StartsWith("45c2db1458ff", cct1.Id);
-        Assert.Equal(new ContainerNetwork("bridge", "192.168.100.2", 24, "192.168.100.1", "02:42:c0:a8:64:02", null), Assert.Single(cct1.Networks));
+        Assert.Equal(new ContainerNetwork("bridge", "192.168.100.2", 24, "192.168.100.1", "02:42:c0:a8:64:02", null) { NetworkId = "67a2ec106f608ed5e011eee33ac218e2ff6ba63fa977e80b5b7d53bced92060f" }, Assert.Single(cct1.Networks));
         Assert.Empty(cct1.Links);
     }
 

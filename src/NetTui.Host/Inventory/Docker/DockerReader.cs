@@ -55,7 +55,9 @@ public sealed class DockerReader(ICommandRunner runner, string endpoint)
             var inspected = await Task.WhenAll(list.Select(c => client.Containers.InspectContainerAsync(c.ID, timeout.Token))).ConfigureAwait(false);
             containers = [.. inspected.Select(ContainerMapper.Map).OrderBy(c => c.Name, StringComparer.Ordinal)];
             var networkList = await client.Networks.ListNetworksAsync(null, timeout.Token).ConfigureAwait(false);
-            networks = [.. networkList.Select(DockerNetworkMapper.Map).OrderBy(n => n.Name, StringComparer.Ordinal)];
+            var inventory = containers;
+            networks = [.. networkList.Select(DockerNetworkMapper.Map).Select(n => DockerNetworkMapper.WithEndpointGateways(n, inventory))
+                .OrderBy(n => n.Name, StringComparer.Ordinal)];
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
