@@ -62,6 +62,12 @@ public sealed class ContainerConnectivityLabTests(DockerTunnelFixture lab) : ICl
         Assert.True(await lab.TransferAsync(seconds: 8) < OneMiB);
         await BrokenThenFixedAsync($"{FindingIds.ContainerMtuOverTunnel}:br0");
         Assert.Contains("mtu 1462", (await lab.A.CheckedAsync("ip", "link", "show", "dev", "br0")).StandardOutput);
+        // The fix was one journaled change: `nettui undo` puts the MTUs back, and the Doctor fixes it again.
+        var undo = await NettuiCli.RunAsync(lab.A.StateDir, lab.Environment, "undo", "--yes", "--netns", lab.A.Name);
+        Assert.True(undo.ExitCode == 0, undo.StandardOutput + undo.StandardError);
+        Assert.Contains("mtu 1500", (await lab.A.CheckedAsync("ip", "link", "show", "dev", "br0")).StandardOutput);
+        Assert.Contains($"{FindingIds.ContainerMtuOverTunnel}:br0", await lab.FindingsAsync());
+        await lab.FixAsync($"{FindingIds.ContainerMtuOverTunnel}:br0");
         // B as the wizard left it again, for the other tests.
         await lab.B.CheckedAsync("ip", "link", "set", "dev", "br0", "mtu", "1462");
         await SetContainerMtuAsync(lab.DockerB, lab.B, "cb", 1462);

@@ -36,6 +36,9 @@ public sealed class DockerTunnelFixture : IAsyncLifetime
         foreach (var side in new[] { Seed.A, Seed.B })
             foreach (var dev in new[] { SeedScenario.LinuxBridge, SeedScenario.OvsBridgeName })
                 await side.Host.CheckedAsync("ip", "link", "set", "dev", dev, "mtu", WizardMtu.ToString());
+        // dockerd sets FORWARD's policy to DROP only when it turns ip_forward on itself, as on a fresh host.
+        foreach (var side in new[] { Seed.A, Seed.B })
+            await side.Host.CheckedAsync("sysctl", "-q", "-w", "net.ipv4.ip_forward=0");
         var daemonJson = new JsonObject { ["bridge"] = SeedScenario.LinuxBridge, ["mtu"] = WizardMtu };
         DockerA = await LabDocker.StartAsync(A, (JsonObject)daemonJson.DeepClone(), manageIptables: true);
         DockerB = await LabDocker.StartAsync(B, (JsonObject)daemonJson.DeepClone(), manageIptables: true);
@@ -98,12 +101,13 @@ public sealed class DockerTunnelFixture : IAsyncLifetime
     /// <summary>
     /// 1 MiB over TCP from A's container to B's across the tunnel (busybox nc), each end
     /// bounded by busybox timeout so nothing is left running; the bytes B's container received.
+    /// The listener's stdin stays open (sleep): busybox nc stops reading the network at stdin's EOF.
     /// </summary>
     public async Task<long> TransferAsync(int seconds = 20)
     {
         var port = (5000 + Interlocked.Increment(ref _transfers)).ToString();
         await DockerB.DockerAsync("exec", "cb", "rm", "-f", "/got");
-        await DockerB.CheckedAsync("exec", "-d", "cb", "sh", "-c", $"busybox timeout {seconds + 5} busybox nc -l -p {port} > /got");
+        await DockerB.CheckedAsync("exec", "-d", "cb", "sh", "-c", $"busybox sleep {seconds + 5} | busybox timeout {seconds + 5} busybox nc -l -p {port} > /got");
         await Task.Delay(500); // the listener binds
         await DockerA.DockerAsync("exec", "ca", "sh", "-c",
             $"busybox dd if=/dev/zero bs=1024 count=1024 2>/dev/null | busybox timeout {seconds} busybox nc {AddressB} {port}");

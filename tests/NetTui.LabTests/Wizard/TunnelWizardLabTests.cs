@@ -44,6 +44,10 @@ public sealed partial class TunnelWizardLabTests(TwoHostFixture lab) : IClassFix
         await lab.DockerB.RestartAsync();
         var ipA = await ContainerAsync(lab.DockerA, "ca", "192.168.1.");
         var ipB = await ContainerAsync(lab.DockerB, "cb", "192.168.2.");
+        // The MTU trap closed: both plans set daemon.json's "mtu", so the containers fit the tunnel.
+        Assert.Contains("Docker: daemon.json gets \"mtu\": 1462", wizard.StandardOutput, StringComparison.Ordinal);
+        foreach (var (docker, name) in new[] { (lab.DockerA, "ca"), (lab.DockerB, "cb") })
+            Assert.Equal("1462", (await docker.CheckedAsync("exec", name, "cat", "/sys/class/net/eth0/mtu")).StandardOutput.Trim());
 
         // Containers reach each other through their hosts: IPv4 forwarding must be on (dockerd sets it).
         foreach (var host in new[] { a, b })
