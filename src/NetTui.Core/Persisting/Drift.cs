@@ -40,7 +40,8 @@ public sealed record DriftItem(DriftKind Kind, string Object, string Message)
 }
 
 /// <summary>
-/// The differences between "what boot will build" (NetworkManager's autoconnect profiles) and
+/// The differences between "what boot will build" (NetworkManager's autoconnect profiles, NetTui's
+/// units, the boot configuration files) and
 /// "what runs now". Pure; reads an annotated snapshot (<see cref="PersistenceAnnotator"/>).
 /// Linear in the routes (the TUI recomputes it on every refresh, with up to 200,000 routes).
 /// </summary>
@@ -124,6 +125,7 @@ public static class DriftFinder
             });
         }
         items.AddRange(UnitDrift.Find(s, byName));
+        items.AddRange(BootFileDrift.Find(s, byName));
         return items.ToImmutable();
     }
 }

@@ -6,7 +6,9 @@ namespace NetTui.Presentation.Forms;
 /// <summary>
 /// `p` "make persistent": the form that gives a runtime-only bridge or interface (and so its
 /// addresses, routes and ports) the NetworkManager profile that builds it as it is now
-/// (<see cref="MakePersistent"/>). Its preview is the profile steps (AddConnection2, activate).
+/// (<see cref="MakePersistent"/>), or on a host configured by files the backend's files
+/// (<see cref="Core.Persisting.Backends.KeepAtBoot"/>, chosen by PersistenceLabel). Its preview
+/// is the profile steps (AddConnection2, activate) or the files.
 /// </summary>
 public static class PersistForms
 {
@@ -15,7 +17,7 @@ public static class PersistForms
         [.. h.Links.Where(l => PersistenceText.Lost(l.Persistence)
                                && l.Kind is LinkKind.Bridge or LinkKind.Ethernet or LinkKind.Veth or LinkKind.Tap).Select(l => l.Name)];
 
-    public static FormSpec MakePersistentForm(HostSnapshot h, string iface) => new($"Make {iface} persistent (NetworkManager profile)",
+    public static FormSpec MakePersistentForm(HostSnapshot h, string iface) => new($"Make {iface} persistent (its preview names the profile or files)",
         [new("interface", "Interface", FieldKind.Picker, iface, Candidates(h))],
         v => [new MakePersistent(v.TryGetValue("interface", out var s) ? s.Trim() : "")], "Make persistent");
 

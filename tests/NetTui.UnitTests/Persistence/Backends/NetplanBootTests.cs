@@ -1,4 +1,7 @@
+using NetTui.Core.Model;
+using NetTui.Core.Persisting;
 using NetTui.Core.Persisting.Netplan;
+using NetTui.UnitTests.Operations;
 
 namespace NetTui.UnitTests.Persistence.Backends;
 
@@ -18,5 +21,19 @@ public class NetplanBootTests
         Assert.Equal(("default", "10.10.10.1"), (boot.Find("enp3s0")!.Routes.Single().Destination, boot.Find("enp3s0")!.Routes.Single().Via));
         Assert.True(boot.Find("br0")!.BroughtUp);
         Assert.False(boot.Find("eth9")!.BroughtUp);
+    }
+
+    [Fact]
+    public void Drift_names_what_the_files_bring_up_at_boot_that_is_not_so_now()
+    {
+        const string yaml = "network:\n  ethernets:\n    vport0: {}\n  bridges:\n    br0:\n      interfaces: [vport0]\n      addresses: [192.168.80.1/24]\n" +
+                            "      routes:\n        - to: 10.80.2.0/24\n          via: 192.168.80.2\n    br1:\n      addresses: [192.168.90.1/24]\n";
+        var boot = NetplanBoot.Read([("/etc/netplan/90-nettui.yaml", YamlReader.Parse("f", yaml).Root)], "YAML in /etc/netplan");
+        var host = TestHost.Basic().WithBridge("br0", false, "192.168.80.1/24").WithLink("vport0", LinkKind.Veth) with { Boot = boot };
+        var drift = DriftFinder.Find(host);
+        Assert.Equal(["portMismatch vport0", "routeMissing route 10.80.2.0/24", "profileDeviceMissing br1"],
+            drift.Select(d => $"{char.ToLowerInvariant(d.Kind.ToString()[0])}{d.Kind.ToString()[1..]} {d.Object}"));
+        Assert.Equal("/etc/netplan/90-nettui.yaml (line 11) builds br1 at boot, but br1 does not exist now", drift[^1].Message);
+        Assert.Equal("netplan apply makes it now; or remove it from /etc/netplan/90-nettui.yaml", drift[^1].Fix);
     }
 }
