@@ -11,6 +11,8 @@ need_root
 packages=(iproute2 openvswitch-switch network-manager dbus docker.io busybox-static bridge-utils iputils-ping tmux net-tools jq tcpdump)
 # Persistence backends (issue 24): ifupdown (its postinst only writes /etc/network/interfaces).
 packages+=(ifupdown)
+# Fleet export (issue 16): Debian's ansible (ansible-core plus community.general and openvswitch.openvswitch).
+packages+=(ansible)
 missing=()
 # Packaging tests (issue 13): a minimal Debian root, groff to check the man page, readelf for the .deb.
 packages+=(debootstrap groff-base binutils)

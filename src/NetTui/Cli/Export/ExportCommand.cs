@@ -24,17 +24,26 @@ public static class ExportCommand
     private static Command Ansible(CliContext ctx)
     {
         var cmd = new Command("ansible", "Turn plan files into one Ansible playbook (community.general.nmcli, openvswitch.openvswitch)");
-        var plans = new Argument<string[]>("PLAN") { Description = "Plan files (nettui apply's format; any change verb's --save writes one)", Arity = ArgumentArity.OneOrMore };
+        var plans = new Argument<string[]>("PLAN") { Description = "Plan files (nettui apply's format; any change verb's --save writes one)", Arity = ArgumentArity.ZeroOrMore };
+        var fromHost = new Option<bool>("--from-host") { Description = "Export this host's NetTui-made objects (bridges with NetTui's profiles, the OVS bridges joined to them) instead of or before the plans" };
         var outDir = new Option<string?>("--out") { Description = $"Write DIR/{PlaybookFile} (0600) instead of printing the playbook", HelpName = "DIR" };
         var hosts = new Option<string?>("--hosts") { Description = "The plays' hosts pattern (default: the variable nettui_hosts, else all)", HelpName = "PATTERN" };
         cmd.Add(plans);
         cmd.Add(outDir);
         cmd.Add(hosts);
+        cmd.Add(fromHost);
         cmd.SetAction(async (r, ct) =>
         {
             var named = new List<NamedPlan>();
             var errors = new List<string>();
-            foreach (var path in r.GetValue(plans)!)
+            if (r.GetValue(fromHost))
+                named.Add(await FromHostAsync(ctx, r, ct).ConfigureAwait(false));
+            else if (r.GetValue(plans) is not { Length: > 0 })
+            {
+                await ctx.Error.WriteLineAsync("nettui: export ansible: give PLAN files or --from-host").ConfigureAwait(false);
+                return 2;
+            }
+            foreach (var path in r.GetValue(plans) ?? [])
             {
                 var (plan, readErrors) = await PlanFiles.ReadAsync(path, ct).ConfigureAwait(false);
                 errors.AddRange(readErrors);
@@ -60,5 +69,24 @@ public static class ExportCommand
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>This host (or --netns) read in full, its NetTui-made objects as one plan (Core/Export/HostExport).</summary>
+    private static async Task<NamedPlan> FromHostAsync(CliContext ctx, ParseResult r, CancellationToken ct)
+    {
+        var log = ctx.CreateLogger(r);
+        try
+        {
+            var snapshot = await ctx.CreateInventory(r, log).ReadAsync(ct: ct).ConfigureAwait(false);
+            var ops = Core.Export.HostExport.Operations(snapshot);
+            var plan = Core.Plans.PlanFile.Create(new Core.Plans.PlanMetadata("nettui export ansible --from-host", DateTimeOffset.UtcNow, snapshot.HostName,
+                Description: $"the NetTui-made objects of {snapshot.HostName}{(snapshot.Namespace is { } ns ? $" (namespace {ns})" : "")}"), ops,
+                ops.Count == 0 ? ["this host has no bridge with a NetTui profile: nothing to reproduce"] : null);
+            return new NamedPlan(snapshot.HostName, plan);
+        }
+        finally
+        {
+            (log as IDisposable)?.Dispose();
+        }
     }
 }
