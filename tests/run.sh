@@ -13,6 +13,8 @@ packages=(iproute2 openvswitch-switch network-manager dbus docker.io busybox-sta
 packages+=(ifupdown)
 # netplan (issue 24): `netplan generate` checks and renders NetTui's 90-nettui.yaml (no maintainer scripts).
 packages+=(netplan.io)
+# Fleet export (issue 16): Debian's ansible (ansible-core plus community.general and openvswitch.openvswitch).
+packages+=(ansible)
 missing=()
 # Packaging tests (issue 13): a minimal Debian root, groff to check the man page, readelf for the .deb.
 packages+=(debootstrap groff-base binutils)

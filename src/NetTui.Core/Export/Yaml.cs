@@ -12,7 +12,9 @@ namespace NetTui.Core.Export;
 /// </summary>
 public abstract record YamlNode
 {
-    public static implicit operator YamlNode(string s) => new YamlString(s);
+    /// <summary>A string, or null (an optional field YamlMap.Of leaves out).</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(s))]
+    public static implicit operator YamlNode?(string? s) => s is null ? null : new YamlString(s);
     public static implicit operator YamlNode(long n) => new YamlNumber(n);
     public static implicit operator YamlNode(bool b) => new YamlBool(b);
 }

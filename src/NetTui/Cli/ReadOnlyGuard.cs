@@ -13,7 +13,7 @@ public static class ReadOnlyGuard
 {
     private static readonly HashSet<string> Reading = new(StringComparer.Ordinal)
     {
-        "", "tui", "show", "stats", "trace", "capture", "history", "persist show", "doctor", "wizard tunnel", "export ansible", "__man", "__bash-completion",
+        "", "tui", "show", "stats", "trace", "capture", "history", "persist show", "doctor", "wizard tunnel", "export ansible", "export nmstate", "__man", "__bash-completion",
     };
 
     /// <summary>Options that turn a reading verb into a change.</summary>

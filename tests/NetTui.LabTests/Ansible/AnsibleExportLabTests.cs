@@ -74,5 +74,18 @@ public sealed class AnsibleExportLabTests
         Assert.Contains("link obr0 OvsInternal master=br0 mtu=1462 up=True", shapeX);
         // The bridge is NetworkManager's on both: saved, not runtime only.
         Assert.True(await x.ProfileExistsAsync("nettui-br0"));
+
+        // --from-host: what `nettui apply` built on Y, as a playbook, applied to an empty namespace Z (with the same veth "hardware").
+        await using var z = await PersistLab.CreateAsync();
+        var ovsZ = await LabOvs.StartAsync(z.Host);
+        await z.VethAsync("v1", "v1p");
+        var fromHostDir = Path.Combine(y.Host.StateDir, "from-host");
+        var fromHost = await NettuiCli.RunAsync(y.Host.StateDir, env, "export", "ansible", "--from-host", "--netns", y.Host.Name, "--ovs-db", ovsY.DbTarget, "--out", fromHostDir);
+        Assert.True(fromHost.ExitCode == 0, fromHost.StandardError);
+        var copy = await AnsibleRun.PlaybookAsync(z.Host, Path.Combine(fromHostDir, "playbook.yml"), AnsibleRun.Vars(z.Nm.BusAddress, ovsZ));
+        Assert.True(copy.ExitCode == 0 && copy.Failed == 0, copy.ToString());
+        await z.WaitForAddressAsync("br0", "192.168.1.1/24");
+        var shapeZ = AnsibleRun.Shape(NettuiCli.ParseSnapshot(await NettuiCli.ShowAsync(z.Host, ovsZ.DbTarget, "unix:///nonexistent", json: true)));
+        Assert.Equal(string.Join("\n", shapeY), string.Join("\n", shapeZ));
     }
 }

@@ -22,7 +22,7 @@ public class ReadOnlyCliTests
         return new Run(code, o.ToString(), e.ToString(), inventory);
     }
 
-    private static readonly HashSet<string> ReadingVerbs = ["show", "stats", "trace", "capture", "history", "persist show", "doctor", "wizard tunnel", "export ansible", "tui"];
+    private static readonly HashSet<string> ReadingVerbs = ["show", "stats", "trace", "capture", "history", "persist show", "doctor", "wizard tunnel", "export ansible", "export nmstate", "tui"];
 
     /// <summary>Every leaf verb of the real command tree, as its words.</summary>
     private static List<string> LeafVerbs()
