@@ -42,6 +42,7 @@ public sealed class KeyMap(IReadOnlyList<KeyBindingEntry> entries)
         .. Controllers.HistoryController.Keys(),
         Controllers.TrafficController.Key(),
         Controllers.Views.LogsController.Key(),
+        Controllers.CaptureController.Key(),
         .. Controllers.NavigationController.LastKeys(),
     ]);
 

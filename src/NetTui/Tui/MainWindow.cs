@@ -37,6 +37,8 @@ internal sealed partial class MainWindow : Window, IShell
     private readonly HistoryController _history;
     private readonly TrafficController _trafficKeys;
     private readonly Controllers.Views.LogsController _logs;
+    private readonly CaptureOverlay _captureForm = new();
+    private readonly CaptureController _capture;
     private readonly IController[] _controllers;
     private HostSnapshot _snapshot;
     private bool _refreshing;
@@ -64,7 +66,8 @@ internal sealed partial class MainWindow : Window, IShell
         _history = new HistoryController(this);
         _trafficKeys = new TrafficController(this);
         _logs = new Controllers.Views.LogsController(this);
-        _controllers = [_navigation, _forms, _confirm, _history, _trafficKeys, _logs];
+        _capture = new CaptureController(this, _captureForm);
+        _controllers = [_navigation, _forms, _confirm, _history, _trafficKeys, _logs, _capture];
 
         foreach (var kind in Enum.GetValues<ViewKind>())
         {
@@ -80,10 +83,12 @@ internal sealed partial class MainWindow : Window, IShell
         ArrangeViews();
         _overlay.Closed += () => CurrentPane.Table.SetFocus();
         _wizard.Closed += () => CurrentPane.Table.SetFocus();
+        _captureForm.Closed += () => CurrentPane.Table.SetFocus();
+        _captureForm.Run += _capture.Run;
         _wizard.ApplyRequested += _forms.ApplyPlan;
         Plain.Text(_doctor);
         Plain.Text(_filterLabel);
-        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor, _wizard);
+        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor, _wizard, _captureForm);
         ApplySnapshot(initial);
         ShowOnlyCurrentTable();
         ApplyTheme(Theme);

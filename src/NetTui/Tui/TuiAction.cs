@@ -31,4 +31,5 @@ public enum TuiAction
     RedoChange,
     ToggleTraffic,
     ShowLogs,
+    CapturePackets,
 }
