@@ -9,7 +9,7 @@ namespace NetTui.Host.Monitoring;
 /// one too after a reconnect (OVS came back). A monitor that ends (OVS down) is restarted after
 /// a pause that grows to <see cref="MaxRetry"/>, so a host without OVS costs one try now and then.
 /// </summary>
-public sealed class OvsdbMonitor(IStreamingRunner runner, string? database)
+public sealed class OvsdbMonitor(IStreamingRunner runner, string? database, TimeSpan? firstRetry = null)
 {
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
@@ -34,7 +34,7 @@ public sealed class OvsdbMonitor(IStreamingRunner runner, string? database)
 
     private async Task WatchAsync(string table, string columns, Action onChange, CancellationToken ct)
     {
-        var retry = FirstRetry;
+        var retry = firstRetry ?? FirstRetry;
         var connectedBefore = false;
         while (!ct.IsCancellationRequested)
         {
@@ -48,7 +48,7 @@ public sealed class OvsdbMonitor(IStreamingRunner runner, string? database)
                     var change = !first || connectedBefore;
                     first = false;
                     connectedBefore = true;
-                    retry = FirstRetry;
+                    retry = firstRetry ?? FirstRetry;
                     if (change) onChange();
                 }, ct).ConfigureAwait(false);
             }
