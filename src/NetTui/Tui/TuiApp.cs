@@ -36,8 +36,6 @@ public static class TuiApp
         Host.Diagnostics.PhaseTiming.Mark("tui: first read started");
         using IApplication app = Application.Create().Init();
         Host.Diagnostics.PhaseTiming.Mark("tui: terminal initialised");
-        // Terminal.Gui's loop turns at a fixed rate: slower while nobody types (IdlePacing).
-        using var pacing = new IdlePacing(app);
         using var window = new MainWindow(initial, readOnly, Theme.ByName(options.Theme));
         if (readOnlyWhy is not null) window.ReadOnlyReason = readOnlyWhy;
         window.FormsHidden = options.ReadOnly;
