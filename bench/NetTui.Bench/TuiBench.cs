@@ -109,7 +109,7 @@ public sealed class TuiBench : IDisposable
     /// <summary>One veth pair added from outside with `ip link add`, until the new link is drawn.</summary>
     private async Task LiveUpdateAsync(int runs)
     {
-        await using var live = new LiveUpdates(_scheduler, new StreamingRunner(_target), _stop, TimeSpan.FromHours(1));
+        await using var live = new LiveUpdates(_scheduler, new StreamingRunner(_target), _stop);
         await Task.Delay(1000); // ip monitor is running
         _window.ShowView(ViewKind.Interfaces);
         var samples = new List<double>();

@@ -55,7 +55,7 @@ public sealed class LiveSingleLinkTests
 
         var scheduler = new RefreshScheduler(inventory, initial, a => a(), _ => { });
         using var stop = new CancellationTokenSource();
-        await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, period: TimeSpan.FromHours(1)))
+        await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop))
         {
             await Task.Delay(TimeSpan.FromSeconds(2), ct); // let `ip monitor` start
             await host.CheckedAsync("ip", "link", "add", "x", "type", "veth", "peer", "name", "y");

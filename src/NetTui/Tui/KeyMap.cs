@@ -43,6 +43,7 @@ public sealed class KeyMap(IReadOnlyList<KeyBindingEntry> entries)
         Controllers.TrafficController.Key(),
         Controllers.Views.LogsController.Key(),
         Controllers.TraceController.Key(),
+        Controllers.CaptureController.Key(),
         .. Controllers.NavigationController.LastKeys(),
     ]);
 

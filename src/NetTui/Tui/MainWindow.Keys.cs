@@ -60,6 +60,7 @@ internal sealed partial class MainWindow
         }
         if (_wizard.Visible) return _wizard.HandleKey(key);
         if (_trace.Visible) return _trace.HandleKey(key);
+        if (_captureForm.Visible) return _captureForm.HandleKey(key);
         if (_filter.HasFocus) return false; // the filter line takes typing, Enter and Esc itself
         var entry = _keys.Find(key);
         if (entry is null || !entry.Applies(CurrentView)) return false;

@@ -39,6 +39,8 @@ internal sealed partial class MainWindow : Window, IShell
     private readonly TrafficController _trafficKeys;
     private readonly Controllers.Views.LogsController _logs;
     private readonly TraceController _traceKeys;
+    private readonly CaptureOverlay _captureForm = new();
+    private readonly CaptureController _capture;
     private readonly IController[] _controllers;
     private HostSnapshot _snapshot;
     private bool _refreshing;
@@ -67,7 +69,8 @@ internal sealed partial class MainWindow : Window, IShell
         _trafficKeys = new TrafficController(this);
         _logs = new Controllers.Views.LogsController(this);
         _traceKeys = new TraceController(this, _trace);
-        _controllers = [_navigation, _forms, _confirm, _history, _trafficKeys, _logs, _traceKeys];
+        _capture = new CaptureController(this, _captureForm);
+        _controllers = [_navigation, _forms, _confirm, _history, _trafficKeys, _logs, _traceKeys, _capture];
 
         foreach (var kind in Enum.GetValues<ViewKind>())
         {
@@ -84,10 +87,12 @@ internal sealed partial class MainWindow : Window, IShell
         _overlay.Closed += () => CurrentPane.Table.SetFocus();
         _wizard.Closed += () => CurrentPane.Table.SetFocus();
         _trace.Closed += () => CurrentPane.Table.SetFocus();
+        _captureForm.Closed += () => CurrentPane.Table.SetFocus();
+        _captureForm.Run += _capture.Run;
         _wizard.ApplyRequested += _forms.ApplyPlan;
         Plain.Text(_doctor);
         Plain.Text(_filterLabel);
-        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor, _wizard, _trace);
+        Add(_header, _tabs, _detail, _filterLabel, _filter, _statusBar, _overlay, _doctor, _wizard, _trace, _captureForm);
         ApplySnapshot(initial);
         ShowOnlyCurrentTable();
         ApplyTheme(Theme);

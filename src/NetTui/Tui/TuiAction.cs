@@ -32,4 +32,5 @@ public enum TuiAction
     ToggleTraffic,
     ShowLogs,
     Trace,
+    CapturePackets,
 }

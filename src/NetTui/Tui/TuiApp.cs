@@ -90,7 +90,12 @@ public static class TuiApp
             new Host.Logs.DaemonLogs(new StreamingRunner(target)), a => app.Invoke(a),
             window.ShowLogSources, window.AppendLogs, m => { window.Message = m; window.SetNeedsDraw(); }, log);
         window.LogsFollowing += logs.SetRunning;
-        await using (new LiveUpdates(scheduler, new StreamingRunner(target), stop, options.RefreshPeriod, log))
+        // `C`: the same bounded capture as `nettui capture` (pcap in the state directory).
+        window.Capture = new Host.Capture.PacketCapture(new CommandRunner(target, log), changes.Options.StateDirectory).RunAsync;
+        // Refreshes follow events (netlink, OVSDB, dockerd), never a timer: an idle host costs nothing.
+        var streams = new StreamingRunner(target);
+        await using (new LiveUpdates(scheduler, streams, stop, log,
+            new OvsdbMonitor(streams, changes.Options.OvsDb), new DockerEvents(changes.Options.DockerHost)))
         {
             log.Information("TUI started for {Target}", target);
             Host.Diagnostics.PhaseTiming.Mark("tui: window built, first draw");

@@ -26,9 +26,6 @@ public sealed record TuiOptions(string? Netns = null, string? Theme = null)
     /// <summary>--read-only: forms are hidden and nothing can change (the header says so).</summary>
     public bool ReadOnly { get; init; }
 
-    /// <summary>Seconds between periodic refreshes of OVS and Docker.</summary>
-    public TimeSpan RefreshPeriod { get; init; } = Live.LiveUpdates.DefaultPeriod;
-
     /// <summary>The options the change path is built from (the namespace is <see cref="Netns"/>).</summary>
     public HostOptions HostOptions => (Host ?? HostOptions.FromEnvironment()) with { Netns = Netns };
 }

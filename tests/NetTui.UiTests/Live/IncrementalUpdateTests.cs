@@ -59,7 +59,7 @@ public class IncrementalUpdateTests
         var initial = LabSnapshots.Lab();
         var scheduler = new RefreshScheduler(inventory, initial, a => a(), applied.Enqueue);
         using var stop = new CancellationTokenSource();
-        await using (new LiveUpdates(scheduler, new OneVethPair(), stop, period: TimeSpan.FromHours(1)))
+        await using (new LiveUpdates(scheduler, new OneVethPair(), stop))
         {
             await Eventually(() => !applied.IsEmpty);
             await Task.Delay(150, TestContext.Current.CancellationToken); // a second refresh would show up here

@@ -109,7 +109,7 @@ public class LiveUpdatesTests
         var inventory = new RecordingInventory();
         var applied = new ConcurrentQueue<NetTui.Core.Model.HostSnapshot>();
         var scheduler = new RefreshScheduler(inventory, NetTui.UiTests.Fixtures.LabSnapshots.Lab(), a => a(), applied.Enqueue);
-        await using (new LiveUpdates(scheduler, new OneLineRunner("[LINK]3: v1@v2: <BROADCAST,MULTICAST,UP> mtu 1500"), new CancellationTokenSource(), period: TimeSpan.FromHours(1)))
+        await using (new LiveUpdates(scheduler, new OneLineRunner("[LINK]3: v1@v2: <BROADCAST,MULTICAST,UP> mtu 1500"), new CancellationTokenSource()))
         {
             for (int i = 0; i < 300 && applied.IsEmpty; i++) await Task.Delay(10, TestContext.Current.CancellationToken);
         }

@@ -118,7 +118,7 @@ public class SingleLinkUpdateTests
             "    link/ether 5e:1c:6f:21:33:0a brd ff:ff:ff:ff:ff:ff",
             "[LINK]12: x@y: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop state DOWN group default",
             "    link/ether 2a:7e:03:88:91:5c brd ff:ff:ff:ff:ff:ff");
-        await using (new LiveUpdates(scheduler, monitor, stop, period: TimeSpan.FromHours(1)))
+        await using (new LiveUpdates(scheduler, monitor, stop))
         {
             await Eventually(() => !applied.IsEmpty);
             await Task.Delay(150, TestContext.Current.CancellationToken); // a second refresh would show up here
