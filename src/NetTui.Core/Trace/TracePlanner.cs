@@ -55,6 +55,11 @@ public static class TracePlanner
             return TraceHop.Broken(name, $"inside {c.Name}: ip route get {x.To}: {r.Error}",
                 $"give {c.Name} a route to {x.To} (Docker sets a default route via the network's gateway: check the network's gateway)");
         var gw = x.From.Network?.Subnets.Select(s => s.Gateway).FirstOrDefault(g => g is not null);
+        // A gateway equal to the destination itself is an ICMP redirect the host sent (it
+        // routes the peer out of the same bridge the packet came in on, as when a tunnel port
+        // joins the bridge): the container now reaches it directly on the segment, which works.
+        if (r.Gateway is not null && r.Gateway == x.To.ToString())
+            return TraceHop.Ok(name, $"inside {c.Name}: {r} (the host's ICMP redirect: {x.To} is on the bridge's segment)");
         if (r.Gateway is not null && gw is not null && r.Gateway != gw)
             return TraceHop.Broken(name, $"inside {c.Name}: {r} — not via the network's gateway {gw}", $"route {x.To} via {gw} in {c.Name}");
         return TraceHop.Ok(name, $"inside {c.Name}: {r}");

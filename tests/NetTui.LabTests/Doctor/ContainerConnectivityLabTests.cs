@@ -5,7 +5,7 @@ namespace NetTui.LabTests.Doctor;
 /// <summary>
 /// Issue 17 for real: two hosts joined by OVS GRE, dockerd managing iptables on each, a
 /// busybox container on each (<see cref="DockerTunnelFixture"/>). Each test breaks one cause
-/// on host A, sees `nettui doctor --json` name it, repairs it with `nettui doctor --fix ID
+/// on host A, sees `nettui trace` from A's container to B's and `nettui doctor --json` name it, repairs it with `nettui doctor --fix ID
 /// --yes` (journaled), and then moves 1 MiB over TCP from A's container to B's across the
 /// tunnel.
 /// </summary>
@@ -13,20 +13,32 @@ public sealed class ContainerConnectivityLabTests(DockerTunnelFixture lab) : ICl
 {
     private const long OneMiB = 1 << 20;
 
-    private async Task BrokenThenFixedAsync(string id)
+    /// <summary>
+    /// The break seen from both sides: `nettui trace` from A's container to B's names
+    /// <paramref name="hop"/> as broken and the Doctor finds <paramref name="id"/>; after the
+    /// Doctor's fix the finding is gone, every hop of the trace is ok, and 1 MiB gets across.
+    /// </summary>
+    private async Task BrokenThenFixedAsync(string id, string hop, string? traceTo = null)
     {
+        var (exit, trace) = await lab.TraceAsync(traceTo);
+        Assert.True(exit == 1 && trace.Hops.Any(h => h.Name == hop && h.Status == NetTui.Core.Trace.HopStatus.Broken),
+            $"expected the trace to name {hop} (exit {exit}):\n{Hops(trace)}");
         var found = await lab.FindingsAsync();
         Assert.True(found.Contains(id), $"expected {id}; found: {string.Join(", ", found)}");
         await lab.FixAsync(id);
         Assert.DoesNotContain(id, await lab.FindingsAsync());
+        (exit, trace) = await lab.TraceAsync(traceTo);
+        Assert.True(exit == 0, $"after the fix the trace is still broken (exit {exit}):\n{Hops(trace)}");
         Assert.Equal(OneMiB, await lab.TransferAsync());
     }
+
+    private static string Hops(NetTui.Core.Trace.TraceResult t) => string.Join("\n", t.Hops.Select(h => $"{h.Name} {h.Status} {h.Evidence}"));
 
     [Fact]
     public async Task Forwarding_turned_off_is_named_and_turned_on_again()
     {
         await lab.A.CheckedAsync("sysctl", "-q", "-w", "net.ipv4.ip_forward=0");
-        await BrokenThenFixedAsync(FindingIds.IpForwardOff);
+        await BrokenThenFixedAsync(FindingIds.IpForwardOff, "forwarding");
     }
 
     [Fact]
@@ -36,7 +48,7 @@ public sealed class ContainerConnectivityLabTests(DockerTunnelFixture lab) : ICl
         // between the two hosts' container subnets); without it FORWARD's policy DROP decides.
         await lab.A.CheckedAsync("iptables", "-D", "FORWARD", "-i", "br0", "-o", "br0", "-j", "ACCEPT");
         Assert.True(await lab.TransferAsync(seconds: 6) < OneMiB);
-        await BrokenThenFixedAsync($"{FindingIds.ForwardBlocksPeer}:192.168.2.0/24");
+        await BrokenThenFixedAsync($"{FindingIds.ForwardBlocksPeer}:192.168.2.0/24", "firewall");
         var user = await lab.A.CheckedAsync("iptables", "-S", "DOCKER-USER");
         Assert.Contains("-A DOCKER-USER -s 192.168.2.0/24 -d 192.168.1.0/24 -j ACCEPT", user.StandardOutput);
     }
@@ -45,7 +57,9 @@ public sealed class ContainerConnectivityLabTests(DockerTunnelFixture lab) : ICl
     public async Task Masquerade_lost_by_a_firewall_reload_is_named_and_written_back()
     {
         await lab.A.CheckedAsync("iptables", "-t", "nat", "-D", "POSTROUTING", "-s", "192.168.1.0/24", "!", "-o", "br0", "-j", "MASQUERADE");
-        await BrokenThenFixedAsync($"{FindingIds.MasqueradeMissing}:192.168.1.0/24");
+        // Between the containers the packets stay on br0 and are never masqueraded: the trace
+        // that shows the loss is one leaving by the underlay, to B's underlay address.
+        await BrokenThenFixedAsync($"{FindingIds.MasqueradeMissing}:192.168.1.0/24", "nat", traceTo: "10.10.0.2");
         var nat = await lab.A.CheckedAsync("iptables", "-t", "nat", "-S", "POSTROUTING");
         Assert.Contains("-A POSTROUTING -s 192.168.1.0/24 ! -o br0 -j MASQUERADE", nat.StandardOutput);
     }
@@ -60,7 +74,7 @@ public sealed class ContainerConnectivityLabTests(DockerTunnelFixture lab) : ICl
             await SetContainerMtuAsync(docker, host, name, 1500);
         }
         Assert.True(await lab.TransferAsync(seconds: 8) < OneMiB);
-        await BrokenThenFixedAsync($"{FindingIds.ContainerMtuOverTunnel}:br0");
+        await BrokenThenFixedAsync($"{FindingIds.ContainerMtuOverTunnel}:br0", "mtu");
         Assert.Contains("mtu 1462", (await lab.A.CheckedAsync("ip", "link", "show", "dev", "br0")).StandardOutput);
         // The fix was one journaled change: `nettui undo` puts the MTUs back, and the Doctor fixes it again.
         var undo = await NettuiCli.RunAsync(lab.A.StateDir, lab.Environment, "undo", "--yes", "--netns", lab.A.Name);
@@ -78,16 +92,20 @@ public sealed class ContainerConnectivityLabTests(DockerTunnelFixture lab) : ICl
     {
         await lab.A.CheckedAsync("ip", "link", "add", "vpn0", "type", "veth", "peer", "name", "vpn1");
         await lab.A.CheckedAsync("ip", "link", "set", "vpn0", "up");
-        await lab.A.CheckedAsync("ip", "route", "add", "192.168.2.0/25", "dev", "vpn0");
-        await BrokenThenFixedAsync($"{FindingIds.DockerSubnetOverlap}:192.168.2.0/24+192.168.2.0/25");
-        await lab.A.CheckedAsync("ip", "link", "del", "vpn0");
+        try
+        {
+            await lab.A.CheckedAsync("ip", "route", "add", "192.168.2.0/25", "dev", "vpn0");
+            // The trace follows the more specific route into vpn0 and names it as the egress that cannot carry the packet.
+            await BrokenThenFixedAsync($"{FindingIds.DockerSubnetOverlap}:192.168.2.0/24+192.168.2.0/25", "egress");
+        }
+        finally { await lab.A.CheckedAsync("ip", "link", "del", "vpn0"); } // the other tests' path must not lead into it
     }
 
     [Fact]
     public async Task The_peer_route_removed_is_named_from_the_wizard_plan_and_added_back()
     {
         await lab.A.CheckedAsync("ip", "route", "del", "192.168.2.0/24", "dev", "br0");
-        await BrokenThenFixedAsync($"{FindingIds.PeerRouteMissing}:192.168.2.0/24");
+        await BrokenThenFixedAsync($"{FindingIds.PeerRouteMissing}:192.168.2.0/24", "host route");
     }
 
     private static async Task SetContainerMtuAsync(Lab.LabDocker docker, Lab.LabHost host, string container, int mtu)

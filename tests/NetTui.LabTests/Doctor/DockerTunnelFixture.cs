@@ -99,6 +99,20 @@ public sealed class DockerTunnelFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// `nettui trace ca TO --proto tcp --port 5000 --json` on host A (TO: B's container, with
+    /// `--peer B` for the way back, unless <paramref name="to"/> names another address): exit code and the hops.
+    /// </summary>
+    public async Task<(int Exit, NetTui.Core.Trace.TraceResult Trace)> TraceAsync(string? to = null)
+    {
+        string[] peer = to is null ? ["--peer", B.Name] : [];
+        var r = await NettuiCli.RunAsync(A.StateDir, Environment,
+            ["trace", "ca", to ?? AddressB, "--proto", "tcp", "--port", "5000", .. peer, "--netns", A.Name, "--ovs-db", Seed.A.Ovs.DbTarget, "--json"]);
+        var trace = NetTui.Core.Model.SnapshotJson.Deserialize<NetTui.Core.Trace.TraceResult>(r.StandardOutput);
+        Assert.True(trace is not null, $"no trace (exit {r.ExitCode}): {r.StandardError}");
+        return (r.ExitCode, trace);
+    }
+
+    /// <summary>
     /// 1 MiB over TCP from A's container to B's across the tunnel (busybox nc), each end
     /// bounded by busybox timeout so nothing is left running; the bytes B's container received.
     /// The listener's stdin stays open (sleep): busybox nc stops reading the network at stdin's EOF.

@@ -63,14 +63,14 @@ public class TracePlannerTests
         [IptablesSaveParser.Parse(rules, FirewallBackend.IptablesNft)],
         new ForwardingSysctls(ipForward, ImmutableDictionary<string, bool>.Empty, true, true), []);
 
-    private static TraceResult Plan(HostSnapshot? s = null, FirewallFacts? f = null, string to = "192.168.2.10", RouteLookup? host = null, int? mtu = null, RouteLookup? back = null)
+    private static TraceResult Plan(HostSnapshot? s = null, FirewallFacts? f = null, string to = "192.168.2.10", RouteLookup? host = null, int? mtu = null, RouteLookup? back = null, RouteLookup? inside = null)
     {
         s ??= Snapshot();
         var from = TraceSources.Resolve(s, "ct1").Get();
         var lookup = host ?? new RouteLookup("unicast", to, null, "br0", null);
         return TracePlanner.Plan(new TraceInputs(s, f ?? Facts(), from, IPAddress.Parse(to), "tcp", 5000, lookup,
             PlainLookup: lookup.Failed ? new RouteLookup("unicast", to, null, "br0", null) : null,
-            ContainerLookup: new RouteLookup("unicast", to, "192.168.1.1", "eth0", null), ContainerMtu: mtu, PeerReturn: back, PeerLabel: "b"));
+            ContainerLookup: inside ?? new RouteLookup("unicast", to, "192.168.1.1", "eth0", null), ContainerMtu: mtu, PeerReturn: back, PeerLabel: "b"));
     }
 
     private static TraceHop Hop(TraceResult t, string name) => t.Hops.Single(h => h.Name == name);
@@ -84,6 +84,19 @@ public class TracePlannerTests
         Assert.Equal("FORWARD rule 3: FORWARD -i br0 -o br0 -j ACCEPT accepts tcp 192.168.1.2 -> 192.168.2.10:5000 (br0 -> br0)", Hop(t, "firewall").Evidence[22..]);
         Assert.Contains("GRE gre0 1462 (1500 underlay - 38)", Hop(t, "mtu").Evidence, StringComparison.Ordinal);
         Assert.StartsWith("none: ", Hop(t, "nat").Evidence, StringComparison.Ordinal);   // out its own bridge: routed, not masqueraded
+    }
+
+    [Fact]
+    public void A_redirect_to_the_destination_itself_is_ok_but_another_gateway_is_not()
+    {
+        // br0 routes the peer's subnet back out of br0 (the GRE port is on the same bridge), so
+        // the host sends the container an ICMP redirect: it then reaches 192.168.2.10 on-link.
+        var redirected = Plan(inside: new RouteLookup("unicast", "192.168.2.10", "192.168.2.10", "eth0", null));
+        Assert.Equal(HopStatus.Ok, Hop(redirected, "container route").Status);
+        Assert.Contains("ICMP redirect", Hop(redirected, "container route").Evidence, StringComparison.Ordinal);
+        var elsewhere = Plan(inside: new RouteLookup("unicast", "192.168.2.10", "192.168.1.77", "eth0", null));
+        Assert.Equal(HopStatus.Broken, Hop(elsewhere, "container route").Status);
+        Assert.Contains("not via the network's gateway 192.168.1.1", Hop(elsewhere, "container route").Evidence, StringComparison.Ordinal);
     }
 
     [Fact]
