@@ -54,6 +54,33 @@ public sealed class ContainerConnectivityLabTests(DockerTunnelFixture lab) : ICl
     }
 
     [Fact]
+    public async Task A_drop_placed_before_dockers_chains_is_named_by_both_and_the_doctor_refuses_to_paper_over_it()
+    {
+        // An admin's rule at the top of FORWARD: it drops before the jump to DOCKER-USER, so
+        // an accept there would change nothing. The trace names the rule; the Doctor names the
+        // blocked peer, says why it will not fix it, and `--fix` changes nothing.
+        await lab.A.CheckedAsync("iptables", "-I", "FORWARD", "1", "-i", "br0", "-o", "br0", "-j", "DROP");
+        try
+        {
+            var (exit, trace) = await lab.TraceAsync();
+            var firewall = trace.Hops.Single(h => h.Name == "firewall");
+            Assert.True(exit == 1 && firewall.Status == NetTui.Core.Trace.HopStatus.Broken && firewall.Evidence.Contains("FORWARD rule 1", StringComparison.Ordinal),
+                $"exit {exit}:\n{Hops(trace)}");
+            var id = $"{FindingIds.ForwardBlocksPeer}:192.168.2.0/24";
+            var doctor = await lab.DoctorAsync("--json");
+            Assert.Contains(id, doctor.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains("FORWARD rule 1 drops it before DOCKER-USER is reached", doctor.StandardOutput, StringComparison.Ordinal);
+            var before = (await lab.A.CheckedAsync("iptables", "-S")).StandardOutput;
+            var fix = await lab.DoctorAsync("--fix", id, "--yes");
+            Assert.True(fix.ExitCode != 0 && fix.StandardOutput.Contains("no automatic fix", StringComparison.Ordinal), fix.StandardOutput + fix.StandardError);
+            Assert.Equal(before, (await lab.A.CheckedAsync("iptables", "-S")).StandardOutput);
+            Assert.True(await lab.TransferAsync(seconds: 6) < OneMiB);
+        }
+        finally { await lab.A.CheckedAsync("iptables", "-D", "FORWARD", "-i", "br0", "-o", "br0", "-j", "DROP"); }
+        Assert.Equal(0, (await lab.TraceAsync()).Exit);
+    }
+
+    [Fact]
     public async Task Masquerade_lost_by_a_firewall_reload_is_named_and_written_back()
     {
         await lab.A.CheckedAsync("iptables", "-t", "nat", "-D", "POSTROUTING", "-s", "192.168.1.0/24", "!", "-o", "br0", "-j", "MASQUERADE");
