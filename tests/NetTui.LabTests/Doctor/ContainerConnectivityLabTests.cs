@@ -81,6 +81,24 @@ public sealed class ContainerConnectivityLabTests(DockerTunnelFixture lab) : ICl
     }
 
     [Fact]
+    public async Task A_drop_in_iptables_legacy_beside_dockers_nf_tables_rules_is_named_as_a_second_firewall()
+    {
+        // `iptables -S` (nf_tables here) does not show it; the packet must pass both firewalls.
+        await lab.A.CheckedAsync("iptables-legacy", "-I", "FORWARD", "1", "-i", "br0", "-o", "br0", "-j", "DROP");
+        try
+        {
+            var (exit, trace) = await lab.TraceAsync();
+            // One firewall hop per rule set: nf_tables (Docker's) passes it, iptables-legacy drops it.
+            Assert.True(exit == 1 && trace.Hops.Any(h => h.Name == "firewall" && h.Status == NetTui.Core.Trace.HopStatus.Broken && h.Evidence.Contains("legacy", StringComparison.Ordinal)),
+                $"exit {exit}:\n{Hops(trace)}");
+            Assert.Contains(FindingIds.FirewallBackendsMixed, await lab.FindingsAsync());
+            Assert.True(await lab.TransferAsync(seconds: 6) < OneMiB);
+        }
+        finally { await lab.A.CheckedAsync("iptables-legacy", "-D", "FORWARD", "-i", "br0", "-o", "br0", "-j", "DROP"); }
+        Assert.Equal(0, (await lab.TraceAsync()).Exit);
+    }
+
+    [Fact]
     public async Task Masquerade_lost_by_a_firewall_reload_is_named_and_written_back()
     {
         await lab.A.CheckedAsync("iptables", "-t", "nat", "-D", "POSTROUTING", "-s", "192.168.1.0/24", "!", "-o", "br0", "-j", "MASQUERADE");
