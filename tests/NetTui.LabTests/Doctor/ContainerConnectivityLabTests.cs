@@ -48,6 +48,10 @@ public sealed class ContainerConnectivityLabTests(DockerTunnelFixture lab) : ICl
         // between the two hosts' container subnets); without it FORWARD's policy DROP decides.
         await lab.A.CheckedAsync("iptables", "-D", "FORWARD", "-i", "br0", "-o", "br0", "-j", "ACCEPT");
         Assert.True(await lab.TransferAsync(seconds: 6) < OneMiB);
+        // With bridge-nf-call-iptables on, even frames bridged between br0's ports (the
+        // container to the GRE port) pass FORWARD: the Doctor says so beside the drop.
+        await lab.A.CheckedAsync("sysctl", "-q", "-w", "net.bridge.bridge-nf-call-iptables=1");
+        Assert.Contains(FindingIds.BridgeNfCallIptables, await lab.FindingsAsync());
         await BrokenThenFixedAsync($"{FindingIds.ForwardBlocksPeer}:192.168.2.0/24", "firewall");
         var user = await lab.A.CheckedAsync("iptables", "-S", "DOCKER-USER");
         Assert.Contains("-A DOCKER-USER -s 192.168.2.0/24 -d 192.168.1.0/24 -j ACCEPT", user.StandardOutput);
@@ -96,6 +100,25 @@ public sealed class ContainerConnectivityLabTests(DockerTunnelFixture lab) : ICl
         }
         finally { await lab.A.CheckedAsync("iptables-legacy", "-D", "FORWARD", "-i", "br0", "-o", "br0", "-j", "DROP"); }
         Assert.Equal(0, (await lab.TraceAsync()).Exit);
+    }
+
+    [Fact]
+    public async Task A_resolv_conf_naming_only_the_local_stub_is_named_for_a_host_with_containers()
+    {
+        // systemd-resolved's stub: containers on the default bridge cannot reach 127.0.0.53.
+        var stub = Path.Combine(lab.A.StateDir, "resolv.stub.conf");
+        await File.WriteAllTextAsync(stub, "nameserver 127.0.0.53\noptions edns0 trust-ad\n", TestContext.Current.CancellationToken);
+        Assert.Contains(FindingIds.DockerDnsLoopbackOnly, await FindingsWithAsync(stub));
+        var upstream = Path.Combine(lab.A.StateDir, "resolv.upstream.conf");
+        await File.WriteAllTextAsync(upstream, "nameserver 10.10.0.53\n", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(FindingIds.DockerDnsLoopbackOnly, await FindingsWithAsync(upstream));
+    }
+
+    private async Task<string> FindingsWithAsync(string resolvConf)
+    {
+        var r = await lab.DoctorAsync("--json", "--resolv-conf", resolvConf);
+        Assert.True(r.ExitCode is 0 or 1, r.StandardOutput + r.StandardError);
+        return r.StandardOutput;
     }
 
     [Fact]
