@@ -6,18 +6,21 @@ namespace NetTui.Core.Trace;
 /// Pure: the egress hop (the device the host sends the packet out of, and the tunnel behind
 /// it: an OVS GRE/VXLAN port reached through an OVS internal port on the bridge, or a kernel
 /// tunnel) and the MTU hop: the smallest MTU on the path against the container's. A tunnel
-/// carries its underlay MTU minus its headers (GRE 38: 1462 over 1500; VXLAN/Geneve 50: 1450).
+/// carries its underlay MTU minus its headers, counted as the wizard and the Doctor count them
+/// (<see cref="Wizard.GreOverhead"/>: OVS GRE 38, 42 with a key, so 1462 or 1458 over 1500; VXLAN 50).
 /// </summary>
 public static class TraceMtu
 {
-    public static int Overhead(string tunnelType) => tunnelType switch
+    /// <summary>Header bytes of an OVS tunnel interface (they carry Ethernet frames); 0 for a type NetTui does not size.</summary>
+    public static int Overhead(OvsInterface i) => i.Type switch
     {
-        "gre" or "gretap" or "ip6gre" => 38,
-        "vxlan" or "geneve" => 50,
+        "gre" => Wizard.GreOverhead.Bytes(Wizard.TunnelKind.OvsGre, key: i.Options.ContainsKey("key")),
+        "vxlan" => Wizard.GreOverhead.Bytes(Wizard.TunnelKind.OvsVxlan, key: false),
+        "geneve" => Wizard.GreOverhead.Bytes(Wizard.TunnelKind.OvsVxlan, key: false), // same UDP + 8-byte header, without options
         _ => 0,
     };
 
-    private sealed record Tunnel(string Name, string Type, string? Remote, string? Error, int Mtu);
+    private sealed record Tunnel(string Name, string Type, string? Remote, string? Error, int Mtu, int Overhead = 0);
 
     public static TraceHop Egress(TraceInputs x, string outDev)
     {
@@ -40,7 +43,7 @@ public static class TraceMtu
         if (link is null) return null;
         var parts = new List<(string What, int Mtu)> { ($"{outDev} {link.Mtu}", link.Mtu) };
         foreach (var t in Tunnels(x.Snapshot, outDev))
-            parts.Add(($"{t.Type.ToUpperInvariant()} {t.Name} {t.Mtu} ({t.Mtu + Overhead(t.Type)} underlay - {Overhead(t.Type)})", t.Mtu));
+            parts.Add((t.Overhead == 0 ? $"{t.Type.ToUpperInvariant()} {t.Name} {t.Mtu}" : $"{t.Type.ToUpperInvariant()} {t.Name} {t.Mtu} ({t.Mtu + t.Overhead} underlay - {t.Overhead})", t.Mtu));
         var path = parts.Min(p => p.Mtu);
         var own = x.ContainerMtu ?? (x.From.Container?.HostVeth is { } v ? x.Snapshot.Links.FirstOrDefault(l => l.Name == v)?.Mtu : null);
         var evidence = $"path mtu {path} ({string.Join(", ", parts.Select(p => p.What))})";
@@ -60,7 +63,7 @@ public static class TraceMtu
         {
             if (!ovs.Ports.Any(p => p.Interfaces.Any(i => names.Contains(i.Name))) && !names.Contains(ovs.Name)) continue;
             foreach (var i in ovs.Ports.SelectMany(p => p.Interfaces).Where(i => i.IsTunnel))
-                yield return new(i.Name, i.Type, i.RemoteIp, i.Error, UnderlayMtu(s, i.RemoteIp) - Overhead(i.Type));
+                yield return new(i.Name, i.Type, i.RemoteIp, i.Error, UnderlayMtu(s, i.RemoteIp) - Overhead(i), Overhead(i));
         }
         foreach (var l in s.Links.Where(l => names.Contains(l.Name) && l.Kind is LinkKind.Gre or LinkKind.Gretap or LinkKind.Vxlan))
             yield return new(l.Name, l.Kind.ToString().ToLowerInvariant(), l.Tunnel?.Remote, null, l.Mtu);

@@ -31,7 +31,7 @@ public class TracePlannerTests
         COMMIT
         """;
 
-    private static HostSnapshot Snapshot(int containerMtu = 1462)
+    private static HostSnapshot Snapshot(int containerMtu = 1462, bool greKey = false)
     {
         static OvsInterface Iface(string name, string type, params (string K, string V)[] o) =>
             new(name, "u-" + name, type, o.ToImmutableSortedDictionary(x => x.K, x => x.V), null, 1, "up", "up", ImmutableSortedDictionary<string, long>.Empty);
@@ -50,7 +50,7 @@ public class TracePlannerTests
                 new Route(AddressFamily.Inet, "192.168.2.0/24", null, "br0", "boot", "link", null, "main", "unicast"),
             ],
             new OvsState("3.1.0", [new OvsBridge("obr0", "u-obr0", "netdev",
-                [new OvsPort("obr0", "p1", null, [Iface("obr0", "internal")]), new OvsPort("gre0", "p2", null, [Iface("gre0", "gre", ("remote_ip", "10.10.0.2"))])])]),
+                [new OvsPort("obr0", "p1", null, [Iface("obr0", "internal")]), new OvsPort("gre0", "p2", null, [greKey ? Iface("gre0", "gre", ("key", "42"), ("remote_ip", "10.10.0.2")) : Iface("gre0", "gre", ("remote_ip", "10.10.0.2"))])])]),
             [new Container("c0ffee123456", "ct1", "running", "local/busybox", 42,
                 [new ContainerNetwork("bridge", "192.168.1.2", 24, "192.168.1.1", "02:42:c0:a8:01:02", null) { NetworkId = "n1" }], [], "vethA", 5, "br0")],
             [])
@@ -138,6 +138,18 @@ public class TracePlannerTests
         var mtu = Plan(mtu: 1500).FirstBroken!;
         Assert.Equal("mtu", mtu.Name);
         Assert.StartsWith("container ct1 has mtu 1500 > path mtu 1462", mtu.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_keyed_gre_port_carries_four_bytes_less_as_the_wizard_counts_it()
+    {
+        // OVS GRE with a key: 20 outer IPv4 + 4 GRE + 4 key + 14 inner Ethernet = 42, so 1458 over 1500.
+        var keyed = Plan(s: Snapshot(greKey: true));
+        var mtu = keyed.FirstBroken!;
+        Assert.Equal("mtu", mtu.Name);
+        Assert.Contains("mtu 1462 > path mtu 1458", mtu.Evidence, StringComparison.Ordinal);
+        Assert.Contains("GRE gre0 1458 (1500 underlay - 42)", mtu.Evidence, StringComparison.Ordinal);
+        Assert.True(Plan(s: Snapshot(containerMtu: 1458, greKey: true)).Hops.Single(h => h.Name == "mtu").Status == HopStatus.Ok);
     }
 
     [Fact]
